@@ -1,0 +1,57 @@
+using System;
+using Azure.Core;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// Options for <c>FineTuningClient</c> and the clients it hands out: service version, OpenAI organization
+/// and project, retries, diagnostics, transport and request validation.
+/// </summary>
+public class FineTuningClientOptions : ClientOptions
+{
+    internal const ServiceVersion LatestVersion = ServiceVersion.V2024_05_01_Preview;
+
+    /// <summary>The versions of the Azure OpenAI authoring API this client can use. Ignored on the OpenAI platform, which is not versioned.</summary>
+    public enum ServiceVersion
+    {
+        /// <summary>Azure OpenAI authoring API <c>2024-05-01-preview</c>.</summary>
+        V2024_05_01_Preview = 1,
+    }
+
+    /// <summary>Creates options for the given service version.</summary>
+    /// <param name="version">The Azure OpenAI service version; the latest when omitted.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not a known version.</exception>
+    public FineTuningClientOptions(ServiceVersion version = LatestVersion)
+    {
+        Version = version switch
+        {
+            ServiceVersion.V2024_05_01_Preview => "2024-05-01-preview",
+            _ => throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown Azure OpenAI service version."),
+        };
+        ClientDefaults.Apply(this);
+    }
+
+    /// <summary>The <c>api-version</c> query value sent to Azure OpenAI.</summary>
+    internal string Version { get; }
+
+    /// <summary>
+    /// OpenAI platform only: the base address, <c>https://api.openai.com/v1</c> when null. Set it to reach an
+    /// OpenAI-compatible server or a local emulator.
+    /// </summary>
+    public Uri? OpenAIEndpoint { get; set; }
+
+    /// <summary>OpenAI platform only: the organization sent in the <c>OpenAI-Organization</c> header.</summary>
+    public string? OpenAIOrganization { get; set; }
+
+    /// <summary>OpenAI platform only: the project sent in the <c>OpenAI-Project</c> header.</summary>
+    public string? OpenAIProject { get; set; }
+
+    /// <summary>
+    /// Whether requests are validated on the client before they are sent (for example the job suffix length).
+    /// Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>The Entra ID scope requested for bearer tokens against Azure OpenAI. Defaults to <c>https://cognitiveservices.azure.com/.default</c>.</summary>
+    public string Audience { get; set; } = "https://cognitiveservices.azure.com/.default";
+}

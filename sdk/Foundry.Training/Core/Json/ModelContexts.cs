@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Foundry.Training;
+
+/// <summary>The source-generated JSON contexts and polymorphic families of every area of the SDK.</summary>
+internal static class ModelContexts
+{
+    public static IJsonTypeInfoResolver[] All { get; } =
+    {
+        CoreJsonContext.Default,
+    };
+
+    public static IPolymorphicFamily[] Families { get; } =
+    {
+    };
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// Wraps the source-generated contexts and attaches each polymorphic family's forward-compatible converter to every
+/// property typed as that family's base, so an unknown discriminator anywhere in a document never fails a read.
+/// </summary>
+internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
+{
+    private readonly IJsonTypeInfoResolver _inner;
+    private readonly Dictionary<Type, IPolymorphicFamily> _families = new();
+
+    public ModelJsonResolver(IJsonTypeInfoResolver inner, IEnumerable<IPolymorphicFamily> families)
+    {
+        _inner = inner;
+        foreach (IPolymorphicFamily family in families)
+        {
+            _families.Add(family.BaseType, family);
+        }
+    }
+
+    public bool TryGetFamily(Type baseType, out IPolymorphicFamily family) => _families.TryGetValue(baseType, out family!);
+
+    /// <summary>Finds the family <paramref name="type"/> belongs to, whether it is the family's base or derives from it.</summary>
+    public bool TryGetFamilyOf(Type type, out IPolymorphicFamily family)
+    {
+        for (Type? current = type; current is not null; current = current.BaseType)
+        {
+            if (_families.TryGetValue(current, out family!))
+            {
+                return true;
+            }
+        }
+
+        family = null!;
+        return false;
+    }
+
+    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+    {
+        JsonTypeInfo? info = _inner.GetTypeInfo(type, options);
+        if (info?.Kind == JsonTypeInfoKind.Object)
+        {
+            foreach (JsonPropertyInfo property in info.Properties)
+            {
+                if (property.CustomConverter is null && _families.TryGetValue(property.PropertyType, out IPolymorphicFamily? family))
+                {
+                    property.CustomConverter = family.Converter;
+                }
+            }
+        }
+
+        return info;
+    }
+}

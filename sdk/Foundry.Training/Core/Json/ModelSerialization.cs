@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Foundry.Training;
+
+/// <summary>The one <see cref="JsonSerializerOptions"/> instance the SDK reads and writes models with.</summary>
+internal static class ModelSerialization
+{
+    private static readonly ModelJsonResolver s_resolver = new(
+        JsonTypeInfoResolver.Combine(ModelContexts.All),
+        ModelContexts.Families);
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions(s_resolver);
+
+    /// <summary>Builds options over source-generated metadata; also used by tests with their own contexts.</summary>
+    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver resolver)
+    {
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = resolver,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowOutOfOrderMetadataProperties = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    public static JsonTypeInfo<T> GetTypeInfo<T>() => GetTypeInfo<T>(Options);
+
+    public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    /// <summary>Reads a document whose root may itself be a polymorphic base (which then also tolerates unknown discriminators).</summary>
+    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
+    {
+        if (options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family))
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            reader.Read();
+            var converter = (JsonConverter<T>)family.Converter;
+            T? value = reader.TokenType == JsonTokenType.Null ? default : converter.Read(ref reader, typeof(T), options);
+            if (reader.Read())
+            {
+                throw new JsonException("The JSON document has content after its root value.");
+            }
+
+            return value;
+        }
+
+        return JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
+    }
+
+    /// <summary>Writes a model; a member of a polymorphic family is written through its base so it carries its discriminator.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonSerializerOptions options)
+    {
+        if (value is not null && options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? family))
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(family.BaseType));
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo<T>(options));
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Foundry.Training;
+
+/// <summary>A polymorphic model family: an abstract base declared with <c>[JsonPolymorphic]</c>/<c>[JsonDerivedType]</c>.</summary>
+internal interface IPolymorphicFamily
+{
+    Type BaseType { get; }
+
+    JsonConverter Converter { get; }
+}
+
+/// <summary>
+/// Adds forward compatibility to a family declared with <c>[JsonPolymorphic]</c>/<c>[JsonDerivedType]</c>.
+/// A known discriminator is read by System.Text.Json's own polymorphism (wherever it appears in the object); an
+/// unknown, missing or non-string discriminator lands in <typeparamref name="TUnknown"/>, which keeps the
+/// discriminator and every property in its extension data and writes them back unchanged. <typeparamref name="TUnknown"/>
+/// is registered with a discriminator-less <c>[JsonDerivedType]</c> so plain System.Text.Json can write it too.
+/// </summary>
+internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>, IPolymorphicFamily
+    where TBase : ExtensibleModel
+    where TUnknown : TBase
+{
+    private HashSet<string>? _known;
+    private string? _discriminatorName;
+
+    public Type BaseType => typeof(TBase);
+
+    public JsonConverter Converter => this;
+
+    public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeof(TBase).Name} but found {reader.TokenType}.");
+        }
+
+        var native = (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase));
+        EnsureKnownDiscriminators(native);
+        string? discriminator = PeekDiscriminator(reader, _discriminatorName!);
+        if (discriminator is not null && _known!.Contains(discriminator))
+        {
+            return JsonSerializer.Deserialize(ref reader, native);
+        }
+
+        return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TUnknown>)options.GetTypeInfo(typeof(TUnknown)));
+    }
+
+    public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
+    {
+        if (value is TUnknown unknown)
+        {
+            JsonSerializer.Serialize(writer, unknown, (JsonTypeInfo<TUnknown>)options.GetTypeInfo(typeof(TUnknown)));
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value, (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase)));
+        }
+    }
+
+    private void EnsureKnownDiscriminators(JsonTypeInfo native)
+    {
+        if (_known is not null)
+        {
+            return;
+        }
+
+        JsonPolymorphismOptions polymorphism = native.PolymorphismOptions
+            ?? throw new InvalidOperationException($"{typeof(TBase).Name} must be declared with [JsonPolymorphic].");
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonDerivedType derived in polymorphism.DerivedTypes)
+        {
+            if (derived.TypeDiscriminator is string value)
+            {
+                known.Add(value);
+            }
+        }
+
+        _discriminatorName = polymorphism.TypeDiscriminatorPropertyName;
+        _known = known;
+    }
+
+    /// <summary>Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>.</summary>
+    private static string? PeekDiscriminator(Utf8JsonReader reader, string name)
+    {
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            bool isDiscriminator = reader.ValueTextEquals(name);
+            reader.Read();
+            if (isDiscriminator)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+}

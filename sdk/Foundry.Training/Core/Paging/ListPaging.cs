@@ -1,0 +1,48 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Foundry.Training;
+
+/// <summary>Page fetchers for the two paging styles the services use: an <c>after</c> cursor and a <c>nextLink</c> URL.</summary>
+internal static class ListPaging
+{
+    /// <summary>
+    /// Cursor paging (<c>{data, has_more[, last_id]}</c>). The continuation token is the id to pass as <c>after</c>:
+    /// the page's <c>last_id</c> when the service sends one, else the id of its last item.
+    /// </summary>
+    /// <param name="pipeline">Sends requests and maps errors.</param>
+    /// <param name="createRequest">Creates the request for a cursor (<c>after</c>) and a page size (<c>limit</c>).</param>
+    /// <param name="itemType">Metadata of the item type.</param>
+    /// <param name="idOf">The cursor id of an item, for envelopes without <c>last_id</c>; null when items have no id.</param>
+    public static PageFetcher<T> Cursor<T>(ServicePipeline pipeline, Func<string?, int?, HttpMessage> createRequest, JsonTypeInfo<T> itemType, Func<T, string?>? idOf)
+        where T : notnull =>
+        async (token, pageSizeHint, async, cancellationToken) =>
+        {
+            using HttpMessage message = createRequest(token, pageSizeHint);
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            PageContent<T> content = pipeline.ReadPage(response, itemType);
+            string? next = null;
+            if (content.HasMore && content.Items.Count > 0)
+            {
+                next = content.LastId ?? idOf?.Invoke(content.Items[content.Items.Count - 1]);
+            }
+
+            return Page<T>.FromValues(content.Items, next, response);
+        };
+
+    /// <summary><c>{value, nextLink}</c> paging. The continuation token is the next link itself.</summary>
+    public static PageFetcher<T> NextLink<T>(ServicePipeline pipeline, Func<int?, HttpMessage> createFirstRequest, JsonTypeInfo<T> itemType)
+        where T : notnull =>
+        async (token, pageSizeHint, async, cancellationToken) =>
+        {
+            using HttpMessage message = token is null ? createFirstRequest(pageSizeHint) : pipeline.CreateNextLinkRequest(token);
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            PageContent<T> content = pipeline.ReadPage(response, itemType);
+            string? next = string.IsNullOrEmpty(content.NextLink) ? null : content.NextLink;
+            return Page<T>.FromValues(content.Items, next, response);
+        };
+}

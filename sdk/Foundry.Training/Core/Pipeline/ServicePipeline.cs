@@ -1,0 +1,182 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// The HTTP plumbing one service client needs: request creation against its endpoint (with <c>api-version</c>),
+/// sending through the Azure.Core pipeline, mapping failures to <see cref="RequestFailedException"/> and reading bodies.
+/// </summary>
+internal sealed class ServicePipeline
+{
+    private readonly string? _apiVersion;
+
+    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null)
+    {
+        Endpoint = TrimTrailingSlash(endpoint);
+        Pipeline = pipeline;
+        _apiVersion = apiVersion;
+        Json = json ?? ModelSerialization.Options;
+    }
+
+    public Uri Endpoint { get; }
+
+    public HttpPipeline Pipeline { get; }
+
+    public JsonSerializerOptions Json { get; }
+
+    /// <summary>Builds the Azure.Core pipeline: the authentication policy per retry, fixed headers per call.</summary>
+    public static HttpPipeline Build(ClientOptions options, HttpPipelinePolicy? authentication, params HttpPipelinePolicy[] perCallPolicies)
+    {
+        var pipelineOptions = new HttpPipelineOptions(options)
+        {
+            RequestFailedDetailsParser = ServiceErrorParser.Instance,
+        };
+        foreach (HttpPipelinePolicy policy in perCallPolicies)
+        {
+            pipelineOptions.PerCallPolicies.Add(policy);
+        }
+
+        if (authentication is not null)
+        {
+            pipelineOptions.PerRetryPolicies.Add(authentication);
+        }
+
+        return HttpPipelineBuilder.Build(pipelineOptions);
+    }
+
+    /// <summary>Creates a request to <c>{endpoint}{path}?api-version=...</c>; <paramref name="path"/> must already be escaped.</summary>
+    public HttpMessage CreateRequest(RequestMethod method, string path)
+    {
+        HttpMessage message = Pipeline.CreateMessage();
+        Request request = message.Request;
+        request.Method = method;
+        request.Uri.Reset(Endpoint);
+        request.Uri.AppendPath(path, escape: false);
+        if (_apiVersion is not null)
+        {
+            request.Uri.AppendQuery("api-version", _apiVersion, escapeValue: true);
+        }
+
+        request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
+        return message;
+    }
+
+    /// <summary>Creates a GET to a service-provided absolute URL (a next link or polling location), keeping its query and adding <c>api-version</c> when absent.</summary>
+    public HttpMessage CreateNextLinkRequest(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
+        {
+            uri = new Uri(Endpoint, url);
+        }
+
+        HttpMessage message = Pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Get;
+        message.Request.Uri.Reset(uri);
+        if (_apiVersion is not null && !HasQueryParameter(uri, "api-version"))
+        {
+            message.Request.Uri.AppendQuery("api-version", _apiVersion, escapeValue: true);
+        }
+
+        message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
+        return message;
+    }
+
+    /// <summary>Sets a JSON body serialized with the SDK's options.</summary>
+    public void SetJsonContent<T>(HttpMessage message, T body)
+    {
+        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
+        message.Request.Content = RequestContent.Create(ModelSerialization.SerializeToUtf8Bytes(body, Json));
+    }
+
+    /// <summary>Sends the message and throws <see cref="RequestFailedException"/> when the classifier says the response is an error.</summary>
+    public async ValueTask<Response> SendAsync(HttpMessage message, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Pipeline.Send(message, cancellationToken);
+        }
+
+        Response response = message.Response;
+        if (response.IsError)
+        {
+            throw new RequestFailedException(response, null, ServiceErrorParser.Instance);
+        }
+
+        return response;
+    }
+
+    /// <summary>Reads a JSON body; a body that is not what the contract promises becomes a <see cref="RequestFailedException"/>.</summary>
+    public T Read<T>(Response response, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return ModelSerialization.Deserialize<T>(response.Content.ToMemory().Span, Json)
+                ?? throw new JsonException("The response body is the JSON literal null.");
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(response, typeof(T).Name, ex);
+        }
+    }
+
+    /// <summary>Reads one page of a list response.</summary>
+    public PageContent<T> ReadPage<T>(Response response, JsonTypeInfo<T> itemType)
+    {
+        try
+        {
+            return PageContent<T>.Parse(response.Content.ToMemory().Span, itemType);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidBody(response, "list of " + typeof(T).Name, ex);
+        }
+    }
+
+    /// <summary>The error for a successful status whose body cannot be read.</summary>
+    public static RequestFailedException InvalidBody(Response response, string expected, Exception inner)
+    {
+        string? requestId = ServiceErrorParser.GetRequestId(response);
+        string message = $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}"
+            + (requestId is null ? string.Empty : $" (request id {requestId})");
+        var exception = new RequestFailedException(response.Status, message, "InvalidResponseBody", inner);
+        if (requestId is not null)
+        {
+            exception.Data[ServiceErrorParser.RequestIdKey] = requestId;
+        }
+
+        return exception;
+    }
+
+    private static bool HasQueryParameter(Uri uri, string name)
+    {
+        string query = uri.Query.TrimStart('?');
+        foreach (string pair in query.Split('&'))
+        {
+            int equals = pair.IndexOf('=');
+            string key = equals < 0 ? pair : pair.Substring(0, equals);
+            if (string.Equals(Uri.UnescapeDataString(key), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Uri TrimTrailingSlash(Uri endpoint)
+    {
+        string text = endpoint.AbsoluteUri;
+        return text.EndsWith("/", StringComparison.Ordinal) ? new Uri(text.TrimEnd('/')) : endpoint;
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Foundry.Training.Tests.Infrastructure;
+
+namespace Foundry.Training.Tests.Core;
+
+public class JsonConverterTests
+{
+    private static readonly JsonSerializerOptions s_options = ModelSerialization.CreateOptions(
+        new ModelJsonResolver(TestJsonContext.Default, new IPolymorphicFamily[] { new PolymorphicFamily<TestShape, UnknownTestShape>() }));
+
+    private static T Read<T>(string json) => ModelSerialization.Deserialize<T>(System.Text.Encoding.UTF8.GetBytes(json), s_options)!;
+
+    private static string Write<T>(T value) => System.Text.Encoding.UTF8.GetString(ModelSerialization.SerializeToUtf8Bytes(value, s_options));
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("1577882096", 1577882096L)]
+    [InlineData("-1", -1L)]
+    [InlineData("253402300799", 253402300799L)]
+    [InlineData("\"1577882096\"", 1577882096L)]
+    public void UnixTimestamp_ReadsWholeSeconds(string json, long expected)
+    {
+        Read<TimeHolder>($$"""{"at":{{json}}}""").At!.Value.ToUnixTimeSeconds().Should().Be(expected);
+    }
+
+    [Fact]
+    public void UnixTimestamp_KeepsFractionalSeconds()
+    {
+        TimeHolder holder = Read<TimeHolder>("""{"at":1577882096.25}""");
+        holder.At!.Value.ToUnixTimeMilliseconds().Should().Be(1577882096250);
+        JsonAssert.Equivalent("""{"at":1577882096.25}""", Write(holder));
+    }
+
+    [Fact]
+    public void UnixTimestamp_ReadsIso8601Leniently()
+    {
+        Read<TimeHolder>("""{"at":"2020-01-01T12:34:56Z"}""").At.Should().Be(new DateTimeOffset(2020, 1, 1, 12, 34, 56, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void UnixTimestamp_NullAndAbsentStayNull()
+    {
+        Read<TimeHolder>("""{"at":null}""").At.Should().BeNull();
+        Read<TimeHolder>("{}").At.Should().BeNull();
+        Write(new TimeHolder()).Should().Be("{}");
+    }
+
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("1e300")]
+    [InlineData("\"yesterday\"")]
+    [InlineData("true")]
+    public void UnixTimestamp_RejectsOutOfRangeAndGarbage(string json)
+    {
+        Action read = () => Read<TimeHolder>($$"""{"at":{{json}}}""");
+        read.Should().Throw<JsonException>();
+    }
+
+    [Theory]
+    [InlineData("PT2H30M", 150 * 60)]
+    [InlineData("P1DT1S", 86401)]
+    [InlineData("PT0S", 0)]
+    [InlineData("PT0.5S", 0.5)]
+    public void Duration_RoundTripsIso8601(string text, double seconds)
+    {
+        DurationHolder holder = Read<DurationHolder>($$"""{"timeout":"{{text}}"}""");
+        holder.Timeout.Should().Be(TimeSpan.FromSeconds(seconds));
+        Read<DurationHolder>(Write(holder)).Timeout.Should().Be(holder.Timeout);
+    }
+
+    [Theory]
+    [InlineData("\"2h\"")]
+    [InlineData("7200")]
+    public void Duration_RejectsNonIso(string json)
+    {
+        Action read = () => Read<DurationHolder>($$"""{"timeout":{{json}}}""");
+        read.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void OpenEnum_AcceptsAndKeepsAnyValue()
+    {
+        ColorHolder holder = Read<ColorHolder>("""{"color":"Ultra-Violet"}""");
+        holder.Color.ToString().Should().Be("Ultra-Violet");
+        holder.Color.Should().NotBe(TestColor.Red);
+        JsonAssert.Equivalent("""{"color":"Ultra-Violet"}""", Write(holder));
+    }
+
+    [Fact]
+    public void OpenEnum_IsCaseSensitiveAndHasValueEquality()
+    {
+        TestColor red = "red";
+        red.Should().Be(TestColor.Red);
+        (red == TestColor.Red).Should().BeTrue();
+        ((TestColor)"RED" == TestColor.Red).Should().BeFalse();
+        red.GetHashCode().Should().Be(TestColor.Red.GetHashCode());
+    }
+
+    [Fact]
+    public void OpenEnum_RejectsNonString() =>
+        ((Action)(() => Read<ColorHolder>("""{"color":3}"""))).Should().Throw<JsonException>();
+
+    [Fact]
+    public void ExtensionData_RoundTripsUnknownProperties()
+    {
+        const string json = """{"color":"red","future":{"nested":[1,2,{"x":null}]},"flag":true,"n":1.5e10}""";
+        ColorHolder holder = Read<ColorHolder>(json);
+        holder.AdditionalProperties.Keys.Should().BeEquivalentTo("future", "flag", "n");
+        JsonAssert.Equivalent(json, Write(holder));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"circle","radius":2,"extra":"x"}""")]
+    [InlineData("""{"radius":2,"extra":"x","kind":"circle"}""")]
+    public void Polymorphic_KnownDiscriminatorAnywhereInTheObject(string json)
+    {
+        TestShape shape = Read<TestShape>(json);
+        shape.Should().BeOfType<CircleShape>().Which.Radius.Should().Be(2);
+        shape.Kind.Should().Be("circle");
+        JsonAssert.Equivalent(json, Write(shape));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"hexagon","sides":6,"name":"h"}""", "hexagon")]
+    [InlineData("""{"sides":6,"name":"h","kind":"hexagon"}""", "hexagon")]
+    [InlineData("""{"name":"h","sides":6}""", null)]
+    [InlineData("""{"kind":42,"name":"h"}""", null)]
+    [InlineData("""{"kind":null,"name":"h"}""", null)]
+    public void Polymorphic_UnknownMissingOrOddDiscriminatorFallsBackLosslessly(string json, string? kind)
+    {
+        TestShape shape = Read<TestShape>(json);
+        shape.Should().BeOfType<UnknownTestShape>();
+        shape.Kind.Should().Be(kind);
+        shape.Name.Should().Be("h");
+        JsonAssert.Equivalent(json, Write(shape));
+    }
+
+    [Fact]
+    public void Polymorphic_NestedUnknownInsideKnownRoundTrips()
+    {
+        const string json = """{"kind":"group","name":"g","members":[{"shape":{"kind":"circle","radius":1}},{"shape":{"kind":"star","points":5}}],"main":{"kind":"blob"}}""";
+        var group = Read<TestShape>(json).Should().BeOfType<GroupShape>().Subject;
+        group.Members[0].Shape.Should().BeOfType<CircleShape>();
+        group.Members[1].Shape.Should().BeOfType<UnknownTestShape>().Which.Kind.Should().Be("star");
+        group.Main.Should().BeOfType<UnknownTestShape>();
+        JsonAssert.Equivalent(json, Write(group));
+    }
+
+    [Fact]
+    public void Polymorphic_WritesDiscriminatorForUserCreatedModels()
+    {
+        JsonAssert.Equivalent("""{"kind":"circle","radius":3}""", Write<TestShape>(new CircleShape { Radius = 3 }));
+        JsonAssert.Equivalent("""{"kind":"circle","radius":3}""", Write(new CircleShape { Radius = 3 }));
+        JsonAssert.Equivalent("""{"shape":{"kind":"circle","radius":3}}""", Write(new ShapeHolder { Shape = new CircleShape { Radius = 3 } }));
+    }
+
+    [Fact]
+    public void Polymorphic_NonObjectIsAJsonException() =>
+        ((Action)(() => Read<ShapeHolder>("""{"shape":[1]}"""))).Should().Throw<JsonException>();
+}
+
+public sealed class TimeHolder : ExtensibleModel
+{
+    [JsonPropertyName("at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? At { get; set; }
+}
+
+public sealed class DurationHolder : ExtensibleModel
+{
+    [JsonPropertyName("timeout")]
+    [JsonConverter(typeof(Iso8601DurationConverter))]
+    public TimeSpan? Timeout { get; set; }
+}
+
+[JsonConverter(typeof(Converter))]
+public readonly struct TestColor : IEquatable<TestColor>
+{
+    private readonly string _value;
+
+    public TestColor(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+
+    public static TestColor Red { get; } = new("red");
+
+    public static implicit operator TestColor(string value) => new(value);
+
+    public static bool operator ==(TestColor left, TestColor right) => left.Equals(right);
+
+    public static bool operator !=(TestColor left, TestColor right) => !left.Equals(right);
+
+    public bool Equals(TestColor other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is TestColor other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : StringComparer.Ordinal.GetHashCode(_value);
+
+    public override string ToString() => _value;
+
+    internal sealed class Converter : OpenEnumConverter<TestColor>
+    {
+        protected override TestColor Create(string value) => new(value);
+    }
+}
+
+public sealed class ColorHolder : ExtensibleModel
+{
+    [JsonPropertyName("color")]
+    public TestColor Color { get; set; }
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(CircleShape), "circle")]
+[JsonDerivedType(typeof(GroupShape), "group")]
+[JsonDerivedType(typeof(UnknownTestShape))]
+public abstract class TestShape : ExtensibleModel
+{
+    [JsonIgnore]
+    public string? Kind => KindValue;
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    private protected abstract string? KindValue { get; }
+}
+
+public sealed class CircleShape : TestShape
+{
+    [JsonPropertyName("radius")]
+    public double Radius { get; set; }
+
+    private protected override string KindValue => "circle";
+}
+
+public sealed class GroupShape : TestShape
+{
+    [JsonPropertyName("members")]
+    public IList<ShapeHolder> Members { get; set; } = new List<ShapeHolder>();
+
+    [JsonPropertyName("main")]
+    public TestShape? Main { get; set; }
+
+    private protected override string KindValue => "group";
+}
+
+public sealed class UnknownTestShape : TestShape
+{
+    private protected override string? KindValue =>
+        AdditionalProperties.TryGetValue("kind", out JsonElement kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
+}
+
+public sealed class ShapeHolder : ExtensibleModel
+{
+    [JsonPropertyName("shape")]
+    public TestShape? Shape { get; set; }
+}
+
+[JsonSerializable(typeof(TimeHolder))]
+[JsonSerializable(typeof(DurationHolder))]
+[JsonSerializable(typeof(ColorHolder))]
+[JsonSerializable(typeof(TestShape))]
+[JsonSerializable(typeof(UnknownTestShape))]
+[JsonSerializable(typeof(ShapeHolder))]
+internal sealed partial class TestJsonContext : JsonSerializerContext
+{
+}
