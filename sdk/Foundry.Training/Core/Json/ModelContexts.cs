@@ -8,6 +8,8 @@ internal static class ModelContexts
     public static IJsonTypeInfoResolver[] All { get; } =
     {
         CoreJsonContext.Default,
+        Jobs.JobsJsonContext.Default,
+        FineTuning.FineTuningJsonContext.Default,
     };
 
     public static IPolymorphicFamily[] Families { get; } =
