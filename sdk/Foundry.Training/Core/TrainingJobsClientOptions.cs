@@ -42,6 +42,9 @@ public class TrainingJobsClientOptions : ClientOptions
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
 
+    /// <summary>How many artifact files <c>DownloadArtifacts</c> fetches at once. Defaults to 4.</summary>
+    public int MaxConcurrentDownloads { get; set; } = 4;
+
     /// <summary>The Entra ID scope requested for bearer tokens. Defaults to <c>https://ai.azure.com/.default</c>.</summary>
     public string Audience { get; set; } = "https://ai.azure.com/.default";
 }

@@ -2,8 +2,8 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
-using Azure.Core;
 using System.Text.Json.Serialization.Metadata;
+using Azure.Core;
 
 namespace Foundry.Training;
 
@@ -18,7 +18,8 @@ internal static class ListPaging
     /// <param name="createRequest">Creates the request for a cursor (<c>after</c>) and a page size (<c>limit</c>).</param>
     /// <param name="itemType">Metadata of the item type.</param>
     /// <param name="idOf">The cursor id of an item, for envelopes without <c>last_id</c>; null when items have no id.</param>
-    public static PageFetcher<T> Cursor<T>(ServicePipeline pipeline, Func<string?, int?, HttpMessage> createRequest, JsonTypeInfo<T> itemType, Func<T, string?>? idOf)
+    /// <param name="useLastId">False when the cursor is not an id (metric points page by step), so <c>last_id</c> is ignored.</param>
+    public static PageFetcher<T> Cursor<T>(ServicePipeline pipeline, Func<string?, int?, HttpMessage> createRequest, JsonTypeInfo<T> itemType, Func<T, string?>? idOf, bool useLastId = true)
         where T : notnull =>
         async (token, pageSizeHint, async, cancellationToken) =>
         {
@@ -28,7 +29,7 @@ internal static class ListPaging
             string? next = null;
             if (content.HasMore && content.Items.Count > 0)
             {
-                next = content.LastId ?? idOf?.Invoke(content.Items[content.Items.Count - 1]);
+                next = (useLastId ? content.LastId : null) ?? idOf?.Invoke(content.Items[content.Items.Count - 1]);
             }
 
             return Page<T>.FromValues(content.Items, next, response);
@@ -44,5 +45,15 @@ internal static class ListPaging
             PageContent<T> content = pipeline.ReadPage(response, itemType);
             string? next = string.IsNullOrEmpty(content.NextLink) ? null : content.NextLink;
             return Page<T>.FromValues(content.Items, next, response);
+        };
+
+    /// <summary>A list route without paging parameters: one page, never a continuation.</summary>
+    public static PageFetcher<T> SinglePage<T>(ServicePipeline pipeline, Func<HttpMessage> createRequest, JsonTypeInfo<T> itemType)
+        where T : notnull =>
+        async (token, pageSizeHint, async, cancellationToken) =>
+        {
+            using HttpMessage message = createRequest();
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return Page<T>.FromValues(pipeline.ReadPage(response, itemType).Items, null, response);
         };
 }

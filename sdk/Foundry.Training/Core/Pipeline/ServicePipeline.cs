@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -110,10 +111,51 @@ internal sealed class ServicePipeline
         Response response = message.Response;
         if (response.IsError)
         {
+            if (!message.BufferResponse)
+            {
+                await BufferErrorContentAsync(response, async, cancellationToken).ConfigureAwait(false);
+            }
+
             throw new RequestFailedException(response, null, ServiceErrorParser.Instance);
         }
 
         return response;
+    }
+
+    /// <summary>A streamed response that failed: read (a bounded amount of) its body so the error can be described.</summary>
+    private static async ValueTask BufferErrorContentAsync(Response response, bool async, CancellationToken cancellationToken)
+    {
+        const int MaxErrorBody = 1 << 20;
+        Stream? stream = response.ContentStream;
+        if (stream is null)
+        {
+            return;
+        }
+
+        var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        try
+        {
+            int read;
+            while (buffer.Length < MaxErrorBody &&
+                   (read = async
+                       ? await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)
+                       : stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // A body cut short is still worth reporting as far as it got.
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+
+        buffer.Position = 0;
+        response.ContentStream = buffer;
     }
 
     /// <summary>Reads a JSON body; a body that is not what the contract promises becomes a <see cref="RequestFailedException"/>.</summary>

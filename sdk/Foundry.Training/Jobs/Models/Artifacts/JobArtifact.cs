@@ -1,0 +1,35 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Metadata for an artifact produced by or attached to a job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class JobArtifact : ExtensibleModel
+{
+    [JsonConstructor]
+    internal JobArtifact()
+    {
+    }
+
+    /// <summary>Artifact path relative to the job artifact root.</summary>
+    [JsonPropertyName("path")]
+    public string Path { get; internal set; } = string.Empty;
+
+    /// <summary>Artifact type.</summary>
+    [JsonPropertyName("type")]
+    public JobArtifactType Type { get; internal set; }
+
+    /// <summary>Artifact size in bytes.</summary>
+    [JsonPropertyName("size")]
+    public long? Size { get; internal set; }
+
+    /// <summary>Time the artifact was created.</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>Time the artifact was last updated.</summary>
+    [JsonPropertyName("updated_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? UpdatedAt { get; internal set; }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Content access information for a job artifact. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class JobArtifactContentInfo : ExtensibleModel
+{
+    [JsonConstructor]
+    internal JobArtifactContentInfo()
+    {
+    }
+
+    /// <summary>Artifact path relative to the job artifact root.</summary>
+    [JsonPropertyName("path")]
+    public string Path { get; internal set; } = string.Empty;
+
+    /// <summary>Download URI for the artifact content (typically pre-signed; treat it as a secret).</summary>
+    [JsonPropertyName("content_uri")]
+    public Uri ContentUri { get; internal set; } = null!;
+
+    /// <summary>MIME type of the content.</summary>
+    [JsonPropertyName("content_type")]
+    public string? ContentType { get; internal set; }
+
+    /// <summary>Time the content URI expires.</summary>
+    [JsonPropertyName("expires_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? ExpiresAt { get; internal set; }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>A metric data point. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class JobMetricPoint : ExtensibleModel
+{
+    [JsonConstructor]
+    internal JobMetricPoint()
+    {
+    }
+
+    /// <summary>Metric identifier.</summary>
+    [JsonPropertyName("metric_id")]
+    public string? MetricId { get; internal set; }
+
+    /// <summary>Metric step.</summary>
+    [JsonPropertyName("step")]
+    public long? Step { get; internal set; }
+
+    /// <summary>Time the metric point was created.</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>Metric data values, by column (for a scalar metric typically <c>value</c>).</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyDictionary<string, JsonNode?>? Data { get; internal set; }
+}

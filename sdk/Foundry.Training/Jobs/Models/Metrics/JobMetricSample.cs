@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Sampled values for a metric. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class JobMetricSample : ExtensibleModel
+{
+    [JsonConstructor]
+    internal JobMetricSample()
+    {
+    }
+
+    /// <summary>Metric name.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; internal set; } = string.Empty;
+
+    /// <summary>Sampled metric points.</summary>
+    [JsonPropertyName("points")]
+    public IReadOnlyList<JobMetricPoint> Points { get; internal set; } = new List<JobMetricPoint>();
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Asynchronous training job operation resource (delete or cancel). Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class JobOperationResource : ExtensibleModel
+{
+    [JsonConstructor]
+    internal JobOperationResource()
+    {
+    }
+
+    /// <summary>Operation resource ID.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; internal set; }
+
+    /// <summary>Operation name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; internal set; }
+
+    /// <summary>Operation status.</summary>
+    [JsonPropertyName("status")]
+    public JobOperationStatus Status { get; internal set; }
+
+    /// <summary>Operation result properties.</summary>
+    [JsonPropertyName("properties")]
+    public IReadOnlyDictionary<string, JsonNode?>? Properties { get; internal set; }
+
+    /// <summary>Operation start time.</summary>
+    [JsonPropertyName("started_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? StartedAt { get; internal set; }
+
+    /// <summary>Operation end time.</summary>
+    [JsonPropertyName("ended_at")]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? EndedAt { get; internal set; }
+
+    /// <summary>Operation completion percentage from 0 to 100.</summary>
+    [JsonPropertyName("percent_complete")]
+    public double? PercentComplete { get; internal set; }
+
+    /// <summary>Operation error information.</summary>
+    [JsonPropertyName("error")]
+    public JobOperationError? Error { get; internal set; }
+}

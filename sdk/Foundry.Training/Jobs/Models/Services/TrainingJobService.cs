@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Service endpoint details for a training job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
+public sealed class TrainingJobService : ExtensibleModel
+{
+    [JsonConstructor]
+    internal TrainingJobService()
+    {
+    }
+
+    /// <summary>Service type.</summary>
+    [JsonPropertyName("type")]
+    public JobServiceType? Type { get; internal set; }
+
+    /// <summary>Service port.</summary>
+    [JsonPropertyName("port")]
+    public int? Port { get; internal set; }
+
+    /// <summary>Service status.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; internal set; }
+
+    /// <summary>Terminal error for the service, if any.</summary>
+    [JsonPropertyName("error")]
+    public IReadOnlyDictionary<string, JsonNode?>? Error { get; internal set; }
+
+    /// <summary>Service endpoint URI.</summary>
+    [JsonPropertyName("endpoint")]
+    public Uri? Endpoint { get; internal set; }
+
+    /// <summary>Additional service properties.</summary>
+    [JsonPropertyName("properties")]
+    public IReadOnlyDictionary<string, JsonNode?>? Properties { get; internal set; }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    /// <summary>The attempt alias the service resolves to the job's current attempt.</summary>
+    public const string LatestAttempt = "latest";
+
+    /// <summary>Lists the artifacts of an attempt (<c>GET .../attempts/{attempt_id}/artifacts</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="options">Paging and a path prefix; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The artifacts, fetched a page at a time.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    public virtual AsyncPageable<JobArtifact> GetArtifactsAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), "TrainingJobsClient.GetArtifacts", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetArtifactsAsync"/>
+    public virtual Pageable<JobArtifact> GetArtifacts(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), "TrainingJobsClient.GetArtifacts", jobName, cancellationToken);
+
+    /// <summary>Gets the metadata of one artifact (<c>GET .../artifacts/metadata?path=</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="path">The artifact path.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The artifact metadata.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobArtifact>> GetArtifactMetadataAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        GetArtifactValueAsync<JobArtifact>("TrainingJobsClient.GetArtifactMetadata", "/metadata", jobName, attemptId, path, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetArtifactMetadataAsync"/>
+    public virtual Response<JobArtifact> GetArtifactMetadata(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        GetArtifactValueAsync<JobArtifact>("TrainingJobsClient.GetArtifactMetadata", "/metadata", jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets a download URI for one artifact (<c>GET .../artifacts/content_info?path=</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="path">The artifact path.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The content information; its URI is usually pre-signed, so treat it as a secret.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobArtifactContentInfo>> GetArtifactContentInfoAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        GetArtifactValueAsync<JobArtifactContentInfo>("TrainingJobsClient.GetArtifactContentInfo", "/content_info", jobName, attemptId, path, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetArtifactContentInfoAsync"/>
+    public virtual Response<JobArtifactContentInfo> GetArtifactContentInfo(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        GetArtifactValueAsync<JobArtifactContentInfo>("TrainingJobsClient.GetArtifactContentInfo", "/content_info", jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Lists download URIs for every artifact under a prefix (<c>GET .../artifacts/content_info_by_prefix</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="options">Paging and the path prefix (the artifact root when none).</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The content information, fetched a page at a time.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    public virtual AsyncPageable<JobArtifactContentInfo> GetArtifactContentInfosAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), "TrainingJobsClient.GetArtifactContentInfos", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetArtifactContentInfosAsync"/>
+    public virtual Pageable<JobArtifactContentInfo> GetArtifactContentInfos(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), "TrainingJobsClient.GetArtifactContentInfos", jobName, cancellationToken);
+
+    /// <summary>Downloads one artifact's content (<c>GET .../artifacts/content?path=</c>) as a stream that is read as it arrives.</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="path">The artifact path.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The content stream; dispose it when done.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<Stream>> DownloadArtifactAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        DownloadArtifactCoreAsync(jobName, attemptId, path, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DownloadArtifactAsync"/>
+    public virtual Response<Stream> DownloadArtifact(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
+        DownloadArtifactCoreAsync(jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
+
+    private async ValueTask<Response<Stream>> DownloadArtifactCoreAsync(string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        Argument.AssertNotNullOrEmpty(path, nameof(path));
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.DownloadArtifact", jobName);
+        try
+        {
+            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content");
+            message.Request.Uri.AppendQuery("path", path, escapeValue: true);
+            message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
+            message.BufferResponse = false;
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(response.ContentStream ?? new MemoryStream(), response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private ValueTask<Response<T>> GetArtifactValueAsync<T>(string operationName, string route, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        Argument.AssertNotNullOrEmpty(path, nameof(path));
+        return GetValueAsync<T>(operationName, TrainingJobsRoutes.Artifacts(jobName, attemptId) + route, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
+    }
+
+    private PageFetcher<T> ArtifactsFetcher<T>(string jobName, string attemptId, ArtifactListOptions? options, string route, Func<T, string?> idOf)
+        where T : notnull
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        ValidatePaging(options, nameof(options));
+        string basePath = TrainingJobsRoutes.Artifacts(jobName, attemptId);
+        string path = route == "/artifacts" ? basePath : basePath + route;
+        return ListPaging.Cursor(
+            _pipeline,
+            (after, limit) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                if (options?.PathPrefix is not null)
+                {
+                    message.Request.Uri.AppendQuery("path_prefix", options.PathPrefix, escapeValue: true);
+                }
+
+                AppendPaging(message.Request.Uri, options, after, limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<T>(),
+            idOf);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    /// <summary>Lists the execution attempts of a job (<c>GET /training_jobs/{job_name}/attempts</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="options">Paging; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The attempts, fetched a page at a time; continuation tokens are attempt ids.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    public virtual AsyncPageable<JobAttempt> GetAttemptsAsync(string jobName, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(AttemptsFetcher(jobName, options), "TrainingJobsClient.GetAttempts", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetAttemptsAsync"/>
+    public virtual Pageable<JobAttempt> GetAttempts(string jobName, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(AttemptsFetcher(jobName, options), "TrainingJobsClient.GetAttempts", jobName, cancellationToken);
+
+    /// <summary>Gets one attempt of a job (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The attempt.</returns>
+    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobAttempt>> GetAttemptAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        GetAttemptCoreAsync(jobName, attemptId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetAttemptAsync"/>
+    public virtual Response<JobAttempt> GetAttempt(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        GetAttemptCoreAsync(jobName, attemptId, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<Response<JobAttempt>> GetAttemptCoreAsync(string jobName, string attemptId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        return GetValueAsync<JobAttempt>("TrainingJobsClient.GetAttempt", TrainingJobsRoutes.Attempt(jobName, attemptId), null, jobName, async, cancellationToken);
+    }
+
+    private PageFetcher<JobAttempt> AttemptsFetcher(string jobName, TrainingListOptions? options)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        ValidatePaging(options, nameof(options));
+        return ListPaging.Cursor(
+            _pipeline,
+            (after, limit) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempts(jobName));
+                AppendPaging(message.Request.Uri, options, after, limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<JobAttempt>(),
+            attempt => attempt.Id);
+    }
+}

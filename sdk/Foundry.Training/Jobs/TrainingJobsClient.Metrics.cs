@@ -1,0 +1,208 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    /// <summary>Lists the metrics an attempt emitted (<c>GET .../attempts/{attempt_id}/metrics</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="options">Paging; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The metric definitions, fetched a page at a time.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    public virtual AsyncPageable<JobMetric> GetMetricsAsync(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetMetricsAsync"/>
+    public virtual Pageable<JobMetric> GetMetrics(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
+
+    /// <summary>Gets the latest value of every metric of an attempt (<c>GET .../metrics/last_values</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The latest values (a single page: the route takes no paging parameters).</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    public virtual AsyncPageable<JobMetricLastValue> GetMetricLastValuesAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        AsyncPages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetMetricLastValuesAsync"/>
+    public virtual Pageable<JobMetricLastValue> GetMetricLastValues(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        Pages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
+
+    /// <summary>Gets the history of one metric (<c>GET .../metrics/{metric_name}</c>), optionally within a time or step range.</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="metricName">The metric name, for example <c>train/loss</c>.</param>
+    /// <param name="options">Range and page size; everything when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>
+    /// The metric points, fetched a page at a time. Pages continue from the step after the last point received, so a
+    /// continuation token is that next <c>min_step</c>.
+    /// </returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    public virtual AsyncPageable<JobMetricPoint> GetMetricPointsAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetMetricPointsAsync"/>
+    public virtual Pageable<JobMetricPoint> GetMetricPoints(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
+
+    /// <summary>Gets aggregate values (min, max, mean, ...) of one metric (<c>GET .../metrics/{metric_name}/aggregates</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="metricName">The metric name.</param>
+    /// <param name="options">Range; everything when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The aggregates (a single page).</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    public virtual AsyncPageable<JobMetricAggregate> GetMetricAggregatesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetMetricAggregatesAsync"/>
+    public virtual Pageable<JobMetricAggregate> GetMetricAggregates(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
+
+    /// <summary>Gets sampled values of one metric (<c>GET .../metrics/{metric_name}/samples</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="metricName">The metric name.</param>
+    /// <param name="options">Range and number of points; service defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The sampled points.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobMetricSample>> GetMetricSamplesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetMetricSamplesAsync"/>
+    public virtual Response<JobMetricSample> GetMetricSamples(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets one sampled value or window of a metric (<c>GET .../metrics/{metric_name}/sample</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
+    /// <param name="metricName">The metric name.</param>
+    /// <param name="options">Range; service defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The sample.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobMetricSample>> GetMetricSampleAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetMetricSampleAsync"/>
+    public virtual Response<JobMetricSample> GetMetricSample(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<Response<JobMetricSample>> GetSampleCoreAsync(string route, string jobName, string attemptId, string metricName, MetricQueryOptions? options, bool async, CancellationToken cancellationToken)
+    {
+        string path = MetricPath(jobName, attemptId, metricName) + route;
+        return GetValueAsync<JobMetricSample>(
+            route == "/samples" ? "TrainingJobsClient.GetMetricSamples" : "TrainingJobsClient.GetMetricSample",
+            path,
+            uri => AppendMetricQuery(uri, options, options?.MinStep, options?.Limit),
+            jobName,
+            async,
+            cancellationToken);
+    }
+
+    private PageFetcher<JobMetric> MetricsFetcher(string jobName, string attemptId, TrainingListOptions? options)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        ValidatePaging(options, nameof(options));
+        return ListPaging.Cursor(
+            _pipeline,
+            (after, limit) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Metrics(jobName, attemptId));
+                AppendPaging(message.Request.Uri, options, after, limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<JobMetric>(),
+            metric => metric.Name);
+    }
+
+    private PageFetcher<JobMetricLastValue> LastValuesFetcher(string jobName, string attemptId)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string path = TrainingJobsRoutes.Metrics(jobName, attemptId) + "/last_values";
+        return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobMetricLastValue>());
+    }
+
+    private PageFetcher<JobMetricPoint> PointsFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
+    {
+        string path = MetricPath(jobName, attemptId, metricName);
+        return ListPaging.Cursor(
+            _pipeline,
+            (nextStep, limit) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                long? minStep = nextStep is null ? options?.MinStep : long.Parse(nextStep, NumberStyles.Integer, CultureInfo.InvariantCulture);
+                AppendMetricQuery(message.Request.Uri, options, minStep, limit ?? options?.Limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<JobMetricPoint>(),
+            point => point.Step is long step ? (step + 1).ToString(CultureInfo.InvariantCulture) : null,
+            useLastId: false);
+    }
+
+    private PageFetcher<JobMetricAggregate> AggregatesFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
+    {
+        string path = MetricPath(jobName, attemptId, metricName) + "/aggregates";
+        return ListPaging.SinglePage(
+            _pipeline,
+            () =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                AppendMetricQuery(message.Request.Uri, options, options?.MinStep, options?.Limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<JobMetricAggregate>());
+    }
+
+    private static string MetricPath(string jobName, string attemptId, string metricName)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        Argument.AssertNotNullOrEmpty(metricName, nameof(metricName));
+        return TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
+    }
+
+    /// <summary>Adds the metric range; times are unix seconds like every Foundry timestamp.</summary>
+    private static void AppendMetricQuery(RequestUriBuilder uri, MetricQueryOptions? options, long? minStep, int? limit)
+    {
+        if (options?.StartedAt is DateTimeOffset started)
+        {
+            uri.AppendQuery("started_at", started.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+
+        if (options?.EndedAt is DateTimeOffset ended)
+        {
+            uri.AppendQuery("ended_at", ended.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+
+        if (minStep is not null)
+        {
+            uri.AppendQuery("min_step", minStep.Value.ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+
+        if (options?.MaxStep is long maxStep)
+        {
+            uri.AppendQuery("max_step", maxStep.ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+
+        if (limit is not null)
+        {
+            uri.AppendQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    /// <summary>Lists the outputs a job produced (<c>GET /training_jobs/{job_name}/outputs</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The outputs (a single page: the route takes no paging parameters).</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty.</exception>
+    public virtual AsyncPageable<JobOutputReference> GetOutputsAsync(string jobName, CancellationToken cancellationToken = default) =>
+        AsyncPages(OutputsFetcher(jobName, null), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetOutputsAsync"/>
+    public virtual Pageable<JobOutputReference> GetOutputs(string jobName, CancellationToken cancellationToken = default) =>
+        Pages(OutputsFetcher(jobName, null), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+
+    /// <summary>Gets one output of a job (<c>GET /training_jobs/{job_name}/outputs/{output_name}</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="outputName">The output name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The output.</returns>
+    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobOutputReference>> GetOutputAsync(string jobName, string outputName, CancellationToken cancellationToken = default) =>
+        GetOutputCoreAsync(jobName, null, outputName, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetOutputAsync"/>
+    public virtual Response<JobOutputReference> GetOutput(string jobName, string outputName, CancellationToken cancellationToken = default) =>
+        GetOutputCoreAsync(jobName, null, outputName, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Lists the outputs one attempt produced (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The outputs (a single page).</returns>
+    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    public virtual AsyncPageable<JobOutputReference> GetAttemptOutputsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        AsyncPages(OutputsFetcher(jobName, AssertAttempt(attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+
+    /// <inheritdoc cref="GetAttemptOutputsAsync"/>
+    public virtual Pageable<JobOutputReference> GetAttemptOutputs(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
+        Pages(OutputsFetcher(jobName, AssertAttempt(attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+
+    /// <summary>Gets one output of an attempt (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs/{output_name}</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="attemptId">The attempt identifier.</param>
+    /// <param name="outputName">The output name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The output.</returns>
+    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<JobOutputReference>> GetAttemptOutputAsync(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
+        GetOutputCoreAsync(jobName, AssertAttempt(attemptId), outputName, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetAttemptOutputAsync"/>
+    public virtual Response<JobOutputReference> GetAttemptOutput(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
+        GetOutputCoreAsync(jobName, AssertAttempt(attemptId), outputName, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Lists the service endpoints (Studio, tracking, ...) of a job (<c>GET /training_jobs/{job_name}/services</c>).</summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="nodeId">The node whose services to return; the leader node when null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The services keyed by name.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<TrainingJobServiceCollection>> GetServicesAsync(string jobName, int? nodeId = null, CancellationToken cancellationToken = default) =>
+        GetServicesCoreAsync(jobName, nodeId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetServicesAsync"/>
+    public virtual Response<TrainingJobServiceCollection> GetServices(string jobName, int? nodeId = null, CancellationToken cancellationToken = default) =>
+        GetServicesCoreAsync(jobName, nodeId, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<Response<TrainingJobServiceCollection>> GetServicesCoreAsync(string jobName, int? nodeId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        return GetValueAsync<TrainingJobServiceCollection>(
+            "TrainingJobsClient.GetServices",
+            TrainingJobsRoutes.Services(jobName),
+            nodeId is null ? null : uri => uri.AppendQuery("node_id", nodeId.Value.ToString(CultureInfo.InvariantCulture), escapeValue: true),
+            jobName,
+            async,
+            cancellationToken);
+    }
+
+    private ValueTask<Response<JobOutputReference>> GetOutputCoreAsync(string jobName, string? attemptId, string outputName, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        Argument.AssertNotNullOrEmpty(outputName, nameof(outputName));
+        string path = attemptId is null
+            ? TrainingJobsRoutes.Output(jobName, outputName)
+            : TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName);
+        return GetValueAsync<JobOutputReference>(attemptId is null ? "TrainingJobsClient.GetOutput" : "TrainingJobsClient.GetAttemptOutput", path, null, jobName, async, cancellationToken);
+    }
+
+    private PageFetcher<JobOutputReference> OutputsFetcher(string jobName, string? attemptId)
+    {
+        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        string path = attemptId is null ? TrainingJobsRoutes.Outputs(jobName) : TrainingJobsRoutes.AttemptOutputs(jobName, attemptId);
+        return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobOutputReference>());
+    }
+
+    private static string AssertAttempt(string attemptId)
+    {
+        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        return attemptId;
+    }
+}

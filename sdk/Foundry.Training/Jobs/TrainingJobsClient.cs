@@ -1,0 +1,108 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>
+/// Client for Azure AI Foundry training jobs: create, inspect, list, cancel and delete jobs; read their attempts,
+/// artifacts, metrics, outputs and services; wait for and watch a job. Thread-safe; create one per project and reuse it.
+/// </summary>
+/// <remarks>The operations are split by concern across the partial files of this class.</remarks>
+public partial class TrainingJobsClient
+{
+    private readonly ServicePipeline _pipeline;
+    private readonly ServicePipeline _downloadPipeline;
+    private readonly TrainingJobsClientOptions _options;
+
+    /// <summary>For mocking.</summary>
+    protected TrainingJobsClient()
+    {
+        _pipeline = null!;
+        _downloadPipeline = null!;
+        _options = null!;
+    }
+
+    /// <summary>Creates a client for a Foundry project.</summary>
+    /// <param name="endpoint">
+    /// The project endpoint, <c>https://{account}.services.ai.azure.com/api/projects/{project}</c>. Plain HTTP is only
+    /// accepted for loopback addresses (tests, the emulator).
+    /// </param>
+    /// <param name="credential">An Entra ID credential, for example <c>DefaultAzureCredential</c>; tokens are requested for <see cref="TrainingJobsClientOptions.Audience"/>.</param>
+    /// <param name="options">Service version, retries, diagnostics, transport and validation; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoint"/> or <paramref name="credential"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="endpoint"/> is not absolute, or neither HTTPS nor loopback.</exception>
+    public TrainingJobsClient(Uri endpoint, TokenCredential credential, TrainingJobsClientOptions? options = null)
+    {
+        _options = options ?? new TrainingJobsClientOptions();
+        _pipeline = ServicePipelineFactory.ForTrainingJobs(endpoint, credential, _options);
+        _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null);
+    }
+
+    /// <summary>The project endpoint this client talks to.</summary>
+    public virtual Uri Endpoint => _pipeline.Endpoint;
+
+    /// <summary>Sends a GET and reads its JSON body, inside a telemetry span named <paramref name="operationName"/>.</summary>
+    private async ValueTask<Response<T>> GetValueAsync<T>(string operationName, string path, Action<RequestUriBuilder>? query, string? jobName, bool async, CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start(operationName, jobName);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+            query?.Invoke(message.Request.Uri);
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(_pipeline.Read(response, ModelSerialization.GetTypeInfo<T>()), response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private static AsyncPageable<T> AsyncPages<T>(PageFetcher<T> fetch, string operationName, string? jobName, CancellationToken cancellationToken)
+        where T : notnull =>
+        new FetcherAsyncPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName), cancellationToken);
+
+    private static Pageable<T> Pages<T>(PageFetcher<T> fetch, string operationName, string? jobName, CancellationToken cancellationToken)
+        where T : notnull =>
+        new FetcherPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName), cancellationToken);
+
+    /// <summary>Adds <c>limit</c>, <c>order</c>, <c>after</c>, <c>before</c>; the continuation token and page-size hint win over the options.</summary>
+    private static void AppendPaging(RequestUriBuilder uri, TrainingListOptions? options, string? continuationToken, int? pageSizeHint)
+    {
+        int? limit = pageSizeHint ?? options?.Limit;
+        if (limit is not null)
+        {
+            uri.AppendQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture), escapeValue: true);
+        }
+
+        if (options?.Order is ListSortOrder order)
+        {
+            uri.AppendQuery("order", order.ToString(), escapeValue: true);
+        }
+
+        string? after = continuationToken ?? options?.After;
+        if (after is not null)
+        {
+            uri.AppendQuery("after", after, escapeValue: true);
+        }
+
+        if (options?.Before is not null)
+        {
+            uri.AppendQuery("before", options.Before, escapeValue: true);
+        }
+    }
+
+    /// <summary>Checks paging options before any request is sent.</summary>
+    private static void ValidatePaging(TrainingListOptions? options, string parameterName)
+    {
+        if (options?.Limit is int limit)
+        {
+            Argument.AssertInRange(limit, 1, 100, parameterName + ".Limit");
+        }
+    }
+}
