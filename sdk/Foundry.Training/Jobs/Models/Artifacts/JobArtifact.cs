@@ -13,23 +13,28 @@ public sealed class JobArtifact : ExtensibleModel
 
     /// <summary>Artifact path relative to the job artifact root.</summary>
     [JsonPropertyName("path")]
+    [JsonInclude]
     public string Path { get; internal set; } = string.Empty;
 
     /// <summary>Artifact type.</summary>
     [JsonPropertyName("type")]
+    [JsonInclude]
     public JobArtifactType Type { get; internal set; }
 
     /// <summary>Artifact size in bytes.</summary>
     [JsonPropertyName("size")]
+    [JsonInclude]
     public long? Size { get; internal set; }
 
     /// <summary>Time the artifact was created.</summary>
     [JsonPropertyName("created_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>Time the artifact was last updated.</summary>
     [JsonPropertyName("updated_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? UpdatedAt { get; internal set; }
 }

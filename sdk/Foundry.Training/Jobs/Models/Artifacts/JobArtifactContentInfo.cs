@@ -13,18 +13,22 @@ public sealed class JobArtifactContentInfo : ExtensibleModel
 
     /// <summary>Artifact path relative to the job artifact root.</summary>
     [JsonPropertyName("path")]
+    [JsonInclude]
     public string Path { get; internal set; } = string.Empty;
 
     /// <summary>Download URI for the artifact content (typically pre-signed; treat it as a secret).</summary>
     [JsonPropertyName("content_uri")]
+    [JsonInclude]
     public Uri ContentUri { get; internal set; } = null!;
 
     /// <summary>MIME type of the content.</summary>
     [JsonPropertyName("content_type")]
+    [JsonInclude]
     public string? ContentType { get; internal set; }
 
     /// <summary>Time the content URI expires.</summary>
     [JsonPropertyName("expires_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? ExpiresAt { get; internal set; }
 }

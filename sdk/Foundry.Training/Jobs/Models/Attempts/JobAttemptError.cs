@@ -14,13 +14,16 @@ public sealed class JobAttemptError : ExtensibleModel
 
     /// <summary>Machine-readable error code.</summary>
     [JsonPropertyName("code")]
+    [JsonInclude]
     public string? Code { get; internal set; }
 
     /// <summary>Human-readable error message.</summary>
     [JsonPropertyName("message")]
+    [JsonInclude]
     public string? Message { get; internal set; }
 
     /// <summary>Additional error details.</summary>
     [JsonPropertyName("details")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Details { get; internal set; }
 }

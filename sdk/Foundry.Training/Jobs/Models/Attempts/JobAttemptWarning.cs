@@ -14,13 +14,16 @@ public sealed class JobAttemptWarning : ExtensibleModel
 
     /// <summary>Machine-readable warning code.</summary>
     [JsonPropertyName("code")]
+    [JsonInclude]
     public string? Code { get; internal set; }
 
     /// <summary>Human-readable warning message.</summary>
     [JsonPropertyName("message")]
+    [JsonInclude]
     public string? Message { get; internal set; }
 
     /// <summary>Additional warning details.</summary>
     [JsonPropertyName("details")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Details { get; internal set; }
 }

@@ -14,13 +14,16 @@ public sealed class JobMetric : ExtensibleModel
 
     /// <summary>Metric name.</summary>
     [JsonPropertyName("name")]
+    [JsonInclude]
     public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Metric type.</summary>
     [JsonPropertyName("metric_type")]
+    [JsonInclude]
     public JobMetricType? MetricType { get; internal set; }
 
     /// <summary>Column metadata for structured metric values.</summary>
     [JsonPropertyName("columns")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Columns { get; internal set; }
 }

@@ -15,19 +15,23 @@ public sealed class JobMetricAggregate : ExtensibleModel
 
     /// <summary>Metric name.</summary>
     [JsonPropertyName("name")]
+    [JsonInclude]
     public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Aggregate window start.</summary>
     [JsonPropertyName("started_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>Aggregate window end.</summary>
     [JsonPropertyName("ended_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? EndedAt { get; internal set; }
 
     /// <summary>Aggregate values (for example min, max, mean).</summary>
     [JsonPropertyName("values")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Values { get; internal set; }
 }

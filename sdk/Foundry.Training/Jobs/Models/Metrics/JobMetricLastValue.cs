@@ -12,9 +12,11 @@ public sealed class JobMetricLastValue : ExtensibleModel
 
     /// <summary>Metric name.</summary>
     [JsonPropertyName("name")]
+    [JsonInclude]
     public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Latest metric point.</summary>
     [JsonPropertyName("value")]
+    [JsonInclude]
     public JobMetricPoint? Value { get; internal set; }
 }

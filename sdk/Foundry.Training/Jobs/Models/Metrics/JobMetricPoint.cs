@@ -15,18 +15,22 @@ public sealed class JobMetricPoint : ExtensibleModel
 
     /// <summary>Metric identifier.</summary>
     [JsonPropertyName("metric_id")]
+    [JsonInclude]
     public string? MetricId { get; internal set; }
 
     /// <summary>Metric step.</summary>
     [JsonPropertyName("step")]
+    [JsonInclude]
     public long? Step { get; internal set; }
 
     /// <summary>Time the metric point was created.</summary>
     [JsonPropertyName("created_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>Metric data values, by column (for a scalar metric typically <c>value</c>).</summary>
     [JsonPropertyName("data")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Data { get; internal set; }
 }

@@ -13,9 +13,11 @@ public sealed class JobMetricSample : ExtensibleModel
 
     /// <summary>Metric name.</summary>
     [JsonPropertyName("name")]
+    [JsonInclude]
     public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Sampled metric points.</summary>
     [JsonPropertyName("points")]
+    [JsonInclude]
     public IReadOnlyList<JobMetricPoint> Points { get; internal set; } = new List<JobMetricPoint>();
 }

@@ -14,13 +14,16 @@ public sealed class JobOperationError : ExtensibleModel
 
     /// <summary>Machine-readable error code.</summary>
     [JsonPropertyName("code")]
+    [JsonInclude]
     public string? Code { get; internal set; }
 
     /// <summary>Human-readable error message.</summary>
     [JsonPropertyName("message")]
+    [JsonInclude]
     public string? Message { get; internal set; }
 
     /// <summary>Additional error information.</summary>
     [JsonPropertyName("details")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Details { get; internal set; }
 }

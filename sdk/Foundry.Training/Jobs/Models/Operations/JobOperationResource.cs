@@ -15,35 +15,43 @@ public sealed class JobOperationResource : ExtensibleModel
 
     /// <summary>Operation resource ID.</summary>
     [JsonPropertyName("id")]
+    [JsonInclude]
     public string? Id { get; internal set; }
 
     /// <summary>Operation name.</summary>
     [JsonPropertyName("name")]
+    [JsonInclude]
     public string? Name { get; internal set; }
 
     /// <summary>Operation status.</summary>
     [JsonPropertyName("status")]
+    [JsonInclude]
     public JobOperationStatus Status { get; internal set; }
 
     /// <summary>Operation result properties.</summary>
     [JsonPropertyName("properties")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Properties { get; internal set; }
 
     /// <summary>Operation start time.</summary>
     [JsonPropertyName("started_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>Operation end time.</summary>
     [JsonPropertyName("ended_at")]
+    [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? EndedAt { get; internal set; }
 
     /// <summary>Operation completion percentage from 0 to 100.</summary>
     [JsonPropertyName("percent_complete")]
+    [JsonInclude]
     public double? PercentComplete { get; internal set; }
 
     /// <summary>Operation error information.</summary>
     [JsonPropertyName("error")]
+    [JsonInclude]
     public JobOperationError? Error { get; internal set; }
 }

@@ -15,25 +15,31 @@ public sealed class TrainingJobService : ExtensibleModel
 
     /// <summary>Service type.</summary>
     [JsonPropertyName("type")]
+    [JsonInclude]
     public JobServiceType? Type { get; internal set; }
 
     /// <summary>Service port.</summary>
     [JsonPropertyName("port")]
+    [JsonInclude]
     public int? Port { get; internal set; }
 
     /// <summary>Service status.</summary>
     [JsonPropertyName("status")]
+    [JsonInclude]
     public string? Status { get; internal set; }
 
     /// <summary>Terminal error for the service, if any.</summary>
     [JsonPropertyName("error")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Error { get; internal set; }
 
     /// <summary>Service endpoint URI.</summary>
     [JsonPropertyName("endpoint")]
+    [JsonInclude]
     public Uri? Endpoint { get; internal set; }
 
     /// <summary>Additional service properties.</summary>
     [JsonPropertyName("properties")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Properties { get; internal set; }
 }

@@ -13,5 +13,6 @@ public sealed class TrainingJobServiceCollection : ExtensibleModel
 
     /// <summary>Services keyed by service name.</summary>
     [JsonPropertyName("services")]
+    [JsonInclude]
     public IReadOnlyDictionary<string, TrainingJobService> Services { get; internal set; } = new Dictionary<string, TrainingJobService>();
 }
