@@ -14,5 +14,10 @@ internal static class ModelContexts
 
     public static IPolymorphicFamily[] Families { get; } =
     {
+        new PolymorphicFamily<Jobs.JobProperties, Jobs.UnknownJobProperties>(),
+        new PolymorphicFamily<Jobs.TrainingConfiguration, Jobs.UnknownTrainingConfiguration>(),
+        new PolymorphicFamily<Jobs.TrainingRewardConfiguration, Jobs.UnknownTrainingRewardConfiguration>(),
+        new PolymorphicFamily<Jobs.DistributionConfiguration, Jobs.UnknownDistributionConfiguration>(),
+        new PolymorphicFamily<Jobs.NodeCollection, Jobs.UnknownNodeCollection>(),
     };
 }

@@ -1,0 +1,21 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Limits of a command job.</summary>
+public sealed class CommandJobLimits : ExtensibleModel
+{
+    /// <summary>The job limit type (<c>job_limits_type</c>), always <c>command</c> for limits this SDK creates.</summary>
+    [JsonInclude]
+    [JsonPropertyName("job_limits_type")]
+    public string? JobLimitsType { get; internal set; } = "command";
+
+    /// <summary>
+    /// The maximum run duration, after which the job is cancelled. Sent as an ISO 8601 duration; the service supports a
+    /// precision down to seconds.
+    /// </summary>
+    [JsonPropertyName("timeout")]
+    [JsonConverter(typeof(Iso8601DurationConverter))]
+    public TimeSpan? Timeout { get; set; }
+}

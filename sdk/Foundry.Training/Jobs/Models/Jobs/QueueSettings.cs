@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Queue settings of a job.</summary>
+public sealed class QueueSettings : ExtensibleModel
+{
+    /// <summary>The compute job tier.</summary>
+    [JsonPropertyName("job_tier")]
+    public string? JobTier { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>Contrastive preference optimization recipe (<c>algorithm</c> <c>cpo</c>).</summary>
+public sealed class CpoTrainingConfiguration : PreferenceTrainingConfiguration
+{
+    /// <summary>Creates a recipe.</summary>
+    /// <param name="model">The base model asset reference.</param>
+    /// <param name="dataset">The training and optional evaluation datasets.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="model"/> or <paramref name="dataset"/> is null.</exception>
+    public CpoTrainingConfiguration(string model, TrainingDatasetConfiguration dataset)
+        : base(model, dataset)
+    {
+    }
+
+    [JsonConstructor]
+    internal CpoTrainingConfiguration()
+    {
+    }
+
+    private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.Cpo;
+}

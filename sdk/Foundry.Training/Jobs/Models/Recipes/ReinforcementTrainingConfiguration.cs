@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>
+/// The online reinforcement learning recipes, which score rollouts with a <see cref="Reward"/>:
+/// <see cref="GrpoTrainingConfiguration"/>, <see cref="PpoTrainingConfiguration"/>, <see cref="RlooTrainingConfiguration"/>
+/// and <see cref="ReinforcePpTrainingConfiguration"/>.
+/// </summary>
+public abstract class ReinforcementTrainingConfiguration : TrainingConfiguration
+{
+    private protected ReinforcementTrainingConfiguration(string model, TrainingDatasetConfiguration dataset, TrainingRewardConfiguration reward)
+        : base(model, dataset)
+    {
+        Argument.AssertNotNull(reward, nameof(reward));
+        Reward = reward;
+    }
+
+    private protected ReinforcementTrainingConfiguration()
+    {
+        Reward = null!;
+    }
+
+    /// <summary>
+    /// The reward signal, such as <see cref="TrainingModelRewardConfiguration"/> or
+    /// <see cref="TrainingCompositeRewardConfiguration"/>. Required.
+    /// </summary>
+    [JsonPropertyName("reward")]
+    public TrainingRewardConfiguration Reward { get; set; }
+
+    /// <summary>The LoRA adapter configuration.</summary>
+    [JsonPropertyName("lora")]
+    public TrainingLoraConfiguration? Lora { get; set; }
+
+    /// <summary>The rollout generation configuration.</summary>
+    [JsonPropertyName("rollout")]
+    public TrainingRolloutConfiguration? Rollout { get; set; }
+
+    /// <summary>The evaluation configuration.</summary>
+    [JsonPropertyName("eval")]
+    public TrainingEvalConfiguration? Eval { get; set; }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>A built-in reward or verifier used as a judge (<c>kind</c> <c>builtin</c>).</summary>
+public sealed class TrainingBuiltinRewardConfiguration : TrainingRewardConfiguration
+{
+    private IDictionary<string, JsonNode?>? _configuration;
+
+    /// <summary>Creates a built-in reward.</summary>
+    /// <param name="type">The built-in reward or verifier, such as <see cref="TrainingBuiltinRewardType.ExactMatch"/>.</param>
+    public TrainingBuiltinRewardConfiguration(TrainingBuiltinRewardType type)
+    {
+        Type = type;
+    }
+
+    [JsonConstructor]
+    internal TrainingBuiltinRewardConfiguration()
+    {
+    }
+
+    /// <summary>The built-in reward or verifier type. Required.</summary>
+    [JsonPropertyName("type")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TrainingBuiltinRewardType Type { get; set; }
+
+    /// <summary>Verifier configuration; values are any JSON.</summary>
+    [JsonIgnore]
+    public IDictionary<string, JsonNode?> Configuration => OnDemand.Dictionary(ref _configuration);
+
+    [JsonInclude]
+    [JsonPropertyName("configuration")]
+    internal IDictionary<string, JsonNode?>? ConfigurationJson
+    {
+        get => OnDemand.ForWriting(_configuration);
+        set => _configuration = value;
+    }
+
+    private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Builtin;
+}

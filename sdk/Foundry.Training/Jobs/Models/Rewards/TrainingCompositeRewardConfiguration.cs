@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>A judge combining several weighted reward signals (<c>kind</c> <c>composite</c>); the signals may themselves be composite.</summary>
+public sealed class TrainingCompositeRewardConfiguration : TrainingRewardConfiguration
+{
+    private IList<TrainingWeightedRewardConfiguration>? _rewards;
+
+    /// <summary>Creates a composite reward.</summary>
+    /// <param name="rewards">The weighted reward signals to combine; at least one.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="rewards"/> or one of its items is null.</exception>
+    public TrainingCompositeRewardConfiguration(IEnumerable<TrainingWeightedRewardConfiguration> rewards)
+    {
+        Argument.AssertNotNull(rewards, nameof(rewards));
+        var list = new List<TrainingWeightedRewardConfiguration>();
+        foreach (TrainingWeightedRewardConfiguration reward in rewards)
+        {
+            Argument.AssertNotNull(reward, nameof(rewards));
+            list.Add(reward);
+        }
+
+        _rewards = list;
+    }
+
+    [JsonConstructor]
+    internal TrainingCompositeRewardConfiguration()
+    {
+    }
+
+    /// <summary>The weighted reward signals to combine. Required; must not be empty.</summary>
+    [JsonIgnore]
+    public IList<TrainingWeightedRewardConfiguration> Rewards => OnDemand.List(ref _rewards);
+
+    [JsonInclude]
+    [JsonPropertyName("rewards")]
+    internal IList<TrainingWeightedRewardConfiguration>? RewardsJson
+    {
+        get => OnDemand.ForWriting(_rewards);
+        set => _rewards = value;
+    }
+
+    private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Composite;
+}

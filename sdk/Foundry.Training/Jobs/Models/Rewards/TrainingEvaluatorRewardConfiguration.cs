@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>A Foundry evaluator used as a judge (<c>kind</c> <c>evaluator</c>).</summary>
+public sealed class TrainingEvaluatorRewardConfiguration : TrainingRewardConfiguration
+{
+    private IDictionary<string, JsonNode?>? _inputMapping;
+
+    /// <summary>Creates an evaluator reward.</summary>
+    /// <param name="evaluator">The evaluator asset reference.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="evaluator"/> is null.</exception>
+    public TrainingEvaluatorRewardConfiguration(string evaluator)
+    {
+        Argument.AssertNotNull(evaluator, nameof(evaluator));
+        Evaluator = evaluator;
+    }
+
+    [JsonConstructor]
+    internal TrainingEvaluatorRewardConfiguration()
+    {
+        Evaluator = null!;
+    }
+
+    /// <summary>The evaluator asset reference. Required.</summary>
+    [JsonPropertyName("evaluator")]
+    public string Evaluator { get; set; }
+
+    /// <summary>The evaluator input mapping; values are any JSON.</summary>
+    [JsonIgnore]
+    public IDictionary<string, JsonNode?> InputMapping => OnDemand.Dictionary(ref _inputMapping);
+
+    [JsonInclude]
+    [JsonPropertyName("input_mapping")]
+    internal IDictionary<string, JsonNode?>? InputMappingJson
+    {
+        get => OnDemand.ForWriting(_inputMapping);
+        set => _inputMapping = value;
+    }
+
+    private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Evaluator;
+}

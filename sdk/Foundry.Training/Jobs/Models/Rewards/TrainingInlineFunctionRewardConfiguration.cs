@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>An inline Python function used as a judge (<c>kind</c> <c>inline_function</c>).</summary>
+public sealed class TrainingInlineFunctionRewardConfiguration : TrainingRewardConfiguration
+{
+    /// <summary>Creates an inline function reward.</summary>
+    /// <param name="inlineFunction">The inline Python function that computes reward scores.</param>
+    /// <exception cref="System.ArgumentNullException"><paramref name="inlineFunction"/> is null.</exception>
+    public TrainingInlineFunctionRewardConfiguration(TrainingInlineFunctionConfiguration inlineFunction)
+    {
+        Argument.AssertNotNull(inlineFunction, nameof(inlineFunction));
+        InlineFunction = inlineFunction;
+    }
+
+    [JsonConstructor]
+    internal TrainingInlineFunctionRewardConfiguration()
+    {
+        InlineFunction = null!;
+    }
+
+    /// <summary>The inline Python function that computes reward scores. Required.</summary>
+    [JsonPropertyName("inline_function")]
+    public TrainingInlineFunctionConfiguration InlineFunction { get; set; }
+
+    private protected override TrainingRewardKind? KindValue => TrainingRewardKind.InlineFunction;
+}
