@@ -26,6 +26,12 @@ public abstract class PreferenceTrainingConfiguration : TrainingConfiguration
     [JsonPropertyName("eval")]
     public TrainingEvalConfiguration? Eval { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        base.CollectProblems(problems, path);
+        CollectProblems(problems, path, Lora, Eval);
+    }
+
     /// <summary>
     /// The preference temperature β (hyperparameter <c>beta</c>): how strongly the policy is kept close to the
     /// reference model.

@@ -41,6 +41,23 @@ public abstract class ReinforcementTrainingConfiguration : TrainingConfiguration
     [JsonPropertyName("eval")]
     public TrainingEvalConfiguration? Eval { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        base.CollectProblems(problems, path);
+        string rewardPath = ValidationCollector.Property(path, "reward");
+        if (Reward is null)
+        {
+            problems.Add(rewardPath, $"Required for {Algorithm} recipes: the reward scores the rollouts.");
+        }
+        else
+        {
+            Reward.CollectProblems(problems, rewardPath);
+        }
+
+        CollectProblems(problems, path, Lora, Eval);
+        Rollout?.CollectProblems(problems, ValidationCollector.Property(path, "rollout"));
+    }
+
     /// <summary>
     /// The KL penalty coefficient under the name GRPO and RLOO use in TRL (hyperparameter <c>beta</c>). See also
     /// <see cref="KlCoefficient"/>.

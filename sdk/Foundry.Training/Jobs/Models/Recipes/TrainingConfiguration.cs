@@ -159,6 +159,48 @@ public abstract class TrainingConfiguration : ExtensibleModel
 
     private protected abstract TrainingAlgorithm? AlgorithmValue { get; }
 
+    /// <summary>
+    /// Checks the rules the service specification states in words, without calling the service, and returns every
+    /// problem. Paths are relative to this recipe (<c>$</c>; inside a job it is <c>$.training</c>).
+    /// </summary>
+    /// <returns>The problems found, if any.</returns>
+    public ModelValidationResult Validate()
+    {
+        var problems = new ValidationCollector();
+        CollectProblems(problems, ValidationCollector.Root);
+        return problems.ToResult();
+    }
+
+    /// <summary>Throws when <see cref="Validate"/> finds a problem.</summary>
+    /// <exception cref="ArgumentException">The recipe is not valid; the message lists every problem.</exception>
+    public void EnsureValid() => Validate().ThrowIfInvalid(GetType().Name, parameterName: null);
+
+    /// <summary>Throws, naming <paramref name="parameterName"/>, when <see cref="Validate"/> finds a problem.</summary>
+    internal void EnsureValid(string parameterName) => Validate().ThrowIfInvalid(GetType().Name, parameterName);
+
+    /// <summary>The common rules; recipes add theirs.</summary>
+    internal virtual void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Algorithm is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "algorithm"), "Required.");
+        }
+
+        problems.RequireText(Model, ValidationCollector.Property(path, "model"));
+        string datasetPath = ValidationCollector.Property(path, "dataset");
+        if (problems.Require(Dataset, datasetPath))
+        {
+            problems.RequireText(Dataset.Train, ValidationCollector.Property(datasetPath, "train"));
+        }
+    }
+
+    /// <summary>The rules of the LoRA and eval sections every known recipe has.</summary>
+    private protected static void CollectProblems(ValidationCollector problems, string path, TrainingLoraConfiguration? lora, TrainingEvalConfiguration? eval)
+    {
+        lora?.CollectProblems(problems, ValidationCollector.Property(path, "lora"));
+        eval?.CollectProblems(problems, ValidationCollector.Property(path, "eval"));
+    }
+
     /// <summary>Reads a numeric hyperparameter without creating the dictionary; absent or JSON <c>null</c> is <see langword="null"/>.</summary>
     private protected double? GetDoubleHyperparameter(string key)
     {
