@@ -28,7 +28,7 @@ public sealed class ModelValidationResult
     /// <summary>Whether no problem was found.</summary>
     public bool IsValid => Problems.Count == 0;
 
-    /// <summary>The problems found, in document order.</summary>
+    /// <summary>The problems found.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; }
 
     /// <summary>One problem per line, or <c>Valid.</c></summary>
