@@ -159,4 +159,57 @@ public sealed class CommandJob : JobProperties
     }
 
     private protected override JobType? JobTypeValue => Jobs.JobType.Command;
+
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Training is null)
+        {
+            if (string.IsNullOrWhiteSpace(Command))
+            {
+                problems.Add(ValidationCollector.Property(path, "command"), "Required when training is not set.");
+            }
+
+            if (string.IsNullOrWhiteSpace(EnvironmentImageReference))
+            {
+                problems.Add(ValidationCollector.Property(path, "environment_image_reference"), "Required when training is not set.");
+            }
+        }
+        else
+        {
+            if (Command is not null)
+            {
+                problems.Add(ValidationCollector.Property(path, "command"), "Must be omitted when training is set: the service compiles the recipe into the command.");
+            }
+
+            Training.CollectProblems(problems, ValidationCollector.Property(path, "training"));
+        }
+
+        problems.RequireText(ComputeId, ValidationCollector.Property(path, "compute_id"));
+
+        if (_inputs is not null)
+        {
+            foreach (KeyValuePair<string, JobInput> input in _inputs)
+            {
+                string inputPath = ValidationCollector.Key(ValidationCollector.Property(path, "inputs"), input.Key);
+                if (problems.Require(input.Value, inputPath))
+                {
+                    input.Value.CollectProblems(problems, inputPath);
+                }
+            }
+        }
+
+        if (_outputs is not null)
+        {
+            foreach (KeyValuePair<string, JobOutput> output in _outputs)
+            {
+                string outputPath = ValidationCollector.Key(ValidationCollector.Property(path, "outputs"), output.Key);
+                if (problems.Require(output.Value, outputPath))
+                {
+                    output.Value.CollectProblems(problems, outputPath);
+                }
+            }
+        }
+
+        Resources?.CollectProblems(problems, ValidationCollector.Property(path, "resources"));
+    }
 }

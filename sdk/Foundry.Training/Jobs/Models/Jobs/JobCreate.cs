@@ -13,9 +13,16 @@ internal sealed class JobCreate : ExtensibleModel
         Properties = properties;
     }
 
+    [JsonConstructor]
+    internal JobCreate()
+    {
+        Name = null!;
+        Properties = null!;
+    }
+
     [JsonPropertyName("name")]
-    public string Name { get; }
+    public string Name { get; set; }
 
     [JsonPropertyName("properties")]
-    public JobProperties Properties { get; }
+    public JobProperties Properties { get; set; }
 }

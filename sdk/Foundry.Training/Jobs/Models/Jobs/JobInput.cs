@@ -33,4 +33,23 @@ public sealed class JobInput : ExtensibleModel
     /// <summary>The literal value. Required for <c>literal</c> inputs.</summary>
     [JsonPropertyName("value")]
     public string? Value { get; set; }
+
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (JobInputType.ToString() is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "job_input_type"), "Required.");
+        }
+        else if (JobInputType == AssetTypes.UriFile || JobInputType == AssetTypes.UriFolder || JobInputType == AssetTypes.SafetensorsModel)
+        {
+            if (string.IsNullOrWhiteSpace(Uri))
+            {
+                problems.Add(ValidationCollector.Property(path, "uri"), $"Required for {JobInputType} inputs.");
+            }
+        }
+        else if (JobInputType == AssetTypes.Literal && Value is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "value"), "Required for literal inputs.");
+        }
+    }
 }

@@ -45,4 +45,16 @@ public sealed class JobOutput : ExtensibleModel
     /// <summary>The description of the output.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; set; }
+
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (JobOutputType.ToString() is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "job_output_type"), "Required.");
+        }
+        else if (JobOutputType == AssetTypes.Literal)
+        {
+            problems.Add(ValidationCollector.Property(path, "job_output_type"), "Literal is only allowed for inputs.");
+        }
+    }
 }

@@ -43,4 +43,37 @@ public sealed class JobResourceConfiguration : ExtensibleModel
         get => OnDemand.ForWriting(_properties);
         set => _properties = value;
     }
+
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (ShmSize is not null && !IsShmSize(ShmSize))
+        {
+            problems.Add(
+                ValidationCollector.Property(path, "shm_size"),
+                "Must be a number greater than 0 followed by a unit b, k, m or g, such as 2g.");
+        }
+    }
+
+    /// <summary><c>&lt;digits&gt;&lt;b|k|m|g&gt;</c> with a non-zero number; the unit's case is left to the service.</summary>
+    private static bool IsShmSize(string value)
+    {
+        if (value.Length < 2 || "bkmgBKMG".IndexOf(value[value.Length - 1]) < 0)
+        {
+            return false;
+        }
+
+        bool nonZero = false;
+        for (int i = 0; i < value.Length - 1; i++)
+        {
+            char c = value[i];
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+
+            nonZero |= c != '0';
+        }
+
+        return nonZero;
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -17,6 +18,26 @@ public sealed class KtoTrainingConfiguration : PreferenceTrainingConfiguration
     [JsonConstructor]
     internal KtoTrainingConfiguration()
     {
+    }
+
+    /// <summary>The loss weight of desirable examples (hyperparameter <c>desirable_weight</c>).</summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? DesirableWeight
+    {
+        get => GetDoubleHyperparameter("desirable_weight");
+        set => SetHyperparameter("desirable_weight", value);
+    }
+
+    /// <summary>The loss weight of undesirable examples (hyperparameter <c>undesirable_weight</c>).</summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? UndesirableWeight
+    {
+        get => GetDoubleHyperparameter("undesirable_weight");
+        set => SetHyperparameter("undesirable_weight", value);
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.Kto;

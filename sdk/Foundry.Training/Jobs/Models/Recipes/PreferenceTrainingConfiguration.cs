@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -24,4 +25,23 @@ public abstract class PreferenceTrainingConfiguration : TrainingConfiguration
     /// <summary>The evaluation configuration.</summary>
     [JsonPropertyName("eval")]
     public TrainingEvalConfiguration? Eval { get; set; }
+
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        base.CollectProblems(problems, path);
+        CollectProblems(problems, path, Lora, Eval);
+    }
+
+    /// <summary>
+    /// The preference temperature β (hyperparameter <c>beta</c>): how strongly the policy is kept close to the
+    /// reference model.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? Beta
+    {
+        get => GetDoubleHyperparameter("beta");
+        set => SetHyperparameter("beta", value);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -39,4 +40,46 @@ public abstract class ReinforcementTrainingConfiguration : TrainingConfiguration
     /// <summary>The evaluation configuration.</summary>
     [JsonPropertyName("eval")]
     public TrainingEvalConfiguration? Eval { get; set; }
+
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        base.CollectProblems(problems, path);
+        string rewardPath = ValidationCollector.Property(path, "reward");
+        if (Reward is null)
+        {
+            problems.Add(rewardPath, $"Required for {Algorithm} recipes: the reward scores the rollouts.");
+        }
+        else
+        {
+            Reward.CollectProblems(problems, rewardPath);
+        }
+
+        CollectProblems(problems, path, Lora, Eval);
+        Rollout?.CollectProblems(problems, ValidationCollector.Property(path, "rollout"));
+    }
+
+    /// <summary>
+    /// The KL penalty coefficient under the name GRPO and RLOO use in TRL (hyperparameter <c>beta</c>). See also
+    /// <see cref="KlCoefficient"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? Beta
+    {
+        get => GetDoubleHyperparameter("beta");
+        set => SetHyperparameter("beta", value);
+    }
+
+    /// <summary>
+    /// The KL penalty coefficient under the name PPO uses (hyperparameter <c>kl_coef</c>). See also <see cref="Beta"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? KlCoefficient
+    {
+        get => GetDoubleHyperparameter("kl_coef");
+        set => SetHyperparameter("kl_coef", value);
+    }
 }

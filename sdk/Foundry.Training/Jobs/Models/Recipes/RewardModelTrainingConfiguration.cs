@@ -27,5 +27,11 @@ public sealed class RewardModelTrainingConfiguration : TrainingConfiguration
     [JsonPropertyName("eval")]
     public TrainingEvalConfiguration? Eval { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        base.CollectProblems(problems, path);
+        CollectProblems(problems, path, Lora, Eval);
+    }
+
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.RewardModel;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -17,6 +18,18 @@ public sealed class SimPoTrainingConfiguration : PreferenceTrainingConfiguration
     [JsonConstructor]
     internal SimPoTrainingConfiguration()
     {
+    }
+
+    /// <summary>
+    /// The SimPO target reward margin γ (hyperparameter <c>simpo_gamma</c>, the name TRL uses).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry is not a JSON number (on read).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (on write).</exception>
+    [JsonIgnore]
+    public double? Gamma
+    {
+        get => GetDoubleHyperparameter("simpo_gamma");
+        set => SetHyperparameter("simpo_gamma", value);
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.SimPo;

@@ -16,4 +16,12 @@ public sealed class TrainingEvalConfiguration : ExtensibleModel
     /// <summary>The evaluation frequency in training steps. When not set, evaluation runs at the end of training only.</summary>
     [JsonPropertyName("every_n_steps")]
     public int? EveryNSteps { get; set; }
+
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Benchmark is not null && Dataset is not null)
+        {
+            problems.Add(path, "Set either benchmark or dataset, not both: they are mutually exclusive.");
+        }
+    }
 }

@@ -39,4 +39,12 @@ public sealed class TrainingLoraConfiguration : ExtensibleModel
     /// <summary>Whether to load the base weights in 4 bits (QLoRA). When not set the service uses false.</summary>
     [JsonPropertyName("quantize")]
     public bool? Quantize { get; set; }
+
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Rank <= 0)
+        {
+            problems.Add(ValidationCollector.Property(path, "rank"), "Must be greater than 0.");
+        }
+    }
 }

@@ -65,6 +65,19 @@ public sealed class TrainingRolloutConfiguration : ExtensibleModel
     [JsonPropertyName("gpu_memory_utilization")]
     public double? GpuMemoryUtilization { get; set; }
 
+    internal void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Engine.ToString() is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "engine"), "Required.");
+        }
+
+        if (GpuMemoryUtilization is double utilization && !(utilization >= 0d && utilization <= 1d))
+        {
+            problems.Add(ValidationCollector.Property(path, "gpu_memory_utilization"), "Must be between 0.0 and 1.0.");
+        }
+    }
+
     [JsonInclude]
     [JsonPropertyName("stop")]
     internal IList<string>? StopJson

@@ -38,5 +38,13 @@ public sealed class TrainingBuiltinRewardConfiguration : TrainingRewardConfigura
         set => _configuration = value;
     }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        if (Type.ToString() is null)
+        {
+            problems.Add(ValidationCollector.Property(path, "type"), "Required.");
+        }
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Builtin;
 }

@@ -41,5 +41,38 @@ public sealed class TrainingCompositeRewardConfiguration : TrainingRewardConfigu
         set => _rewards = value;
     }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        string rewardsPath = ValidationCollector.Property(path, "rewards");
+        if (_rewards is null || _rewards.Count == 0)
+        {
+            problems.Add(rewardsPath, "Must contain at least one reward.");
+            return;
+        }
+
+        // A composite that (indirectly) contains itself would recurse forever.
+        if (!problems.TryEnter(this))
+        {
+            problems.Add(path, "A composite reward must not contain itself.");
+            return;
+        }
+
+        for (int i = 0; i < _rewards.Count; i++)
+        {
+            string itemPath = ValidationCollector.Index(rewardsPath, i);
+            TrainingWeightedRewardConfiguration item = _rewards[i];
+            if (problems.Require(item, itemPath))
+            {
+                string rewardPath = ValidationCollector.Property(itemPath, "reward");
+                if (problems.Require(item.Reward, rewardPath))
+                {
+                    item.Reward.CollectProblems(problems, rewardPath);
+                }
+            }
+        }
+
+        problems.Exit(this);
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Composite;
 }

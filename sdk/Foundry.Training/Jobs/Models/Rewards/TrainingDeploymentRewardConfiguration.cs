@@ -28,5 +28,10 @@ public sealed class TrainingDeploymentRewardConfiguration : TrainingRewardConfig
     [JsonPropertyName("rubric")]
     public string? Rubric { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        problems.RequireText(Deployment, ValidationCollector.Property(path, "deployment"));
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Deployment;
 }

@@ -40,5 +40,10 @@ public sealed class TrainingEvaluatorRewardConfiguration : TrainingRewardConfigu
         set => _inputMapping = value;
     }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        problems.RequireText(Evaluator, ValidationCollector.Property(path, "evaluator"));
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Evaluator;
 }

@@ -24,5 +24,14 @@ public sealed class TrainingFunctionRewardConfiguration : TrainingRewardConfigur
     [JsonPropertyName("function")]
     public TrainingEntryPointReference Function { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        string functionPath = ValidationCollector.Property(path, "function");
+        if (problems.Require(Function, functionPath))
+        {
+            problems.RequireText(Function.EntryPoint, ValidationCollector.Property(functionPath, "entry_point"));
+        }
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Function;
 }

@@ -24,5 +24,14 @@ public sealed class TrainingInlineFunctionRewardConfiguration : TrainingRewardCo
     [JsonPropertyName("inline_function")]
     public TrainingInlineFunctionConfiguration InlineFunction { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        string functionPath = ValidationCollector.Property(path, "inline_function");
+        if (problems.Require(InlineFunction, functionPath))
+        {
+            problems.RequireText(InlineFunction.Definition, ValidationCollector.Property(functionPath, "def"));
+        }
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.InlineFunction;
 }

@@ -24,5 +24,10 @@ public sealed class TrainingModelRewardConfiguration : TrainingRewardConfigurati
     [JsonPropertyName("model")]
     public string Model { get; set; }
 
+    internal override void CollectProblems(ValidationCollector problems, string path)
+    {
+        problems.RequireText(Model, ValidationCollector.Property(path, "model"));
+    }
+
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Model;
 }

@@ -33,4 +33,9 @@ public abstract class TrainingRewardConfiguration : ExtensibleModel
     public TrainingRewardKind? Kind => KindValue;
 
     private protected abstract TrainingRewardKind? KindValue { get; }
+
+    /// <summary>Rules of the reward kind; a kind this SDK does not know is not checked.</summary>
+    internal virtual void CollectProblems(ValidationCollector problems, string path)
+    {
+    }
 }
