@@ -12,7 +12,7 @@ namespace Foundry.Training.Jobs;
 /// artifacts, metrics, outputs and services; wait for and watch a job. Thread-safe; create one per project and reuse it.
 /// </summary>
 /// <remarks>The operations are split by concern across the partial files of this class.</remarks>
-public partial class TrainingJobsClient
+public partial class TrainingJobsClient : ITrainingJobsClient
 {
     private readonly ServicePipeline _pipeline;
     private readonly ServicePipeline _downloadPipeline;

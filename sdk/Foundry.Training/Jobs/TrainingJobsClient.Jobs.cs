@@ -1,0 +1,137 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    /// <summary>
+    /// Creates and starts a training job (<c>POST /training_jobs</c>). The request carries a fresh
+    /// <c>Operation-Id</c> idempotency key, re-sent unchanged on every retry, so a retried create never makes two jobs.
+    /// When <see cref="TrainingJobsClientOptions.ValidateRequests"/> is on (the default), the job is validated first and every problem is reported at once.
+    /// </summary>
+    /// <param name="name">The job name (case-sensitive, unique in the project).</param>
+    /// <param name="properties">What to run, usually a <see cref="CommandJob"/> with a <see cref="CommandJob.Training"/> recipe.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created job.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="properties"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or validation found problems (all listed, with their JSON paths).</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<TrainingJob>> CreateAsync(string name, JobProperties properties, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(name, properties, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CreateAsync"/>
+    public virtual Response<TrainingJob> Create(string name, JobProperties properties, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(name, properties, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets a training job (<c>GET /training_jobs/{name}</c>).</summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error (404 when the job does not exist).</exception>
+    public virtual Task<Response<TrainingJob>> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(name, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetAsync"/>
+    public virtual Response<TrainingJob> Get(string name, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(name, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Lists training jobs (<c>GET /training_jobs</c>) with optional filters.</summary>
+    /// <param name="options">Filters (type, tag, view, properties) and paging; all jobs when null.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The jobs, fetched a page at a time; continuation tokens are job ids usable as <c>after</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><c>options.Limit</c> is outside 1–100.</exception>
+    public virtual AsyncPageable<TrainingJob> GetJobsAsync(TrainingJobListOptions? options = null, CancellationToken cancellationToken = default) =>
+        AsyncPages(JobsFetcher(options), "TrainingJobsClient.GetJobs", null, cancellationToken);
+
+    /// <inheritdoc cref="GetJobsAsync"/>
+    public virtual Pageable<TrainingJob> GetJobs(TrainingJobListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Pages(JobsFetcher(options), "TrainingJobsClient.GetJobs", null, cancellationToken);
+
+    private async ValueTask<Response<TrainingJob>> CreateCoreAsync(string name, JobProperties properties, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        Argument.AssertNotNull(properties, nameof(properties));
+        if (_options.ValidateRequests)
+        {
+            properties.EnsureValid(nameof(properties));
+        }
+
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Create", name);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, TrainingJobsRoutes.Jobs);
+            message.Request.Headers.SetValue("Operation-Id", Guid.NewGuid().ToString());
+            _pipeline.SetJsonContent(message, new JobCreate(name, properties));
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            TrainingJob created = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
+            scope.SetId(created.Id);
+            scope.SetStatus(TrainingJobStates.StatusOf(created));
+            return Response.FromValue(created, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Get", name);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Job(name));
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            TrainingJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
+            scope.SetStatus(TrainingJobStates.StatusOf(job));
+            return Response.FromValue(job, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private PageFetcher<TrainingJob> JobsFetcher(TrainingJobListOptions? options)
+    {
+        ValidatePaging(options, nameof(options));
+        return ListPaging.Cursor(
+            _pipeline,
+            (after, limit) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Jobs);
+                RequestUriBuilder uri = message.Request.Uri;
+                if (options?.JobType is JobType jobType)
+                {
+                    uri.AppendQuery("job_type", jobType.ToString(), escapeValue: true);
+                }
+
+                if (options?.Tag is not null)
+                {
+                    uri.AppendQuery("tag", options.Tag, escapeValue: true);
+                }
+
+                if (options?.ListViewType is ListViewType view)
+                {
+                    uri.AppendQuery("list_view_type", view.ToString(), escapeValue: true);
+                }
+
+                if (options?.Properties is not null)
+                {
+                    uri.AppendQuery("properties", options.Properties, escapeValue: true);
+                }
+
+                AppendPaging(uri, options, after, limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<TrainingJob>(),
+            job => job.Name);
+    }
+}

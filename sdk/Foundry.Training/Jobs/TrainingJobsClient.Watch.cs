@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+
+namespace Foundry.Training.Jobs;
+
+public partial class TrainingJobsClient
+{
+    private static readonly TimeSpan s_defaultJobPollingInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Polls a job until it reaches a terminal status (<c>Completed</c>, <c>Failed</c>, <c>Canceled</c>) and returns it.
+    /// A failed job is returned, not thrown: inspect its status and its latest attempt's error.
+    /// </summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="pollingInterval">The wait between polls; 10 seconds when null.</param>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
+    /// <returns>The job in its terminal status.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="RequestFailedException">Polling failed.</exception>
+    public virtual Task<Response<TrainingJob>> WaitForCompletionAsync(string name, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
+        WaitForCompletionCoreAsync(name, pollingInterval, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="WaitForCompletionAsync"/>
+    public virtual Response<TrainingJob> WaitForCompletion(string name, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
+        WaitForCompletionCoreAsync(name, pollingInterval, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
+    /// point once), polling every 10 seconds, and ends after the job reaches a terminal status.
+    /// </summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>The updates, in the order they were observed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="RequestFailedException">Reading the job failed.</exception>
+    public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, CancellationToken cancellationToken = default) =>
+        WatchAsync(name, null, cancellationToken);
+
+    /// <summary>Watches a job as <see cref="WatchAsync(string, CancellationToken)"/>, polling at the given interval.</summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="pollingInterval">The wait between polls; 10 seconds when null.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>The updates, in the order they were observed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="RequestFailedException">Reading the job failed.</exception>
+    public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TimeSpan? pollingInterval, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        AssertInterval(pollingInterval);
+        return WatchCoreAsync(name, pollingInterval ?? s_defaultJobPollingInterval, cancellationToken);
+    }
+
+    private async ValueTask<Response<TrainingJob>> WaitForCompletionCoreAsync(string name, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        AssertInterval(pollingInterval);
+        while (true)
+        {
+            Response<TrainingJob> job = await GetCoreAsync(name, async, cancellationToken).ConfigureAwait(false);
+            if (TrainingJobStates.IsTerminal(TrainingJobStates.StatusOf(job.Value)))
+            {
+                return job;
+            }
+
+            await Delay.WaitAsync(pollingInterval ?? s_defaultJobPollingInterval, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var metrics = new MetricCursor();
+        string? lastStatus = null;
+        bool first = true;
+        while (true)
+        {
+            TrainingJob job = (await GetAsync(name, cancellationToken).ConfigureAwait(false)).Value;
+            string? status = TrainingJobStates.StatusOf(job);
+            if (first || !string.Equals(status, lastStatus, StringComparison.Ordinal))
+            {
+                first = false;
+                lastStatus = status;
+                yield return TrainingJobUpdate.StatusChanged(job, status);
+            }
+
+            foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            if (TrainingJobStates.IsTerminal(status))
+            {
+                yield break;
+            }
+
+            await Delay.WaitAsync(pollingInterval, async: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet.</summary>
+    private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
+    {
+        var updates = new List<TrainingJobUpdate>();
+        JobAttempt attempt;
+        try
+        {
+            attempt = (await GetAttemptAsync(name, LatestAttempt, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return updates; // no attempt yet: the job is still queued
+        }
+
+        cursor.MoveTo(attempt.Id);
+        await foreach (JobMetric metric in GetMetricsAsync(name, attempt.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var query = new MetricQueryOptions { MinStep = cursor.NextStep(metric.Name) };
+            await foreach (JobMetricPoint point in GetMetricPointsAsync(name, attempt.Id, metric.Name, query, cancellationToken).ConfigureAwait(false))
+            {
+                if (cursor.IsNew(metric.Name, point))
+                {
+                    updates.Add(TrainingJobUpdate.MetricPointReceived(attempt.Id, metric.Name, point));
+                }
+            }
+        }
+
+        return updates;
+    }
+
+    private static void AssertInterval(TimeSpan? pollingInterval)
+    {
+        if (pollingInterval is TimeSpan interval)
+        {
+            Argument.AssertPositive(interval, nameof(pollingInterval));
+        }
+    }
+
+    /// <summary>What a watch has already reported, per metric of the current attempt.</summary>
+    private sealed class MetricCursor
+    {
+        private readonly Dictionary<string, long> _lastStep = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _seenWithoutStep = new(StringComparer.Ordinal);
+        private string? _attemptId;
+
+        /// <summary>A new attempt starts its steps over.</summary>
+        public void MoveTo(string attemptId)
+        {
+            if (!string.Equals(attemptId, _attemptId, StringComparison.Ordinal))
+            {
+                _attemptId = attemptId;
+                _lastStep.Clear();
+                _seenWithoutStep.Clear();
+            }
+        }
+
+        public long? NextStep(string metric) => _lastStep.TryGetValue(metric, out long step) ? step + 1 : null;
+
+        public bool IsNew(string metric, JobMetricPoint point)
+        {
+            if (point.Step is long step)
+            {
+                if (_lastStep.TryGetValue(metric, out long last) && step <= last)
+                {
+                    return false;
+                }
+
+                _lastStep[metric] = step;
+                return true;
+            }
+
+            return _seenWithoutStep.Add(metric + "\n" + point.MetricId + "\n" + point.CreatedAt?.ToUnixTimeMilliseconds());
+        }
+    }
+}

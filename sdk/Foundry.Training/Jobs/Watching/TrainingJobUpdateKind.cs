@@ -1,0 +1,11 @@
+namespace Foundry.Training.Jobs;
+
+/// <summary>What a <see cref="TrainingJobUpdate"/> reports.</summary>
+public enum TrainingJobUpdateKind
+{
+    /// <summary>The job's status changed (the first update always reports the current status).</summary>
+    StatusChanged = 1,
+
+    /// <summary>A new metric point arrived from the job's latest attempt.</summary>
+    MetricPoint = 2,
+}
