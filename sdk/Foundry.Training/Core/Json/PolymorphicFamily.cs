@@ -12,6 +12,9 @@ internal interface IPolymorphicFamily
     Type BaseType { get; }
 
     JsonConverter Converter { get; }
+
+    /// <summary>Metadata for the base type backed by <see cref="Converter"/>, for roots and list items.</summary>
+    JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
 }
 
 /// <summary>
@@ -31,6 +34,8 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
     public Type BaseType => typeof(TBase);
 
     public JsonConverter Converter => this;
+
+    public JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options) => JsonMetadataServices.CreateValueInfo<TBase>(options, this);
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
