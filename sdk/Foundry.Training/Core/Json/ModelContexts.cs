@@ -14,5 +14,11 @@ internal static class ModelContexts
 
     public static IPolymorphicFamily[] Families { get; } =
     {
+        new PolymorphicFamily<FineTuning.IngestionJob, FineTuning.UnknownIngestionJob>(),
+        new PolymorphicFamily<FineTuning.IngestionJobCompute, FineTuning.UnknownIngestionJobCompute>(),
+        new PolymorphicFamily<FineTuning.IngestionTargetIndex, FineTuning.UnknownIngestionTargetIndex>(),
+        new PolymorphicFamily<FineTuning.UserComputeDatasource, FineTuning.UnknownUserComputeDatasource>(),
+        new PolymorphicFamily<FineTuning.SystemComputeDatasource, FineTuning.UnknownSystemComputeDatasource>(),
+        new PolymorphicFamily<FineTuning.IngestionConnection, FineTuning.UnknownIngestionConnection>(),
     };
 }
