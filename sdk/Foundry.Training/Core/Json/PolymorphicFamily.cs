@@ -35,7 +35,14 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
 
     public JsonConverter Converter => this;
 
-    public JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options) => JsonMetadataServices.CreateValueInfo<TBase>(options, this);
+    public JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options)
+    {
+        JsonTypeInfo<TBase> info = JsonMetadataServices.CreateValueInfo<TBase>(options, this);
+
+        // This converter reads and writes the discriminator itself; System.Text.Json must not add its own polymorphism on top.
+        info.PolymorphismOptions = null;
+        return info;
+    }
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
