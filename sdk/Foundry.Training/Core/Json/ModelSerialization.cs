@@ -57,7 +57,13 @@ internal static class ModelSerialization
             return value;
         }
 
-        return JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
+        T? model = JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
+        if (model is ExtensibleModel member && options.TypeInfoResolver is ModelJsonResolver members && members.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? memberFamily))
+        {
+            memberFamily.OnReadAsMember(member, options);
+        }
+
+        return model;
     }
 
     /// <summary>Writes a model; a member of a polymorphic family is written through its base so it carries its discriminator.</summary>
