@@ -1,11 +1,27 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
 namespace Foundry.Training.FineTuning;
 
 /// <summary>
 /// Azure OpenAI ingestion jobs (<c>/ingestion/jobs</c>): create, get and list ingestion jobs and their runs.
 /// Azure OpenAI only; obtain it from <c>FineTuningClient.GetIngestionJobsClient()</c>.
 /// </summary>
-public class IngestionJobsClient
+/// <remarks>
+/// Jobs that run in a user's Azure Machine Learning workspace (<see cref="UserComputeIngestionJob"/>) need the user's
+/// tokens on their requests: <c>managementUserToken</c> goes in the <c>mgmt-user-token</c> header (access to the
+/// workspace) and <c>amlUserToken</c> in the <c>aml-user-token</c> header (access to the resources the job uses).
+/// Each operation takes the tokens the service accepts for it; leave them null for system-compute jobs. The SDK never
+/// logs them, and never sends them to a next link on another host.
+/// </remarks>
+public class IngestionJobsClient : IIngestionJobsClient
 {
+    private const string ManagementUserTokenHeader = "mgmt-user-token";
+    private const string AmlUserTokenHeader = "aml-user-token";
+
     /// <summary>For mocking.</summary>
     protected IngestionJobsClient()
     {
@@ -20,4 +36,209 @@ public class IngestionJobsClient
     internal ServicePipeline? Pipeline { get; }
 
     internal FineTuningClientOptions? Options { get; }
+
+    /// <summary>Creates an ingestion job with the given id (<c>PUT /ingestion/jobs/{job-id}</c>); the service starts a run of it.</summary>
+    /// <param name="jobId">The id of the job to create.</param>
+    /// <param name="job">The job: a <see cref="SystemComputeIngestionJob"/> or a <see cref="UserComputeIngestionJob"/>.</param>
+    /// <param name="managementUserToken">User-compute jobs: the token to access the workspace (<c>mgmt-user-token</c>).</param>
+    /// <param name="amlUserToken">User-compute jobs: the token to access the resources of the job in the workspace (<c>aml-user-token</c>).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job as the service stored it. The run it started is named by the response's <c>Operation-Location</c> header.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="job"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> or a token is empty.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the request.</exception>
+    public virtual Task<Response<IngestionJob>> CreateJobAsync(string jobId, IngestionJob job, string? managementUserToken = null, string? amlUserToken = null, CancellationToken cancellationToken = default) =>
+        CreateJobCoreAsync(jobId, job, managementUserToken, amlUserToken, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="CreateJobAsync"/>
+    public virtual Response<IngestionJob> CreateJob(string jobId, IngestionJob job, string? managementUserToken = null, string? amlUserToken = null, CancellationToken cancellationToken = default) =>
+        CreateJobCoreAsync(jobId, job, managementUserToken, amlUserToken, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets an ingestion job (<c>GET /ingestion/jobs/{job-id}</c>).</summary>
+    /// <param name="jobId">The id of the job.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job; a kind this SDK does not know is an <see cref="UnknownIngestionJob"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job.</exception>
+    public virtual Task<Response<IngestionJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetJobAsync"/>
+    public virtual Response<IngestionJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobCoreAsync(jobId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Lists the ingestion jobs (<c>GET /ingestion/jobs</c>), following the service's next links.</summary>
+    /// <param name="managementUserToken">The token to access the workspace (<c>mgmt-user-token</c>), needed to list user-compute jobs; sent with every page.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
+    /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty.</exception>
+    public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        new FetcherAsyncPageable<IngestionJob>(JobsFetcher(managementUserToken), cancellationToken);
+
+    /// <inheritdoc cref="GetJobsAsync"/>
+    public virtual Pageable<IngestionJob> GetJobs(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        new FetcherPageable<IngestionJob>(JobsFetcher(managementUserToken), cancellationToken);
+
+    /// <summary>Lists the runs of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs</c>), following the service's next links.</summary>
+    /// <param name="jobId">The id of the job.</param>
+    /// <param name="managementUserToken">User-compute jobs: the token to access the workspace (<c>mgmt-user-token</c>); sent with every page.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The runs, fetched a page at a time as they are enumerated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        new FetcherAsyncPageable<IngestionJobRun>(RunsFetcher(jobId, managementUserToken), cancellationToken);
+
+    /// <inheritdoc cref="GetRunsAsync"/>
+    public virtual Pageable<IngestionJobRun> GetRuns(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        new FetcherPageable<IngestionJobRun>(RunsFetcher(jobId, managementUserToken), cancellationToken);
+
+    /// <summary>Gets a run of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs/{run-id}</c>).</summary>
+    /// <param name="jobId">The id of the job.</param>
+    /// <param name="runId">The id of the run.</param>
+    /// <param name="managementUserToken">User-compute jobs: the token to access the workspace (<c>mgmt-user-token</c>).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The run with its status and the progress of its stages.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="runId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/>, <paramref name="runId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the request.</exception>
+    public virtual Task<Response<IngestionJobRun>> GetRunAsync(string jobId, string runId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        GetRunCoreAsync(jobId, runId, managementUserToken, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetRunAsync"/>
+    public virtual Response<IngestionJobRun> GetRun(string jobId, string runId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
+        GetRunCoreAsync(jobId, runId, managementUserToken, async: false, cancellationToken).EnsureCompleted();
+
+    private ServicePipeline RequirePipeline() =>
+        Pipeline ?? throw new InvalidOperationException("This instance was created for mocking; obtain a working client from FineTuningClient.GetIngestionJobsClient().");
+
+    private async ValueTask<Response<IngestionJob>> CreateJobCoreAsync(string jobId, IngestionJob job, string? managementUserToken, string? amlUserToken, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        Argument.AssertNotNull(job, nameof(job));
+        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        AssertTokenNotEmpty(amlUserToken, nameof(amlUserToken));
+        ServicePipeline pipeline = RequirePipeline();
+        using OperationScope scope = OperationScope.Start("IngestionJobsClient.CreateJob", id: jobId);
+        try
+        {
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Put, JobPath(jobId));
+            AddHeader(message, ManagementUserTokenHeader, managementUserToken);
+            AddHeader(message, AmlUserTokenHeader, amlUserToken);
+            pipeline.SetJsonContent(message, job);
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            IngestionJob created = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJob>());
+            return Response.FromValue(created, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<IngestionJob>> GetJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        ServicePipeline pipeline = RequirePipeline();
+        using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetJob", id: jobId);
+        try
+        {
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, JobPath(jobId));
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            IngestionJob job = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJob>());
+            return Response.FromValue(job, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        Argument.AssertNotNullOrEmpty(runId, nameof(runId));
+        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        ServicePipeline pipeline = RequirePipeline();
+        using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetRun", id: runId);
+        try
+        {
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, JobPath(jobId) + "/runs/" + Uri.EscapeDataString(runId));
+            AddHeader(message, ManagementUserTokenHeader, managementUserToken);
+            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            IngestionJobRun run = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJobRun>());
+            scope.SetStatus(run.Status?.ToString());
+            return Response.FromValue(run, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private PageFetcher<IngestionJob> JobsFetcher(string? managementUserToken)
+    {
+        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        ServicePipeline pipeline = RequirePipeline();
+        return ListPaging.NextLink(
+            pipeline,
+            _ => CreateListRequest(pipeline, "/ingestion/jobs", managementUserToken),
+            ModelSerialization.GetTypeInfo<IngestionJob>(),
+            message => AddTokenForNextLink(pipeline, message, managementUserToken));
+    }
+
+    private PageFetcher<IngestionJobRun> RunsFetcher(string jobId, string? managementUserToken)
+    {
+        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        ServicePipeline pipeline = RequirePipeline();
+        return ListPaging.NextLink(
+            pipeline,
+            _ => CreateListRequest(pipeline, JobPath(jobId) + "/runs", managementUserToken),
+            ModelSerialization.GetTypeInfo<IngestionJobRun>(),
+            message => AddTokenForNextLink(pipeline, message, managementUserToken));
+    }
+
+    private static HttpMessage CreateListRequest(ServicePipeline pipeline, string path, string? managementUserToken)
+    {
+        HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
+        AddHeader(message, ManagementUserTokenHeader, managementUserToken);
+        return message;
+    }
+
+    /// <summary>Next links come from the service; the user's workspace token only follows one that stays on the service's origin.</summary>
+    private static void AddTokenForNextLink(ServicePipeline pipeline, HttpMessage message, string? managementUserToken)
+    {
+        Uri next = message.Request.Uri.ToUri();
+        Uri endpoint = pipeline.Endpoint;
+        bool sameOrigin = string.Equals(next.Scheme, endpoint.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(next.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase)
+            && next.Port == endpoint.Port;
+        if (sameOrigin)
+        {
+            AddHeader(message, ManagementUserTokenHeader, managementUserToken);
+        }
+    }
+
+    private static void AddHeader(HttpMessage message, string name, string? value)
+    {
+        if (value is not null)
+        {
+            message.Request.Headers.SetValue(name, value);
+        }
+    }
+
+    private static void AssertTokenNotEmpty(string? token, string name)
+    {
+        if (token is not null && token.Length == 0)
+        {
+            throw new ArgumentException("A token cannot be an empty string; pass null to send none.", name);
+        }
+    }
+
+    private static string JobPath(string jobId) => "/ingestion/jobs/" + Uri.EscapeDataString(jobId);
 }

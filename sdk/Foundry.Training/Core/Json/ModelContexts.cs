@@ -19,5 +19,11 @@ internal static class ModelContexts
         new PolymorphicFamily<Jobs.TrainingRewardConfiguration, Jobs.UnknownTrainingRewardConfiguration>(),
         new PolymorphicFamily<Jobs.DistributionConfiguration, Jobs.UnknownDistributionConfiguration>(),
         new PolymorphicFamily<Jobs.NodeCollection, Jobs.UnknownNodeCollection>(),
+        new PolymorphicFamily<FineTuning.IngestionJob, FineTuning.UnknownIngestionJob>(),
+        new PolymorphicFamily<FineTuning.IngestionJobCompute, FineTuning.UnknownIngestionJobCompute>(),
+        new PolymorphicFamily<FineTuning.IngestionTargetIndex, FineTuning.UnknownIngestionTargetIndex>(),
+        new PolymorphicFamily<FineTuning.UserComputeDatasource, FineTuning.UnknownUserComputeDatasource>(),
+        new PolymorphicFamily<FineTuning.SystemComputeDatasource, FineTuning.UnknownSystemComputeDatasource>(),
+        new PolymorphicFamily<FineTuning.IngestionConnection, FineTuning.UnknownIngestionConnection>(),
     };
 }

@@ -13,6 +13,7 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
 {
     private readonly IJsonTypeInfoResolver _inner;
     private readonly Dictionary<Type, IPolymorphicFamily> _families = new();
+    private readonly Dictionary<Type, JsonTypeInfo> _familyTypeInfos = new();
 
     public ModelJsonResolver(IJsonTypeInfoResolver inner, IEnumerable<IPolymorphicFamily> families)
     {
@@ -24,6 +25,21 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
     }
 
     public bool TryGetFamily(Type baseType, out IPolymorphicFamily family) => _families.TryGetValue(baseType, out family!);
+
+    /// <summary>Metadata for a family's base type that reads and writes through the family's converter (cached per options).</summary>
+    public JsonTypeInfo GetFamilyTypeInfo(IPolymorphicFamily family, JsonSerializerOptions options)
+    {
+        lock (_familyTypeInfos)
+        {
+            if (!_familyTypeInfos.TryGetValue(family.BaseType, out JsonTypeInfo? info) || info.Options != options)
+            {
+                info = family.CreateTypeInfo(options);
+                _familyTypeInfos[family.BaseType] = info;
+            }
+
+            return info;
+        }
+    }
 
     /// <summary>Finds the family <paramref name="type"/> belongs to, whether it is the family's base or derives from it.</summary>
     public bool TryGetFamilyOf(Type type, out IPolymorphicFamily family)

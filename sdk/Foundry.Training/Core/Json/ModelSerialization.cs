@@ -31,7 +31,14 @@ internal static class ModelSerialization
 
     public static JsonTypeInfo<T> GetTypeInfo<T>() => GetTypeInfo<T>(Options);
 
-    public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    /// <summary>
+    /// Metadata to read and write <typeparamref name="T"/> with. For the base of a polymorphic family it goes through the
+    /// family's converter: the native metadata rejects unknown discriminators, which would fail a whole list page.
+    /// </summary>
+    public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions options) =>
+        options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family)
+            ? (JsonTypeInfo<T>)resolver.GetFamilyTypeInfo(family, options)
+            : (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     /// <summary>Reads a document whose root may itself be a polymorphic base (which then also tolerates unknown discriminators).</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
@@ -50,7 +57,13 @@ internal static class ModelSerialization
             return value;
         }
 
-        return JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
+        T? model = JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
+        if (model is ExtensibleModel member && options.TypeInfoResolver is ModelJsonResolver members && members.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? memberFamily))
+        {
+            memberFamily.OnReadAsMember(member, options);
+        }
+
+        return model;
     }
 
     /// <summary>Writes a model; a member of a polymorphic family is written through its base so it carries its discriminator.</summary>

@@ -12,6 +12,12 @@ internal interface IPolymorphicFamily
     Type BaseType { get; }
 
     JsonConverter Converter { get; }
+
+    /// <summary>Metadata for the base type backed by <see cref="Converter"/>, for roots and list items.</summary>
+    JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
+
+    /// <summary>Fixes up a member that was read as its own type rather than through the base; see the implementation.</summary>
+    void OnReadAsMember(ExtensibleModel member, JsonSerializerOptions options);
 }
 
 /// <summary>
@@ -26,11 +32,43 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
     where TUnknown : TBase
 {
     private HashSet<string>? _known;
+    private Dictionary<Type, string>? _discriminatorOf;
     private string? _discriminatorName;
 
     public Type BaseType => typeof(TBase);
 
     public JsonConverter Converter => this;
+
+    public JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options)
+    {
+        JsonTypeInfo<TBase> info = JsonMetadataServices.CreateValueInfo<TBase>(options, this);
+
+        // This converter reads and writes the discriminator itself; System.Text.Json must not add its own polymorphism on top.
+        info.PolymorphismOptions = null;
+        return info;
+    }
+
+    /// <summary>
+    /// A member read as its own type (a document read as <c>CircleShape</c> rather than <c>Shape</c>) sees its discriminator
+    /// as an unknown property: drop it so it is not written twice, and reject a document of another kind.
+    /// </summary>
+    public void OnReadAsMember(ExtensibleModel member, JsonSerializerOptions options)
+    {
+        EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
+        if (member is TUnknown
+            || !_discriminatorOf!.TryGetValue(member.GetType(), out string? expected)
+            || !member.AdditionalProperties.TryGetValue(_discriminatorName!, out JsonElement actual))
+        {
+            return;
+        }
+
+        if (actual.ValueKind != JsonValueKind.String || !actual.ValueEquals(expected))
+        {
+            throw new JsonException($"The document's \"{_discriminatorName}\" is {actual.GetRawText()}, not \"{expected}\" as {member.GetType().Name} requires.");
+        }
+
+        member.AdditionalProperties.Remove(_discriminatorName!);
+    }
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -72,15 +110,18 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         JsonPolymorphismOptions polymorphism = native.PolymorphismOptions
             ?? throw new InvalidOperationException($"{typeof(TBase).Name} must be declared with [JsonPolymorphic].");
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var discriminatorOf = new Dictionary<Type, string>();
         foreach (JsonDerivedType derived in polymorphism.DerivedTypes)
         {
             if (derived.TypeDiscriminator is string value)
             {
                 known.Add(value);
+                discriminatorOf[derived.DerivedType] = value;
             }
         }
 
         _discriminatorName = polymorphism.TypeDiscriminatorPropertyName;
+        _discriminatorOf = discriminatorOf;
         _known = known;
     }
 

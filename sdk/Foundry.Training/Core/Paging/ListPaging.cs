@@ -36,11 +36,15 @@ internal static class ListPaging
         };
 
     /// <summary><c>{value, nextLink}</c> paging. The continuation token is the next link itself.</summary>
-    public static PageFetcher<T> NextLink<T>(ServicePipeline pipeline, Func<int?, HttpMessage> createFirstRequest, JsonTypeInfo<T> itemType)
+    /// <param name="pipeline">Sends requests and maps errors.</param>
+    /// <param name="createFirstRequest">Creates the request for the first page and a page size.</param>
+    /// <param name="itemType">Metadata of the item type.</param>
+    /// <param name="prepareNextLinkRequest">Adds what a next link cannot carry (per-call headers) to the request for a later page.</param>
+    public static PageFetcher<T> NextLink<T>(ServicePipeline pipeline, Func<int?, HttpMessage> createFirstRequest, JsonTypeInfo<T> itemType, Action<HttpMessage>? prepareNextLinkRequest = null)
         where T : notnull =>
         async (token, pageSizeHint, async, cancellationToken) =>
         {
-            using HttpMessage message = token is null ? createFirstRequest(pageSizeHint) : pipeline.CreateNextLinkRequest(token);
+            using HttpMessage message = token is null ? createFirstRequest(pageSizeHint) : CreateNextLinkRequest(pipeline, token, prepareNextLinkRequest);
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             PageContent<T> content = pipeline.ReadPage(response, itemType);
             string? next = string.IsNullOrEmpty(content.NextLink) ? null : content.NextLink;
@@ -56,4 +60,11 @@ internal static class ListPaging
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             return Page<T>.FromValues(pipeline.ReadPage(response, itemType).Items, null, response);
         };
+
+    private static HttpMessage CreateNextLinkRequest(ServicePipeline pipeline, string nextLink, Action<HttpMessage>? prepare)
+    {
+        HttpMessage message = pipeline.CreateNextLinkRequest(nextLink);
+        prepare?.Invoke(message);
+        return message;
+    }
 }

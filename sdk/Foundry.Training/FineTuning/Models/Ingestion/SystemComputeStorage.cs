@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>An Azure Storage container to ingest, for a system-compute job (<c>kind</c> <c>Storage</c>).</summary>
+public sealed class SystemComputeStorage : SystemComputeDatasource
+{
+    /// <summary>The connection to the storage account. Required by the service.</summary>
+    [JsonPropertyName("connection")]
+    public IngestionConnection? Connection { get; set; }
+
+    /// <summary>The name of the container. Required by the service.</summary>
+    [JsonPropertyName("containerName")]
+    public string? ContainerName { get; set; }
+
+    /// <summary>How documents are split into chunks.</summary>
+    [JsonPropertyName("chunking")]
+    public ChunkingSettings? Chunking { get; set; }
+
+    /// <summary>The embedding models to embed the chunks with. Required by the service.</summary>
+    [JsonPropertyName("embeddings")]
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public IList<ConnectionEmbeddingSettings> Embeddings { get; } = new List<ConnectionEmbeddingSettings>();
+
+    private protected override string KindValue => "Storage";
+}

@@ -1,0 +1,10 @@
+namespace Foundry.Training.FineTuning;
+
+/// <summary>
+/// A user-compute datasource of a kind this version of the SDK does not know. Its <c>kind</c> and every property are
+/// kept in <see cref="ExtensibleModel.AdditionalProperties"/> and written back unchanged.
+/// </summary>
+public sealed class UnknownUserComputeDatasource : UserComputeDatasource
+{
+    private protected override string? KindValue => IngestionDiscriminator.Read(this);
+}
