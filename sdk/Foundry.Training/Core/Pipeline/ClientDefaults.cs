@@ -21,8 +21,15 @@ internal static class ClientDefaults
         "path_prefix", "node_id", "started_at", "ended_at", "min_step", "max_step", "purpose",
     };
 
+    /// <summary>Installs the retry policy of every client and the log allow-lists.</summary>
+    /// <remarks>
+    /// Azure.Core takes a retry policy only from <see cref="ClientOptions.RetryPolicy"/>; setting it here (the options'
+    /// constructors call this) rather than when a client is built leaves the caller's options untouched later and
+    /// lets a caller replace it. The policy reads <see cref="ClientOptions.Retry"/> on every retry.
+    /// </remarks>
     public static void Apply(ClientOptions options)
     {
+        options.RetryPolicy = new ServiceRetryPolicy(options.Retry);
         foreach (string header in s_loggedHeaders)
         {
             options.Diagnostics.LoggedHeaderNames.Add(header);
