@@ -4,7 +4,10 @@ using WireMock.Server;
 
 namespace Foundry.Training.Tests.Infrastructure;
 
-/// <summary>Scripts a WireMock path to answer with the given responses in turn (a scenario with one state per step).</summary>
+/// <summary>
+/// Scripts a WireMock path to answer with the given responses in turn, the last one from then on (a scenario with one
+/// state per step). WireMock moves to the next state once a response is sent, so a delayed step holds the state.
+/// </summary>
 public static class ResponseSequence
 {
     public static void RespondInTurn(this WireMockServer server, string path, params IResponseBuilder[] responses)
@@ -23,13 +26,8 @@ public static class ResponseSequence
                 mapping = mapping.WhenStateIs($"step {step}");
             }
 
-            // The last response keeps answering.
-            if (step < responses.Length - 1)
-            {
-                mapping = mapping.WillSetStateTo($"step {step + 1}");
-            }
-
-            mapping.RespondWith(responses[step]);
+            // The last response keeps answering: a scenario mapping without a next state would restart the scenario.
+            mapping.WillSetStateTo($"step {Math.Min(step + 1, responses.Length - 1)}").RespondWith(responses[step]);
         }
     }
 }
