@@ -18,6 +18,9 @@ namespace Foundry.Training;
 /// <see cref="HttpPipeline"/> cannot change <see cref="HttpMessage.CancellationToken"/>. So this policy is the only one
 /// of an outer pipeline and sends every attempt through the wrapped pipeline with Polly's token, on a copy of the
 /// request so that hedged attempts can run side by side. The winning attempt's response becomes the caller's.
+/// A request that is not safe to repeat (<see cref="RetrySafety.CanResend"/>, for example an OpenAI job create) reaches
+/// the service once per call: a second attempt a hedging or retry strategy asks for fails with
+/// <see cref="InvalidOperationException"/> instead of creating a duplicate.
 /// </remarks>
 internal sealed class ResiliencePipelinePolicy : HttpPipelinePolicy
 {
@@ -39,18 +42,27 @@ internal sealed class ResiliencePipelinePolicy : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         message.Response = _resilience.Execute(
-            static (state, cancellationToken) => state.Policy.SendAttemptAsync(state.Message, async: false, cancellationToken).EnsureCompleted(),
-            (Policy: this, Message: message),
+            static (call, cancellationToken) => call.Policy.SendAttemptAsync(call, async: false, cancellationToken).EnsureCompleted(),
+            new Call(this, message),
             message.CancellationToken);
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         message.Response = await _resilience.ExecuteAsync(
-            static (state, cancellationToken) => state.Policy.SendAttemptAsync(state.Message, async: true, cancellationToken),
-            (Policy: this, Message: message),
+            static (call, cancellationToken) => call.Policy.SendAttemptAsync(call, async: true, cancellationToken),
+            new Call(this, message),
             message.CancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<Response> SendAttemptAsync(HttpMessage message, bool async, CancellationToken cancellationToken)
+    private async ValueTask<Response> SendAttemptAsync(Call call, bool async, CancellationToken cancellationToken)
     {
+        HttpMessage message = call.Message;
+        if (Interlocked.Increment(ref call.Attempts) > 1 && !RetrySafety.CanResend(message))
+        {
+            throw new InvalidOperationException(
+                $"The {message.Request.Method} request to '{message.Request.Uri.Path}' is not safe to send twice (it carries no " +
+                "idempotency key), so the resilience pipeline's repeated attempt was refused. Scope hedging and retry " +
+                "strategies to reads; ClientOptions.Retry already retries every request that is safe to repeat.");
+        }
+
         HttpMessage attempt = Copy(message);
         try
         {
@@ -105,5 +117,21 @@ internal sealed class ResiliencePipelinePolicy : HttpPipelinePolicy
         }
 
         return copy;
+    }
+
+    /// <summary>One call through the resilience pipeline: the caller's message and how many attempts it has started.</summary>
+    private sealed class Call
+    {
+        public int Attempts;
+
+        public Call(ResiliencePipelinePolicy policy, HttpMessage message)
+        {
+            Policy = policy;
+            Message = message;
+        }
+
+        public ResiliencePipelinePolicy Policy { get; }
+
+        public HttpMessage Message { get; }
     }
 }

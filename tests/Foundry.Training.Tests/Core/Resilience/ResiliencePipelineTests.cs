@@ -189,6 +189,73 @@ public sealed class ResiliencePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Hedging_NeverSendsAnUnsafePostTwice()
+    {
+        _service.Server.RespondInTurn(JobPath, Response.Create().WithStatusCode(201).WithBody("""{"id":"ftjob-1"}""").WithDelay(TimeSpan.FromMilliseconds(600)));
+        ServicePipeline pipeline = CreatePipeline(new ResiliencePipelineBuilder<Azure.Response>()
+            .AddHedging(new HedgingStrategyOptions<Azure.Response> { MaxHedgedAttempts = 2, Delay = TimeSpan.FromMilliseconds(50) })
+            .Build());
+        using HttpMessage message = pipeline.CreateRequest(RequestMethod.Post, JobPath);
+
+        Azure.Response response = await pipeline.SendAsync(message, async: true, CancellationToken.None);
+
+        response.Status.Should().Be(201);
+        _service.Requests.Should().ContainSingle("a create without an idempotency key must not run twice");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PollyRetry_OfAnUnsafePost_IsRefusedWithAnExplanation(bool async)
+    {
+        _service.Server.RespondInTurn(JobPath, Response.Create().WithStatusCode(503), Response.Create().WithStatusCode(201));
+        ServicePipeline pipeline = CreatePipeline(new ResiliencePipelineBuilder<Azure.Response>()
+            .AddRetry(new Polly.Retry.RetryStrategyOptions<Azure.Response>
+            {
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.Zero,
+                ShouldHandle = new PredicateBuilder<Azure.Response>().HandleResult(r => r.Status == 503),
+            })
+            .Build());
+        using HttpMessage message = pipeline.CreateRequest(RequestMethod.Post, JobPath);
+
+        Func<Task> send = async () =>
+        {
+            if (async)
+            {
+                await pipeline.SendAsync(message, async: true, CancellationToken.None);
+            }
+            else
+            {
+                pipeline.SendAsync(message, async: false, CancellationToken.None).EnsureCompleted();
+            }
+        };
+
+        await send.Should().ThrowAsync<InvalidOperationException>().WithMessage("*POST request to '/training_jobs/j1' is not safe to send twice*");
+        _service.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task PollyRetry_OfAPostWithOperationId_IsSent()
+    {
+        _service.Server.RespondInTurn(JobPath, Response.Create().WithStatusCode(503), Response.Create().WithStatusCode(201));
+        ServicePipeline pipeline = CreatePipeline(new ResiliencePipelineBuilder<Azure.Response>()
+            .AddRetry(new Polly.Retry.RetryStrategyOptions<Azure.Response>
+            {
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.Zero,
+                ShouldHandle = new PredicateBuilder<Azure.Response>().HandleResult(r => r.Status == 503),
+            })
+            .Build());
+        using HttpMessage message = pipeline.CreateRequest(RequestMethod.Post, JobPath);
+        message.Request.Headers.SetValue("Operation-Id", "op-7");
+
+        (await pipeline.SendAsync(message, async: true, CancellationToken.None)).Status.Should().Be(201);
+
+        _service.Requests.Should().HaveCount(2).And.OnlyContain(r => r.RequestMessage.Headers!["Operation-Id"].Single() == "op-7");
+    }
+
+    [Fact]
     public void WithoutAPipeline_NothingWrapsTheCall()
     {
         var options = new FineTuningClientOptions();
