@@ -1,5 +1,7 @@
 using System;
+using Azure;
 using Azure.Core;
+using Polly;
 
 namespace Foundry.Training;
 
@@ -7,7 +9,13 @@ namespace Foundry.Training;
 /// Options for <c>FineTuningClient</c> and the clients it hands out: service version, OpenAI organization
 /// and project, retries, diagnostics, transport and request validation.
 /// </summary>
-public class FineTuningClientOptions : ClientOptions
+/// <remarks>
+/// Failed requests are retried as <see cref="ClientOptions.Retry"/> says: 408, 429 and 5xx gateway statuses and
+/// transport failures, with exponential backoff and jitter, honouring the service's <c>Retry-After</c>,
+/// <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c> and <c>x-should-retry</c> headers; no single wait exceeds
+/// <see cref="RetryOptions.MaxDelay"/>. Creates are repeated only when a repeat cannot duplicate the resource.
+/// </remarks>
+public class FineTuningClientOptions : ClientOptions, IResilienceOptions
 {
     internal const ServiceVersion LatestVersion = ServiceVersion.V2024_05_01_Preview;
 
@@ -54,4 +62,14 @@ public class FineTuningClientOptions : ClientOptions
 
     /// <summary>The Entra ID scope requested for bearer tokens against Azure OpenAI. Defaults to <c>https://cognitiveservices.azure.com/.default</c>.</summary>
     public string Audience { get; set; } = "https://cognitiveservices.azure.com/.default";
+
+    /// <summary>
+    /// Polly strategies applied around each call (circuit breaker, timeout, hedging, rate limiter, ...); none when null.
+    /// The pipeline sees one whole call, the built-in retries included, and its result is the final
+    /// <see cref="Response"/>: an error status is a result, so select it with <c>HandleResult</c> where a strategy
+    /// should react to it. A strategy's own failures surface unchanged (for example Polly's
+    /// <c>BrokenCircuitException</c> or <c>TimeoutRejectedException</c>). Read when a client is created. See
+    /// <c>docs/resilience.md</c>.
+    /// </summary>
+    public ResiliencePipeline<Response>? ResiliencePipeline { get; set; }
 }

@@ -1,12 +1,20 @@
 using System;
+using Azure;
 using Azure.Core;
+using Polly;
 
 namespace Foundry.Training;
 
 /// <summary>
 /// Options for <c>TrainingJobsClient</c>: service version, retries, diagnostics, transport and request validation.
 /// </summary>
-public class TrainingJobsClientOptions : ClientOptions
+/// <remarks>
+/// Failed requests are retried as <see cref="ClientOptions.Retry"/> says: 408, 429 and 5xx gateway statuses and
+/// transport failures, with exponential backoff and jitter, honouring the service's <c>Retry-After</c>,
+/// <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c> and <c>x-should-retry</c> headers; no single wait exceeds
+/// <see cref="RetryOptions.MaxDelay"/>. Creates are repeated only when a repeat cannot duplicate the resource.
+/// </remarks>
+public class TrainingJobsClientOptions : ClientOptions, IResilienceOptions
 {
     internal const ServiceVersion LatestVersion = ServiceVersion.V1;
 
@@ -47,4 +55,14 @@ public class TrainingJobsClientOptions : ClientOptions
 
     /// <summary>The Entra ID scope requested for bearer tokens. Defaults to <c>https://ai.azure.com/.default</c>.</summary>
     public string Audience { get; set; } = "https://ai.azure.com/.default";
+
+    /// <summary>
+    /// Polly strategies applied around each call (circuit breaker, timeout, hedging, rate limiter, ...); none when null.
+    /// The pipeline sees one whole call, the built-in retries included, and its result is the final
+    /// <see cref="Response"/>: an error status is a result, so select it with <c>HandleResult</c> where a strategy
+    /// should react to it. A strategy's own failures surface unchanged (for example Polly's
+    /// <c>BrokenCircuitException</c> or <c>TimeoutRejectedException</c>). Read when a client is created. See
+    /// <c>docs/resilience.md</c>.
+    /// </summary>
+    public ResiliencePipeline<Response>? ResiliencePipeline { get; set; }
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Polly;
 
 namespace Foundry.Training;
 
@@ -32,7 +33,11 @@ internal sealed class ServicePipeline
 
     public JsonSerializerOptions Json { get; }
 
-    /// <summary>Builds the Azure.Core pipeline: the authentication policy per retry, fixed headers per call.</summary>
+    /// <summary>
+    /// Builds the Azure.Core pipeline: the authentication policy per retry, fixed headers per call, retries by
+    /// <see cref="ServiceRetryPolicy"/> (set on the options) and, when the options carry one, the user's Polly pipeline
+    /// around the whole call (<see cref="ResiliencePipelinePolicy"/>).
+    /// </summary>
     public static HttpPipeline Build(ClientOptions options, HttpPipelinePolicy? authentication, params HttpPipelinePolicy[] perCallPolicies)
     {
         var pipelineOptions = new HttpPipelineOptions(options)
@@ -49,7 +54,9 @@ internal sealed class ServicePipeline
             pipelineOptions.PerRetryPolicies.Add(authentication);
         }
 
-        return HttpPipelineBuilder.Build(pipelineOptions);
+        HttpPipeline pipeline = HttpPipelineBuilder.Build(pipelineOptions);
+        ResiliencePipeline<Response>? resilience = (options as IResilienceOptions)?.ResiliencePipeline;
+        return resilience is null ? pipeline : ResiliencePipelinePolicy.Wrap(pipeline, resilience, options.Transport);
     }
 
     /// <summary>Creates a request to <c>{endpoint}{path}?api-version=...</c>; <paramref name="path"/> must already be escaped.</summary>
