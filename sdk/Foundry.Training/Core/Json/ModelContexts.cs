@@ -9,7 +9,7 @@ internal static class ModelContexts
     {
         CoreJsonContext.Default,
         Jobs.JobsJsonContext.Default,
-        FineTuning.FineTuningJsonContext.Default,
+        FineTuning.FineTuningJsonContext.Default.WithAddedModifier(GetOnlyCollections.Apply),
     };
 
     public static IPolymorphicFamily[] Families { get; } =
@@ -19,5 +19,6 @@ internal static class ModelContexts
         new PolymorphicFamily<Jobs.TrainingRewardConfiguration, Jobs.UnknownTrainingRewardConfiguration>(),
         new PolymorphicFamily<Jobs.DistributionConfiguration, Jobs.UnknownDistributionConfiguration>(),
         new PolymorphicFamily<Jobs.NodeCollection, Jobs.UnknownNodeCollection>(),
+        new PolymorphicFamily<FineTuning.FineTuningGrader, FineTuning.UnknownFineTuningGrader>(),
     };
 }
