@@ -48,6 +48,12 @@ public readonly struct FineTuningState : IEquatable<FineTuningState>
     /// <summary>Canceled, the single-l spelling some services use; terminal. (<c>canceled</c>)</summary>
     public static FineTuningState Canceled { get; } = new("canceled");
 
+    /// <summary>
+    /// Whether the job will not change any more: <see cref="Succeeded"/>, <see cref="Failed"/>, <see cref="Cancelled"/>
+    /// or <see cref="Canceled"/>. A value this SDK does not know is not terminal.
+    /// </summary>
+    public bool IsTerminal => this == Succeeded || this == Failed || this == Cancelled || this == Canceled;
+
     /// <summary>Whether two values are the same (ordinal, case-sensitive).</summary>
     public static bool operator ==(FineTuningState left, FineTuningState right) => left.Equals(right);
 
