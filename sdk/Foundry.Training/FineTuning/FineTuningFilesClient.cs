@@ -75,7 +75,8 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     /// <summary>
     /// Creates a file that Azure OpenAI downloads from a URL, such as a blob SAS URL (<c>POST /files/import</c>; Azure
-    /// OpenAI only). The URL is sent in the body and never logged.
+    /// OpenAI only). The URL, which may carry a SAS signature, travels in the request body, never in the request URI or
+    /// an exception message; bodies are logged only when <c>Diagnostics.IsLoggingContentEnabled</c> is on.
     /// </summary>
     /// <param name="import">The URL, file name and purpose.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -41,7 +41,7 @@ public class FineTuningFileImport : ExtensibleModel
 
     /// <summary>
     /// Where the service downloads the content from (a blob SAS URL or any URL reachable with GET). It may carry a
-    /// secret: the SDK never logs it. Required. (<c>content_url</c>)
+    /// secret (a SAS signature): it is sent only in the request body. Required. (<c>content_url</c>)
     /// </summary>
     [JsonPropertyName("content_url")]
     public Uri? ContentUrl { get; set; }
