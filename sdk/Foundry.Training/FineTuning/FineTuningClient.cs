@@ -78,9 +78,10 @@ public class FineTuningClient : IFineTuningClient
 
     /// <summary>
     /// Creates a fine-tuning job (both services). When <see cref="FineTuningClientOptions.ValidateRequests"/> is on, the
-    /// request is checked first: model and training file are required, the suffix must fit the service's limits
-    /// (Azure OpenAI: 40 characters of <c>a-z A-Z 0-9 - _</c>; OpenAI: 1 to 64 characters), a method needs its type
-    /// (and reinforcement its grader), and metadata must fit 16 pairs of 64-character keys and 512-character values.
+    /// request is checked first with <see cref="FineTuningJobCreateOptions.Validate"/> for the service this client talks
+    /// to: model and training file are required, the suffix must fit the service's limits (Azure OpenAI: 40 characters
+    /// of <c>a-z A-Z 0-9 - _</c>; OpenAI: 1 to 64 characters), a method needs its type (and reinforcement its grader),
+    /// and metadata must fit 16 pairs of 64-character keys and 512-character values.
     /// </summary>
     /// <param name="options">What to fine-tune.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -247,7 +248,7 @@ public class FineTuningClient : IFineTuningClient
         Argument.AssertNotNull(options, nameof(options));
         if (_options.ValidateRequests)
         {
-            FineTuningRequestValidation.ThrowIfInvalid(options, _isOpenAI, nameof(options));
+            options.EnsureValid(azureOpenAI: !_isOpenAI, nameof(options));
         }
 
         using OperationScope scope = OperationScope.Start("FineTuningClient.CreateJob");

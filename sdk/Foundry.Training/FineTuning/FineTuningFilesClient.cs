@@ -284,22 +284,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId) + "/content");
             message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/octet-stream, application/json");
             message.BufferResponse = false;
-            if (async)
-            {
-                await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                _pipeline.Pipeline.Send(message, cancellationToken);
-            }
-
-            Response response = message.Response;
-            if (response.IsError)
-            {
-                await BufferErrorBodyAsync(response, async, cancellationToken).ConfigureAwait(false);
-                throw new RequestFailedException(response, null, ServiceErrorParser.Instance);
-            }
-
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             Stream content = message.ExtractResponseContent() ?? new MemoryStream(Array.Empty<byte>(), writable: false);
             return Response.FromValue(content, response);
         }
@@ -383,30 +368,6 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         scope.SetId(file.Id);
         scope.SetStatus(file.Status?.ToString());
         return Response.FromValue(file, response);
-    }
-
-    /// <summary>Reads an unbuffered error body into memory so the exception can quote the service's error.</summary>
-    private static async ValueTask BufferErrorBodyAsync(Response response, bool async, CancellationToken cancellationToken)
-    {
-        Stream? stream = response.ContentStream;
-        if (stream is null || stream.CanSeek)
-        {
-            return;
-        }
-
-        var buffer = new MemoryStream();
-        if (async)
-        {
-            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            stream.CopyTo(buffer);
-        }
-
-        stream.Dispose();
-        buffer.Position = 0;
-        response.ContentStream = buffer;
     }
 
     private static void CheckReadable(Stream content)

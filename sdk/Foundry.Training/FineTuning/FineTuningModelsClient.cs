@@ -71,14 +71,8 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     }
 
     private PageFetcher<FineTuningModel> ModelsFetcher() =>
-        ListPaging.Cursor(
+        ListPaging.SinglePage(
             _pipeline,
-            (after, pageSizeHint) =>
-            {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/models");
-                FineTuningPaging.AppendCursor(message, after, pageSizeHint);
-                return message;
-            },
-            ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json),
-            model => model.Id);
+            () => _pipeline.CreateRequest(RequestMethod.Get, "/models"),
+            ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
 }

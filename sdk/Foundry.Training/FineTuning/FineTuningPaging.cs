@@ -34,25 +34,9 @@ internal static class FineTuningPaging
 
     public static AsyncPageable<T> CreateAsync<T>(string operationName, PageFetcher<T> fetch, CancellationToken cancellationToken)
         where T : notnull =>
-        new FetcherAsyncPageable<T>(Scoped(operationName, fetch), cancellationToken);
+        new FetcherAsyncPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName: null), cancellationToken);
 
     public static Pageable<T> Create<T>(string operationName, PageFetcher<T> fetch, CancellationToken cancellationToken)
         where T : notnull =>
-        new FetcherPageable<T>(Scoped(operationName, fetch), cancellationToken);
-
-    private static PageFetcher<T> Scoped<T>(string operationName, PageFetcher<T> fetch)
-        where T : notnull =>
-        async (token, pageSizeHint, async, cancellationToken) =>
-        {
-            using OperationScope scope = OperationScope.Start(operationName);
-            try
-            {
-                return await fetch(token, pageSizeHint, async, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                scope.Failed(ex);
-                throw;
-            }
-        };
+        new FetcherPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName: null), cancellationToken);
 }

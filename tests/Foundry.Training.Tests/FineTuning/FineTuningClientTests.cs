@@ -28,8 +28,8 @@ public sealed class FineTuningClientTests : IDisposable
         FineTuningClient.ForOpenAI("sk", new FineTuningClientOptions { OpenAIEndpoint = new Uri(_service.Endpoint, "v1"), ValidateRequests = validate });
 
     [Theory]
-    [InlineData("a-suffix-that-is-exactly-41-characters-xx", "suffix: must be at most 40 characters long on Azure OpenAI but has 41.")]
-    [InlineData("my.model", "suffix: may only contain a-z, A-Z, 0-9, '-' and '_' on Azure OpenAI but contains '.'.")]
+    [InlineData("a-suffix-that-is-exactly-41-characters-xx", "$.suffix: Must have 1 to 40 characters on Azure OpenAI but has 41.")]
+    [InlineData("my.model", "$.suffix: May only contain a-z, A-Z, 0-9, '-' and '_' on Azure OpenAI but contains '.'.")]
     public async Task CreateJob_Azure_RejectsASuffixTheSpecForbidsBeforeSending(string suffix, string problem)
     {
         Func<Task> create = () => AzureClient().CreateJobAsync(new FineTuningJobCreateOptions("m", "f") { Suffix = suffix });
@@ -52,7 +52,7 @@ public sealed class FineTuningClientTests : IDisposable
     public void CreateJob_OpenAI_RejectsASuffixOutside1To64Characters(int length)
     {
         ((Action)(() => OpenAIClient().CreateJob(new FineTuningJobCreateOptions("m", "f") { Suffix = new string('s', length) })))
-            .Should().Throw<ArgumentException>().WithParameterName("options").Which.Message.Should().Contain($"suffix: must be 1 to 64 characters long on the OpenAI platform but has {length}.");
+            .Should().Throw<ArgumentException>().WithParameterName("options").Which.Message.Should().Contain($"$.suffix: Must have 1 to 64 characters but has {length}.");
         _service.Requests.Should().BeEmpty();
     }
 
@@ -73,14 +73,30 @@ public sealed class FineTuningClientTests : IDisposable
 
         ArgumentException ex = ((Action)(() => OpenAIClient().CreateJob(options))).Should().Throw<ArgumentException>().Which;
 
-        ex.Message.Should().Contain("model: is required.")
-            .And.Contain("training_file: is required.")
-            .And.Contain("method.reinforcement.grader: is required for reinforcement fine-tuning.")
-            .And.Contain("integrations[0].wandb.project: is required.")
-            .And.Contain("metadata: may hold at most 16 pairs but has 18.")
-            .And.Contain($"metadata: the key '{new string('k', 65)}' is longer than 64 characters.")
-            .And.Contain("the value is longer than 512 characters.");
+        ex.Message.Should().StartWith("The FineTuningJobCreateOptions is not valid (7 problems):");
+        options.Validate().Problems.Select(p => p.ToString()).Should().Equal(
+            "$.model: Required; must not be empty.",
+            "$.training_file: Required; must not be empty.",
+            "$.method.reinforcement.grader: Required for reinforcement fine-tuning.",
+            "$.integrations[0].wandb.project: Required; must not be empty.",
+            "$.metadata: May hold at most 16 pairs but has 18.",
+            $"$.metadata.{new string('k', 65)}: The key is longer than 64 characters.",
+            $"$.metadata.{new string('k', 65)}: The value is longer than 512 characters.");
         _service.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_ChecksTheServiceSuffixRules()
+    {
+        var options = new FineTuningJobCreateOptions("m", "f") { Suffix = "v1.2-" + new string('x', 40) };
+
+        options.Validate().IsValid.Should().BeTrue("the OpenAI platform allows 64 characters of any kind");
+        options.Validate(azureOpenAI: true).Problems.Select(p => p.ToString()).Should().Equal(
+            "$.suffix: Must have 1 to 40 characters on Azure OpenAI but has 45.",
+            "$.suffix: May only contain a-z, A-Z, 0-9, '-' and '_' on Azure OpenAI but contains '.'.");
+        ((Action)(() => options.EnsureValid(azureOpenAI: true))).Should().Throw<ArgumentException>().Which.ParamName.Should().BeNull();
+        new FineTuningJobCreateOptions { Model = "m", TrainingFile = "f", Metadata = { ["my key"] = null! } }.Validate().Problems
+            .Should().ContainSingle().Which.ToString().Should().Be("$.metadata['my key']: Required; must not be null.");
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public class FineTuningModelJsonTests
         { nameof(FineTuningHyperparameters), $$$"""{"n_epochs":4,"batch_size":"auto","learning_rate_multiplier":1.8,{{{Future}}}}""" },
         { nameof(FineTuningIntegration), $$$"""{"type":"wandb","wandb":{"project":"p","name":"run","entity":"team","tags":["a"],{{{Future}}}},{{{Future}}}}""" },
         { nameof(WandbIntegration), $$$"""{"project":"p","name":"run","entity":"team","tags":["a","b"],{{{Future}}}}""" },
+        { nameof(WandbIntegration), """{"project":"p","tags":[]}""" },
         { nameof(FineTuningMethod), $$$"""{"type":"dpo","dpo":{"hyperparameters":{"beta":"auto","batch_size":4,"learning_rate_multiplier":0.5,"n_epochs":2}},{{{Future}}}}""" },
         { nameof(SupervisedMethod), $$$"""{"hyperparameters":{"n_epochs":3},{{{Future}}}}""" },
         { nameof(DpoMethod), $$$"""{"hyperparameters":{"beta":0.1},{{{Future}}}}""" },

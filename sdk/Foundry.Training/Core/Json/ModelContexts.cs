@@ -9,7 +9,7 @@ internal static class ModelContexts
     {
         CoreJsonContext.Default,
         Jobs.JobsJsonContext.Default,
-        FineTuning.FineTuningJsonContext.Default.WithAddedModifier(GetOnlyCollections.Apply),
+        FineTuning.FineTuningJsonContext.Default,
     };
 
     public static IPolymorphicFamily[] Families { get; } =

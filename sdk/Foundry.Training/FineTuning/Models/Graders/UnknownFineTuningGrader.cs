@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Foundry.Training.FineTuning;
 
 /// <summary>
@@ -9,7 +7,5 @@ namespace Foundry.Training.FineTuning;
 public sealed class UnknownFineTuningGrader : FineTuningGrader
 {
     private protected override FineTuningGraderType? TypeValue =>
-        AdditionalProperties.TryGetValue("type", out JsonElement type) && type.ValueKind == JsonValueKind.String
-            ? new FineTuningGraderType(type.GetString()!)
-            : (FineTuningGraderType?)null;
+        UnknownDiscriminator.Read(AdditionalProperties, "type") is string type ? new FineTuningGraderType(type) : (FineTuningGraderType?)null;
 }

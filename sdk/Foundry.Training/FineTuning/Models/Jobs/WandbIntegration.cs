@@ -6,6 +6,8 @@ namespace Foundry.Training.FineTuning;
 /// <summary>Where a fine-tuning job sends its metrics in Weights and Biases (OpenAI platform).</summary>
 public class WandbIntegration : ExtensibleModel
 {
+    private IList<string>? _tags;
+
     /// <summary>Creates empty settings; set <see cref="Project"/>.</summary>
     public WandbIntegration()
     {
@@ -34,6 +36,14 @@ public class WandbIntegration : ExtensibleModel
     public string? Entity { get; set; }
 
     /// <summary>Tags attached to the run, in addition to the ones OpenAI adds. (<c>tags</c>)</summary>
+    [JsonIgnore]
+    public IList<string> Tags => OnDemand.List(ref _tags);
+
+    [JsonInclude]
     [JsonPropertyName("tags")]
-    public IList<string> Tags { get; } = new List<string>();
+    internal IList<string>? TagsJson
+    {
+        get => OnDemand.ForWriting(_tags);
+        set => _tags = value;
+    }
 }
