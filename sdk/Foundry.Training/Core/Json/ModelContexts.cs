@@ -25,5 +25,6 @@ internal static class ModelContexts
         new PolymorphicFamily<FineTuning.UserComputeDatasource, FineTuning.UnknownUserComputeDatasource>(),
         new PolymorphicFamily<FineTuning.SystemComputeDatasource, FineTuning.UnknownSystemComputeDatasource>(),
         new PolymorphicFamily<FineTuning.IngestionConnection, FineTuning.UnknownIngestionConnection>(),
+        new PolymorphicFamily<FineTuning.FineTuningGrader, FineTuning.UnknownFineTuningGrader>(),
     };
 }

@@ -1,0 +1,403 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>
+/// Files for fine-tuning on Azure OpenAI or the OpenAI platform: upload (streamed, any size), import from a URL
+/// (Azure OpenAI), read, list, download, delete, and wait until a file is processed. Obtain it from
+/// <see cref="FineTuningClient.GetFilesClient"/>.
+/// </summary>
+public class FineTuningFilesClient : IFineTuningFilesClient
+{
+    private static readonly TimeSpan s_defaultPollingInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_maximumPollingDelay = TimeSpan.FromMinutes(5);
+
+    private readonly ServicePipeline _pipeline = null!;
+
+    /// <summary>For mocking.</summary>
+    protected FineTuningFilesClient()
+    {
+    }
+
+    internal FineTuningFilesClient(ServicePipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>
+    /// Uploads a file as <c>multipart/form-data</c> (both services). The content is streamed from
+    /// <paramref name="content"/> in chunks and never buffered, so files of many gigabytes cost a constant amount of
+    /// memory. A seekable stream is sent with its length from its current position and rewound if the request is
+    /// retried; a stream that cannot seek is sent chunked, once (the request is not retried). The network timeout of the
+    /// client options does not bound the upload: cancel it with <paramref name="cancellationToken"/>. The stream is not
+    /// disposed.
+    /// </summary>
+    /// <param name="content">The file content, read from its current position to its end.</param>
+    /// <param name="fileName">The file name the service records, for example <c>train.jsonl</c>.</param>
+    /// <param name="purpose">The purpose, <see cref="FilePurpose.FineTune"/> for training and validation data.</param>
+    /// <param name="progress">Receives the number of content bytes sent so far, up to the file's size; may be called on any thread.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The file, usually <c>pending</c> (Azure OpenAI) or <c>processed</c> (OpenAI); see <see cref="WaitForProcessedAsync"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> or <paramref name="fileName"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="content"/> cannot be read, or <paramref name="fileName"/> is empty or contains a line break.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the file.</exception>
+    public virtual Task<Response<FineTuningFile>> UploadAsync(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(content, fileName, purpose, progress, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="UploadAsync(Stream, string, FilePurpose, IProgress{long}?, CancellationToken)"/>
+    public virtual Response<FineTuningFile> Upload(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(content, fileName, purpose, progress, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Uploads a local file as <c>multipart/form-data</c>, streamed (both services); the service records the file's
+    /// name without its directory.
+    /// </summary>
+    /// <param name="path">The path of the local file.</param>
+    /// <param name="purpose">The purpose, <see cref="FilePurpose.FineTune"/> for training and validation data.</param>
+    /// <param name="progress">Receives the number of bytes sent so far, up to the file's size; may be called on any thread.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the file.</exception>
+    public virtual Task<Response<FineTuningFile>> UploadAsync(string path, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        UploadFileCoreAsync(path, purpose, progress, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="UploadAsync(string, FilePurpose, IProgress{long}?, CancellationToken)"/>
+    public virtual Response<FineTuningFile> Upload(string path, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        UploadFileCoreAsync(path, purpose, progress, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Creates a file that Azure OpenAI downloads from a URL, such as a blob SAS URL (<c>POST /files/import</c>; Azure
+    /// OpenAI only). The URL, which may carry a SAS signature, travels in the request body, never in the request URI or
+    /// an exception message; bodies are logged only when <c>Diagnostics.IsLoggingContentEnabled</c> is on.
+    /// </summary>
+    /// <param name="import">The URL, file name and purpose.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The file, usually <c>pending</c>; see <see cref="WaitForProcessedAsync"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="import"/> is null.</exception>
+    /// <exception cref="ArgumentException">The content URL, file name or purpose is missing.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the import.</exception>
+    public virtual Task<Response<FineTuningFile>> ImportAsync(FineTuningFileImport import, CancellationToken cancellationToken = default) =>
+        ImportCoreAsync(import, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="ImportAsync"/>
+    public virtual Response<FineTuningFile> Import(FineTuningFileImport import, CancellationToken cancellationToken = default) =>
+        ImportCoreAsync(import, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets a file's details: status, size, purpose and name (both services).</summary>
+    /// <param name="fileId">The file id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown file.</exception>
+    public virtual Task<Response<FineTuningFile>> GetAsync(string fileId, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(fileId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetAsync"/>
+    public virtual Response<FineTuningFile> Get(string fileId, CancellationToken cancellationToken = default) =>
+        GetCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Lists files, optionally of one purpose (both services). Azure OpenAI returns every file in one page; the OpenAI
+    /// platform pages with the <c>after</c> cursor, a <c>limit</c> and an <c>order</c>.
+    /// </summary>
+    /// <param name="options">The purpose filter and (OpenAI) paging.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The files.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
+    public virtual AsyncPageable<FineTuningFile> GetFilesAsync(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default) =>
+        FineTuningPaging.CreateAsync("FineTuningFilesClient.GetFiles", FilesFetcher(options), cancellationToken);
+
+    /// <inheritdoc cref="GetFilesAsync"/>
+    public virtual Pageable<FineTuningFile> GetFiles(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default) =>
+        FineTuningPaging.Create("FineTuningFilesClient.GetFiles", FilesFetcher(options), cancellationToken);
+
+    /// <summary>
+    /// Deletes a file (both services; Azure OpenAI answers <c>204</c>, the OpenAI platform <c>200</c> with a deletion
+    /// status). A file used by a fine-tuning job can be deleted too.
+    /// </summary>
+    /// <param name="fileId">The file id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request.</exception>
+    public virtual Task<Response> DeleteAsync(string fileId, CancellationToken cancellationToken = default) =>
+        DeleteCoreAsync(fileId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DeleteAsync"/>
+    public virtual Response Delete(string fileId, CancellationToken cancellationToken = default) =>
+        DeleteCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Downloads a file's content as a stream straight from the network, not buffered (both services): uploaded data
+    /// or a result file such as a job's metrics CSV. Dispose the stream when done.
+    /// </summary>
+    /// <param name="fileId">The file id.</param>
+    /// <param name="cancellationToken">Cancels the request (and reads from the stream).</param>
+    /// <returns>The content stream, with the response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request.</exception>
+    public virtual Task<Response<Stream>> DownloadContentAsync(string fileId, CancellationToken cancellationToken = default) =>
+        DownloadContentCoreAsync(fileId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="DownloadContentAsync"/>
+    public virtual Response<Stream> DownloadContent(string fileId, CancellationToken cancellationToken = default) =>
+        DownloadContentCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Polls a file until the service has processed it (both services): returns it when its status is
+    /// <c>processed</c> (or when the service reports no status, as the OpenAI platform may), and throws
+    /// <see cref="FineTuningFileProcessingException"/> with the <c>status_details</c> when it is <c>error</c> or <c>deleted</c>.
+    /// </summary>
+    /// <param name="fileId">The file id.</param>
+    /// <param name="pollingInterval">The wait between polls; 5 seconds when null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The processed file, with the response of the last poll.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="FineTuningFileProcessingException">Processing failed.</exception>
+    /// <exception cref="RequestFailedException">A poll failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual Task<Response<FineTuningFile>> WaitForProcessedAsync(string fileId, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
+        WaitForProcessedCoreAsync(fileId, pollingInterval, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="WaitForProcessedAsync"/>
+    public virtual Response<FineTuningFile> WaitForProcessed(string fileId, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
+        WaitForProcessedCoreAsync(fileId, pollingInterval, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<Response<FineTuningFile>> UploadCoreAsync(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress, bool async, CancellationToken cancellationToken)
+    {
+        CheckReadable(content);
+        CheckFileName(fileName, nameof(fileName));
+        string purposeValue = CheckPurpose(purpose);
+        return SendUploadAsync(new MultipartFileContent(content, fileName, purposeValue, progress, ownsFile: false), async, cancellationToken);
+    }
+
+    private ValueTask<Response<FineTuningFile>> UploadFileCoreAsync(string path, FilePurpose purpose, IProgress<long>? progress, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(path, nameof(path));
+        string fileName = Path.GetFileName(path);
+        CheckFileName(fileName, nameof(path));
+        string purposeValue = CheckPurpose(purpose);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: async);
+        return SendUploadAsync(new MultipartFileContent(file, fileName, purposeValue, progress, ownsFile: true), async, cancellationToken);
+    }
+
+    private async ValueTask<Response<FineTuningFile>> SendUploadAsync(MultipartFileContent content, bool async, CancellationToken cancellationToken)
+    {
+        using MultipartFileContent body = content;
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Upload");
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files");
+            message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
+            message.Request.Content = body;
+            message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
+            if (!body.IsReplayable)
+            {
+                message.ResponseClassifier = NonRetriableClassifier.Instance;
+            }
+
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return ReadFile(response, scope);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<FineTuningFile>> ImportCoreAsync(FineTuningFileImport import, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNull(import, nameof(import));
+        if (import.ContentUrl is null || string.IsNullOrEmpty(import.FileName) || import.Purpose is null)
+        {
+            throw new ArgumentException("The import needs a content URL, a file name and a purpose.", nameof(import));
+        }
+
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Import");
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files/import");
+            _pipeline.SetJsonContent(message, import);
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return ReadFile(response, scope);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Get", id: fileId);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId));
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return ReadFile(response, scope);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Delete", id: fileId);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, FilePath(fileId));
+            return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.DownloadContent", id: fileId);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId) + "/content");
+            message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/octet-stream, application/json");
+            message.BufferResponse = false;
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            Stream content = message.ExtractResponseContent() ?? new MemoryStream(Array.Empty<byte>(), writable: false);
+            return Response.FromValue(content, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response<FineTuningFile>> WaitForProcessedCoreAsync(string fileId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        if (pollingInterval is { } requested)
+        {
+            Argument.AssertPositive(requested, nameof(pollingInterval));
+        }
+
+        TimeSpan interval = pollingInterval ?? s_defaultPollingInterval;
+        TimeSpan maximum = interval > s_maximumPollingDelay ? interval : s_maximumPollingDelay;
+        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.WaitForProcessed", id: fileId);
+        try
+        {
+            while (true)
+            {
+                Response<FineTuningFile> response = await GetCoreAsync(fileId, async, cancellationToken).ConfigureAwait(false);
+                FineTuningFile file = response.Value;
+                scope.SetStatus(file.Status?.ToString());
+                if (file.Status is null || file.Status == FileState.Processed)
+                {
+                    return response;
+                }
+
+                if (file.Status == FileState.Error || file.Status == FileState.Deleted)
+                {
+                    throw new FineTuningFileProcessingException(file);
+                }
+
+                await Delay.WaitAsync(Delay.ForNextPoll(response.GetRawResponse(), interval, maximum), async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private PageFetcher<FineTuningFile> FilesFetcher(FineTuningFileListOptions? options)
+    {
+        FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
+        string? purpose = options?.Purpose?.ToString();
+        string? order = options?.Order?.ToString();
+        string? start = options?.After;
+        int? limit = options?.Limit;
+        return ListPaging.Cursor(
+            _pipeline,
+            (after, pageSizeHint) =>
+            {
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/files");
+                if (purpose is not null)
+                {
+                    message.Request.Uri.AppendQuery("purpose", purpose);
+                }
+
+                if (order is not null)
+                {
+                    message.Request.Uri.AppendQuery("order", order);
+                }
+
+                FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
+                return message;
+            },
+            ModelSerialization.GetTypeInfo<FineTuningFile>(_pipeline.Json),
+            file => file.Id);
+    }
+
+    private Response<FineTuningFile> ReadFile(Response response, OperationScope scope)
+    {
+        FineTuningFile file = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningFile>(_pipeline.Json));
+        scope.SetId(file.Id);
+        scope.SetStatus(file.Status?.ToString());
+        return Response.FromValue(file, response);
+    }
+
+    private static void CheckReadable(Stream content)
+    {
+        Argument.AssertNotNull(content, nameof(content));
+        if (!content.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read.", nameof(content));
+        }
+    }
+
+    private static void CheckFileName(string fileName, string parameterName)
+    {
+        Argument.AssertNotNullOrEmpty(fileName, parameterName);
+        if (fileName.IndexOf('\r') >= 0 || fileName.IndexOf('\n') >= 0)
+        {
+            throw new ArgumentException("The file name cannot contain a line break.", parameterName);
+        }
+    }
+
+    private static string CheckPurpose(FilePurpose purpose)
+    {
+        string? value = purpose.ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException("The purpose cannot be empty.", nameof(purpose));
+        }
+
+        return value!;
+    }
+
+    private static string FilePath(string fileId) => "/files/" + Uri.EscapeDataString(fileId);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>
+/// Base models and fine-tuned models: what they can do, their life cycle and when support ends (Azure OpenAI), or
+/// their owner and shutdown date (OpenAI platform). Obtain it from <see cref="FineTuningClient.GetModelsClient"/>.
+/// </summary>
+public class FineTuningModelsClient : IFineTuningModelsClient
+{
+    private readonly ServicePipeline _pipeline = null!;
+
+    /// <summary>For mocking.</summary>
+    protected FineTuningModelsClient()
+    {
+    }
+
+    internal FineTuningModelsClient(ServicePipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>
+    /// Lists the models the resource or organization can use: base models and successfully fine-tuned models (both
+    /// services; one page).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The models.</returns>
+    public virtual AsyncPageable<FineTuningModel> GetModelsAsync(CancellationToken cancellationToken = default) =>
+        FineTuningPaging.CreateAsync("FineTuningModelsClient.GetModels", ModelsFetcher(), cancellationToken);
+
+    /// <inheritdoc cref="GetModelsAsync"/>
+    public virtual Pageable<FineTuningModel> GetModels(CancellationToken cancellationToken = default) =>
+        FineTuningPaging.Create("FineTuningModelsClient.GetModels", ModelsFetcher(), cancellationToken);
+
+    /// <summary>Gets a base or fine-tuned model (both services).</summary>
+    /// <param name="modelId">The model id, for example <c>gpt-4o-mini</c> or a fine-tuned model's name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="modelId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is empty.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown model.</exception>
+    public virtual Task<Response<FineTuningModel>> GetModelAsync(string modelId, CancellationToken cancellationToken = default) =>
+        GetModelCoreAsync(modelId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetModelAsync"/>
+    public virtual Response<FineTuningModel> GetModel(string modelId, CancellationToken cancellationToken = default) =>
+        GetModelCoreAsync(modelId, async: false, cancellationToken).EnsureCompleted();
+
+    private async ValueTask<Response<FineTuningModel>> GetModelCoreAsync(string modelId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNullOrEmpty(modelId, nameof(modelId));
+        using OperationScope scope = OperationScope.Start("FineTuningModelsClient.GetModel", id: modelId);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/models/" + Uri.EscapeDataString(modelId));
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            FineTuningModel model = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
+            scope.SetStatus(model.Status?.ToString());
+            return Response.FromValue(model, response);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private PageFetcher<FineTuningModel> ModelsFetcher() =>
+        ListPaging.SinglePage(
+            _pipeline,
+            () => _pipeline.CreateRequest(RequestMethod.Get, "/models"),
+            ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>
+/// A file: training or validation data the user uploaded or imported, or a result file the service wrote.
+/// </summary>
+public class FineTuningFile : ExtensibleModel
+{
+    /// <summary>The object type, <c>file</c>. (<c>object</c>)</summary>
+    [JsonPropertyName("object")]
+    [JsonInclude]
+    public TypeDiscriminator? Object { get; internal set; }
+
+    /// <summary>The file id. (<c>id</c>)</summary>
+    [JsonPropertyName("id")]
+    [JsonInclude]
+    public string? Id { get; internal set; }
+
+    /// <summary>When the file was created. (<c>created_at</c>)</summary>
+    [JsonPropertyName("created_at")]
+    [JsonInclude]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>When the file expires, if it does (OpenAI platform). (<c>expires_at</c>)</summary>
+    [JsonPropertyName("expires_at")]
+    [JsonInclude]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? ExpiresAt { get; internal set; }
+
+    /// <summary>The processing state (deprecated on the OpenAI platform). (<c>status</c>)</summary>
+    [JsonPropertyName("status")]
+    [JsonInclude]
+    public FileState? Status { get; internal set; }
+
+    /// <summary>Why processing failed, when <see cref="Status"/> is <c>error</c>. (<c>status_details</c>)</summary>
+    [JsonPropertyName("status_details")]
+    [JsonInclude]
+    public string? StatusDetails { get; internal set; }
+
+    /// <summary>The size in bytes, when known. (<c>bytes</c>)</summary>
+    [JsonPropertyName("bytes")]
+    [JsonInclude]
+    public long? Bytes { get; internal set; }
+
+    /// <summary>The purpose of the file. (<c>purpose</c>)</summary>
+    [JsonPropertyName("purpose")]
+    [JsonInclude]
+    public FilePurpose? Purpose { get; internal set; }
+
+    /// <summary>The file name. (<c>filename</c>)</summary>
+    [JsonPropertyName("filename")]
+    [JsonInclude]
+    public string? FileName { get; internal set; }
+}

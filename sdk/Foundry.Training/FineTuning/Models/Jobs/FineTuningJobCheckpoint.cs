@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>A model checkpoint of a fine-tuning job, created at the end of a training epoch and usable as a model.</summary>
+public class FineTuningJobCheckpoint : ExtensibleModel
+{
+    /// <summary>The object type, <c>fine_tuning.job.checkpoint</c>. (<c>object</c>)</summary>
+    [JsonPropertyName("object")]
+    [JsonInclude]
+    public TypeDiscriminator? Object { get; internal set; }
+
+    /// <summary>The checkpoint id. (<c>id</c>)</summary>
+    [JsonPropertyName("id")]
+    [JsonInclude]
+    public string? Id { get; internal set; }
+
+    /// <summary>When the checkpoint was created. (<c>created_at</c>)</summary>
+    [JsonPropertyName("created_at")]
+    [JsonInclude]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>The name of the checkpoint model. (<c>fine_tuned_model_checkpoint</c>)</summary>
+    [JsonPropertyName("fine_tuned_model_checkpoint")]
+    [JsonInclude]
+    public string? FineTunedModelCheckpoint { get; internal set; }
+
+    /// <summary>The training step the checkpoint was created at. (<c>step_number</c>)</summary>
+    [JsonPropertyName("step_number")]
+    [JsonInclude]
+    public int? StepNumber { get; internal set; }
+
+    /// <summary>
+    /// Metrics at that step by name, such as <c>step</c>, <c>train_loss</c>, <c>train_mean_token_accuracy</c>,
+    /// <c>valid_loss</c>, <c>full_valid_loss</c>. (<c>metrics</c>)
+    /// </summary>
+    [JsonPropertyName("metrics")]
+    [JsonInclude]
+    public IReadOnlyDictionary<string, double?>? Metrics { get; internal set; }
+
+    /// <summary>The id of the job that created the checkpoint. (<c>fine_tuning_job_id</c>)</summary>
+    [JsonPropertyName("fine_tuning_job_id")]
+    [JsonInclude]
+    public string? FineTuningJobId { get; internal set; }
+}

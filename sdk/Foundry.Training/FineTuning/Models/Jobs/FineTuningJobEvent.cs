@@ -1,0 +1,45 @@
+using System;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>An event of a fine-tuning job: a state change, a message or metrics.</summary>
+public class FineTuningJobEvent : ExtensibleModel
+{
+    /// <summary>The object type, <c>fine_tuning.job.event</c>. (<c>object</c>)</summary>
+    [JsonPropertyName("object")]
+    [JsonInclude]
+    public TypeDiscriminator? Object { get; internal set; }
+
+    /// <summary>The event id. (<c>id</c>)</summary>
+    [JsonPropertyName("id")]
+    [JsonInclude]
+    public string? Id { get; internal set; }
+
+    /// <summary>When the event was created. (<c>created_at</c>)</summary>
+    [JsonPropertyName("created_at")]
+    [JsonInclude]
+    [JsonConverter(typeof(UnixTimestampConverter))]
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>The severity. (<c>level</c>)</summary>
+    [JsonPropertyName("level")]
+    [JsonInclude]
+    public LogLevel? Level { get; internal set; }
+
+    /// <summary>What happened, for example "Job started." (<c>message</c>)</summary>
+    [JsonPropertyName("message")]
+    [JsonInclude]
+    public string? Message { get; internal set; }
+
+    /// <summary>Whether the event is a message or carries metrics. (<c>type</c>)</summary>
+    [JsonPropertyName("type")]
+    [JsonInclude]
+    public FineTuningJobEventType? Type { get; internal set; }
+
+    /// <summary>Machine-readable data of the event (for metrics events, the metrics), as sent. (<c>data</c>)</summary>
+    [JsonPropertyName("data")]
+    [JsonInclude]
+    public JsonNode? Data { get; internal set; }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Foundry.Training.FineTuning;
+
+/// <summary>Settings of direct preference optimization (OpenAI platform).</summary>
+public class DpoMethod : ExtensibleModel
+{
+    /// <summary>The hyperparameters; the service chooses them when null. (<c>hyperparameters</c>)</summary>
+    [JsonPropertyName("hyperparameters")]
+    public DpoHyperparameters? Hyperparameters { get; set; }
+}
