@@ -204,9 +204,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
             message.Request.Content = body;
             message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
-            if (!body.IsReplayable)
+            if (body.IsReplayable)
             {
-                message.ResponseClassifier = NonRetriableClassifier.Instance;
+                // A seekable file is rewound and resent on a transient failure: at worst the service keeps an orphan
+                // copy, which beats failing a multi-gigabyte upload. A non-seekable stream cannot be resent.
+                RetrySafety.MarkSafe(message);
             }
 
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);

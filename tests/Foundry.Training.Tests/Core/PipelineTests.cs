@@ -140,14 +140,20 @@ public sealed class PipelineTests : IDisposable
         ServicePipelineFactory.ForTrainingJobs(new Uri(endpoint), new StaticTokenCredential(), new TrainingJobsClientOptions()).Should().NotBeNull();
 
     [Fact]
-    public async Task CredentialsAreNotSentToAPlainHttpNextLinkOnAnotherHost()
+    public async Task CredentialsGoOnlyToTheClientsOwnEndpoint()
     {
+        using var other = new MockService();
+        other.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}"));
+        RespondOk();
         ServicePipeline pipeline = ServicePipelineFactory.ForAzureOpenAI(_service.Endpoint, new AzureKeyCredential("k"), new FineTuningClientOptions());
-        using HttpMessage message = pipeline.CreateNextLinkRequest("http://evil.example.com/openai/ingestion/jobs?skip=1");
+        using HttpMessage foreign = pipeline.CreateNextLinkRequest(new Uri(other.Endpoint, "openai/ingestion/jobs?skip=1").AbsoluteUri);
+        using HttpMessage own = pipeline.CreateNextLinkRequest(new Uri(_service.Endpoint, "openai/ingestion/jobs?skip=1").AbsoluteUri);
 
-        Func<Task> send = async () => await pipeline.SendAsync(message, async: true, CancellationToken.None);
+        await pipeline.SendAsync(foreign, async: true, CancellationToken.None);
+        await pipeline.SendAsync(own, async: true, CancellationToken.None);
 
-        await send.Should().ThrowAsync<InvalidOperationException>().WithMessage("*only sent over HTTPS*");
+        other.SingleRequest.RequestMessage.Headers.Should().NotContainKey("api-key");
+        _service.SingleRequest.RequestMessage.Headers!["api-key"].Should().Equal("k");
     }
 
     [Fact]

@@ -8,16 +8,19 @@ namespace Foundry.Training;
 
 /// <summary>
 /// Puts a key into a request header: <c>api-key: {key}</c> for Azure OpenAI, <c>Authorization: Bearer {key}</c> for OpenAI.
-/// The key is read on every request so <c>AzureKeyCredential.Update</c> rotates it.
+/// The key is read on every request so <c>AzureKeyCredential.Update</c> rotates it, and it is only sent to the
+/// client's own endpoint: a next link or polling URL on another host gets no key.
 /// </summary>
 internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
 {
     private readonly AzureKeyCredential _credential;
     private readonly string _headerName;
     private readonly string? _prefix;
+    private readonly Uri _endpoint;
 
-    public KeyCredentialPolicy(AzureKeyCredential credential, string headerName, string? prefix = null)
+    public KeyCredentialPolicy(AzureKeyCredential credential, Uri endpoint, string headerName, string? prefix = null)
     {
+        _endpoint = endpoint;
         _credential = credential;
         _headerName = headerName;
         _prefix = prefix;
@@ -25,7 +28,11 @@ internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
 
     public override void OnSendingRequest(HttpMessage message)
     {
-        TransportSecurity.RequireSecureRequest(message.Request.Uri);
+        if (!TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
+        {
+            return;
+        }
+
         string key = _credential.Key;
         message.Request.Headers.SetValue(_headerName, _prefix is null ? key : _prefix + " " + key);
     }

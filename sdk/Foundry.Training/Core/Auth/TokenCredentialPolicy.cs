@@ -8,7 +8,8 @@ namespace Foundry.Training;
 
 /// <summary>
 /// Adds <c>Authorization: Bearer {token}</c> from a <see cref="TokenCredential"/>, caching the token until shortly
-/// before it expires. Unlike Azure.Core's policy it also authenticates plain HTTP to loopback (tests, emulator).
+/// before it expires. Unlike Azure.Core's policy it also authenticates plain HTTP to loopback (tests, emulator), and
+/// it only authenticates requests to the client's own endpoint: a next link or polling URL on another host gets no token.
 /// </summary>
 internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
 {
@@ -17,10 +18,12 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
     private readonly TokenCredential _credential;
     private readonly string[] _scopes;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private readonly Uri _endpoint;
     private AccessToken _token;
 
-    public TokenCredentialPolicy(TokenCredential credential, string scope)
+    public TokenCredentialPolicy(TokenCredential credential, Uri endpoint, string scope)
     {
+        _endpoint = endpoint;
         _credential = credential;
         _scopes = new[] { scope };
     }
@@ -33,9 +36,12 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
 
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
-        TransportSecurity.RequireSecureRequest(message.Request.Uri);
-        string token = await GetTokenAsync(message, async).ConfigureAwait(false);
-        message.Request.Headers.SetValue(HttpHeader.Names.Authorization, "Bearer " + token);
+        if (TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
+        {
+                string token = await GetTokenAsync(message, async).ConfigureAwait(false);
+            message.Request.Headers.SetValue(HttpHeader.Names.Authorization, "Bearer " + token);
+        }
+
         if (async)
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);

@@ -29,16 +29,14 @@ internal static class TransportSecurity
         }
     }
 
-    /// <summary>Rejects a request that would carry credentials in clear text (for example a polling URL on another host).</summary>
-    /// <exception cref="InvalidOperationException">The request URI is neither HTTPS nor loopback.</exception>
-    public static void RequireSecureRequest(RequestUriBuilder uri)
-    {
-        if (!IsSecure(uri.Scheme, uri.Host))
-        {
-            throw new InvalidOperationException(
-                $"Credentials are only sent over HTTPS; refusing to authenticate a request to '{uri.Scheme}://{uri.Host}'.");
-        }
-    }
+    /// <summary>
+    /// Whether a request goes to the client's own service (same scheme, host and port). Next links and polling
+    /// locations can point anywhere; credentials go only to the endpoint the caller configured.
+    /// </summary>
+    public static bool IsOwnService(RequestUriBuilder uri, Uri endpoint) =>
+        string.Equals(uri.Scheme, endpoint.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(uri.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase) &&
+        (uri.Port == endpoint.Port || (uri.Port == -1 && endpoint.IsDefaultPort));
 
     private static bool IsLoopback(string? host)
     {

@@ -18,7 +18,7 @@ internal static class ServicePipelineFactory
         Argument.AssertNotNull(credential, nameof(credential));
         HttpPipeline pipeline = ServicePipeline.Build(
             options,
-            new TokenCredentialPolicy(credential, options.Audience),
+            new TokenCredentialPolicy(credential, endpoint, options.Audience),
             new HeaderPolicy("Foundry-Features", options.FoundryFeatures));
         return new ServicePipeline(endpoint, pipeline, options.Version);
     }
@@ -28,7 +28,7 @@ internal static class ServicePipelineFactory
     {
         TransportSecurity.RequireSecureEndpoint(endpoint, nameof(endpoint));
         Argument.AssertNotNull(credential, nameof(credential));
-        return AzureOpenAI(endpoint, new KeyCredentialPolicy(credential, "api-key"), options);
+        return AzureOpenAI(endpoint, new KeyCredentialPolicy(credential, endpoint, "api-key"), options);
     }
 
     /// <summary>Azure OpenAI authoring with an Entra ID token (scope <see cref="FineTuningClientOptions.Audience"/>).</summary>
@@ -36,7 +36,7 @@ internal static class ServicePipelineFactory
     {
         TransportSecurity.RequireSecureEndpoint(endpoint, nameof(endpoint));
         Argument.AssertNotNull(credential, nameof(credential));
-        return AzureOpenAI(endpoint, new TokenCredentialPolicy(credential, options.Audience), options);
+        return AzureOpenAI(endpoint, new TokenCredentialPolicy(credential, endpoint, options.Audience), options);
     }
 
     /// <summary>The OpenAI platform: <c>Authorization: Bearer {key}</c>, optional organization and project headers, no version.</summary>
@@ -56,7 +56,7 @@ internal static class ServicePipelineFactory
             headers.Add(new HeaderPolicy("OpenAI-Project", options.OpenAIProject!));
         }
 
-        HttpPipeline pipeline = ServicePipeline.Build(options, new KeyCredentialPolicy(apiKey, HttpHeader.Names.Authorization, "Bearer"), headers.ToArray());
+        HttpPipeline pipeline = ServicePipeline.Build(options, new KeyCredentialPolicy(apiKey, endpoint, HttpHeader.Names.Authorization, "Bearer"), headers.ToArray());
         return new ServicePipeline(endpoint, pipeline, apiVersion: null);
     }
 

@@ -152,9 +152,9 @@ public sealed class RedactionTests : IDisposable
     public async Task ToString_OfOptionsCredentialsPoliciesAndPipelines_HoldsNoSecret()
     {
         var credential = new StaticTokenCredential(FoundryToken);
-        var tokenPolicy = new TokenCredentialPolicy(credential, "https://ai.azure.com/.default");
+        var tokenPolicy = new TokenCredentialPolicy(credential, _service.Endpoint, "https://ai.azure.com/.default");
         var keyCredential = new AzureKeyCredential(OpenAIKey);
-        var keyPolicy = new KeyCredentialPolicy(keyCredential, "Authorization", "Bearer");
+        var keyPolicy = new KeyCredentialPolicy(keyCredential, _service.Endpoint, "Authorization", "Bearer");
         var options = new FineTuningClientOptions { OpenAIEndpoint = _service.Endpoint, OpenAIOrganization = "org-1" };
         ServicePipeline pipeline = ServicePipelineFactory.ForOpenAI(keyCredential, options);
         using HttpMessage message = pipeline.CreateNextLinkRequest($"{_service.Endpoint}files?{SasQuery}");

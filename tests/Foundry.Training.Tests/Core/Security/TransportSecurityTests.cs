@@ -10,7 +10,7 @@ namespace Foundry.Training.Tests.Core.Security;
 
 /// <summary>
 /// Credentials travel only over HTTPS or to loopback. Extends <c>PipelineTests</c> (plain HTTP hosts, the key on a
-/// foreign next link) with look-alike hosts, every credential kind on a foreign URL, and the unauthenticated downloads.
+/// foreign next link) with look-alike hosts, every credential kind on a foreign host, and the unauthenticated downloads.
 /// </summary>
 public sealed class TransportSecurityTests : IDisposable
 {
@@ -54,8 +54,10 @@ public sealed class TransportSecurityTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Credentials))]
-    public async Task NoCredentialIsAcquiredOrSentForAPlainHttpUrlOnAnotherHost(string kind)
+    public async Task NoCredentialIsAcquiredOrSentToAnotherHost(string kind)
     {
+        using var other = new MockService();
+        other.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}"));
         var credential = new StaticTokenCredential();
         var options = new FineTuningClientOptions { OpenAIEndpoint = _service.Endpoint };
         ServicePipeline pipeline = kind switch
@@ -65,29 +67,13 @@ public sealed class TransportSecurityTests : IDisposable
             "aoai-token" => ServicePipelineFactory.ForAzureOpenAI(_service.Endpoint, credential, options),
             _ => ServicePipelineFactory.ForOpenAI(new AzureKeyCredential("k"), options),
         };
-        using HttpMessage message = pipeline.CreateNextLinkRequest("http://evil.example.com/operations/1");
+        using HttpMessage message = pipeline.CreateNextLinkRequest(new Uri(other.Endpoint, "operations/1").AbsoluteUri);
 
-        Func<Task> send = async () => await pipeline.SendAsync(message, async: true, CancellationToken.None);
+        await pipeline.SendAsync(message, async: true, CancellationToken.None);
 
-        await send.Should().ThrowAsync<InvalidOperationException>().WithMessage("*only sent over HTTPS*");
         credential.RequestedScopes.Should().BeEmpty("no token is fetched for a request that may not carry it");
-        message.Request.Headers.Contains("Authorization").Should().BeFalse();
-        message.Request.Headers.Contains("api-key").Should().BeFalse();
-    }
-
-    [Fact]
-    public async Task TheRefusalIsNotRetried()
-    {
-        var options = new TrainingJobsClientOptions();
-        var clock = new RecordingTimeProvider();
-        options.RetryPolicy = new ServiceRetryPolicy(options.Retry, timeProvider: clock);
-        ServicePipeline pipeline = ServicePipelineFactory.ForTrainingJobs(_service.Endpoint, new StaticTokenCredential(), options);
-        using HttpMessage message = pipeline.CreateNextLinkRequest("http://evil.example.com/operations/1");
-
-        Func<Task> send = async () => await pipeline.SendAsync(message, async: true, CancellationToken.None);
-
-        await send.Should().ThrowAsync<InvalidOperationException>();
-        clock.Waits.Should().BeEmpty();
+        var headers = other.SingleRequest.RequestMessage.Headers!;
+        headers.Should().NotContainKey("Authorization").And.NotContainKey("api-key");
     }
 
     [Fact]
