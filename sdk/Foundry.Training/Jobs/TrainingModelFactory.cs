@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -241,6 +242,343 @@ public static class TrainingModelFactory
             }
         }
     }
+
+    /// <summary>Builds a <see cref="Jobs.JobAttempt"/>.</summary>
+    /// <param name="id">The attempt identifier.</param>
+    /// <param name="jobName">The job name this attempt belongs to.</param>
+    /// <param name="status">The attempt status.</param>
+    /// <param name="statusReason">Additional status reason.</param>
+    /// <param name="startedAt">Time the attempt started.</param>
+    /// <param name="endedAt">Time the attempt ended.</param>
+    /// <param name="lastStartedAt">Most recent time the attempt started running.</param>
+    /// <param name="computeDuration">Total compute duration consumed by the attempt.</param>
+    /// <param name="queueingInfo">Queueing details associated with the attempt.</param>
+    /// <param name="computeDetails">Compute details associated with the attempt.</param>
+    /// <param name="error">Terminal error for the attempt, if any.</param>
+    /// <param name="warnings">Warnings emitted for the attempt.</param>
+    /// <param name="isLatest">Whether this attempt is the current attempt for the job.</param>
+    /// <returns>The model.</returns>
+    public static JobAttempt JobAttempt(
+        string? id = null,
+        string? jobName = null,
+        JobAttemptStatus? status = null,
+        string? statusReason = null,
+        DateTimeOffset? startedAt = null,
+        DateTimeOffset? endedAt = null,
+        DateTimeOffset? lastStartedAt = null,
+        TimeSpan? computeDuration = null,
+        IDictionary<string, JsonNode?>? queueingInfo = null,
+        JobAttemptComputeDetails? computeDetails = null,
+        JobAttemptError? error = null,
+        IEnumerable<JobAttemptWarning>? warnings = null,
+        bool? isLatest = null) =>
+        new()
+        {
+            Id = id ?? string.Empty,
+            JobName = jobName ?? string.Empty,
+            Status = status,
+            StatusReason = statusReason,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            LastStartedAt = lastStartedAt,
+            ComputeDuration = computeDuration,
+            QueueingInfo = queueingInfo is null ? null : new Dictionary<string, JsonNode?>(queueingInfo),
+            ComputeDetails = computeDetails,
+            Error = error,
+            Warnings = warnings?.ToList(),
+            IsLatest = isLatest,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobAttemptComputeDetails"/>.</summary>
+    /// <param name="vmSize">Virtual machine size used for this attempt.</param>
+    /// <param name="instanceType">Instance type used for this attempt.</param>
+    /// <param name="instanceCount">Number of instances allocated to this attempt.</param>
+    /// <param name="gpuCount">Number of GPUs allocated to this attempt.</param>
+    /// <param name="region">Region where this attempt was placed.</param>
+    /// <param name="properties">Additional backend-specific compute placement properties.</param>
+    /// <returns>The model.</returns>
+    public static JobAttemptComputeDetails JobAttemptComputeDetails(
+        string? vmSize = null,
+        string? instanceType = null,
+        int? instanceCount = null,
+        int? gpuCount = null,
+        string? region = null,
+        IDictionary<string, JsonNode?>? properties = null) =>
+        new()
+        {
+            VmSize = vmSize,
+            InstanceType = instanceType,
+            InstanceCount = instanceCount,
+            GpuCount = gpuCount,
+            Region = region,
+            Properties = properties is null ? null : new Dictionary<string, JsonNode?>(properties),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobAttemptError"/>.</summary>
+    /// <param name="code">Machine-readable error code.</param>
+    /// <param name="message">Human-readable error message.</param>
+    /// <param name="details">Additional error details.</param>
+    /// <returns>The model.</returns>
+    public static JobAttemptError JobAttemptError(
+        string? code = null,
+        string? message = null,
+        IDictionary<string, JsonNode?>? details = null) =>
+        new()
+        {
+            Code = code,
+            Message = message,
+            Details = details is null ? null : new Dictionary<string, JsonNode?>(details),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobAttemptWarning"/>.</summary>
+    /// <param name="code">Machine-readable warning code.</param>
+    /// <param name="message">Human-readable warning message.</param>
+    /// <param name="details">Additional warning details.</param>
+    /// <returns>The model.</returns>
+    public static JobAttemptWarning JobAttemptWarning(
+        string? code = null,
+        string? message = null,
+        IDictionary<string, JsonNode?>? details = null) =>
+        new()
+        {
+            Code = code,
+            Message = message,
+            Details = details is null ? null : new Dictionary<string, JsonNode?>(details),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobArtifact"/>.</summary>
+    /// <param name="path">Artifact path relative to the job artifact root.</param>
+    /// <param name="type">Artifact type.</param>
+    /// <param name="size">Artifact size in bytes.</param>
+    /// <param name="createdAt">Time the artifact was created.</param>
+    /// <param name="updatedAt">Time the artifact was last updated.</param>
+    /// <returns>The model.</returns>
+    public static JobArtifact JobArtifact(
+        string? path = null,
+        JobArtifactType? type = null,
+        long? size = null,
+        DateTimeOffset? createdAt = null,
+        DateTimeOffset? updatedAt = null) =>
+        new()
+        {
+            Path = path ?? string.Empty,
+            Type = type ?? default,
+            Size = size,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobArtifactContentInfo"/>.</summary>
+    /// <param name="path">Artifact path relative to the job artifact root.</param>
+    /// <param name="contentUri">Download URI for the artifact content (typically pre-signed; treat it as a secret).</param>
+    /// <param name="contentType">MIME type of the content.</param>
+    /// <param name="expiresAt">Time the content URI expires.</param>
+    /// <returns>The model.</returns>
+    public static JobArtifactContentInfo JobArtifactContentInfo(
+        string? path = null,
+        Uri? contentUri = null,
+        string? contentType = null,
+        DateTimeOffset? expiresAt = null) =>
+        new()
+        {
+            Path = path ?? string.Empty,
+            ContentUri = contentUri!,
+            ContentType = contentType,
+            ExpiresAt = expiresAt,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobMetric"/>.</summary>
+    /// <param name="name">Metric name.</param>
+    /// <param name="metricType">Metric type.</param>
+    /// <param name="columns">Column metadata for structured metric values.</param>
+    /// <returns>The model.</returns>
+    public static JobMetric JobMetric(
+        string? name = null,
+        JobMetricType? metricType = null,
+        IDictionary<string, JsonNode?>? columns = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            MetricType = metricType,
+            Columns = columns is null ? null : new Dictionary<string, JsonNode?>(columns),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobMetricPoint"/>.</summary>
+    /// <param name="metricId">Metric identifier.</param>
+    /// <param name="step">Metric step.</param>
+    /// <param name="createdAt">Time the metric point was created.</param>
+    /// <param name="data">Metric data values, by column (for a scalar metric typically <c>value</c>).</param>
+    /// <returns>The model.</returns>
+    public static JobMetricPoint JobMetricPoint(
+        string? metricId = null,
+        long? step = null,
+        DateTimeOffset? createdAt = null,
+        IDictionary<string, JsonNode?>? data = null) =>
+        new()
+        {
+            MetricId = metricId,
+            Step = step,
+            CreatedAt = createdAt,
+            Data = data is null ? null : new Dictionary<string, JsonNode?>(data),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobMetricLastValue"/>.</summary>
+    /// <param name="name">Metric name.</param>
+    /// <param name="value">Latest metric point.</param>
+    /// <returns>The model.</returns>
+    public static JobMetricLastValue JobMetricLastValue(
+        string? name = null,
+        JobMetricPoint? value = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            Value = value,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobMetricAggregate"/>.</summary>
+    /// <param name="name">Metric name.</param>
+    /// <param name="startedAt">Aggregate window start.</param>
+    /// <param name="endedAt">Aggregate window end.</param>
+    /// <param name="values">Aggregate values (for example min, max, mean).</param>
+    /// <returns>The model.</returns>
+    public static JobMetricAggregate JobMetricAggregate(
+        string? name = null,
+        DateTimeOffset? startedAt = null,
+        DateTimeOffset? endedAt = null,
+        IDictionary<string, JsonNode?>? values = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            Values = values is null ? null : new Dictionary<string, JsonNode?>(values),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobMetricSample"/>.</summary>
+    /// <param name="name">Metric name.</param>
+    /// <param name="points">Sampled metric points.</param>
+    /// <returns>The model.</returns>
+    public static JobMetricSample JobMetricSample(
+        string? name = null,
+        IEnumerable<JobMetricPoint>? points = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            Points = points?.ToList() ?? new List<JobMetricPoint>(),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobOutputReference"/>.</summary>
+    /// <param name="name">Output name.</param>
+    /// <param name="type">Output asset type.</param>
+    /// <param name="mode">Output delivery mode.</param>
+    /// <param name="uri">Output storage URI.</param>
+    /// <param name="assetName">Registered asset name, if the output produced an asset.</param>
+    /// <param name="assetVersion">Registered asset version, if the output produced an asset.</param>
+    /// <param name="baseModelId">Base model ID for model outputs.</param>
+    /// <param name="description">Output description.</param>
+    /// <returns>The model.</returns>
+    public static JobOutputReference JobOutputReference(
+        string? name = null,
+        AssetTypes? type = null,
+        InputOutputModes? mode = null,
+        string? uri = null,
+        string? assetName = null,
+        string? assetVersion = null,
+        string? baseModelId = null,
+        string? description = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            Type = type,
+            Mode = mode,
+            Uri = uri,
+            AssetName = assetName,
+            AssetVersion = assetVersion,
+            BaseModelId = baseModelId,
+            Description = description,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.TrainingJobService"/>.</summary>
+    /// <param name="type">Service type.</param>
+    /// <param name="port">Service port.</param>
+    /// <param name="status">Service status.</param>
+    /// <param name="error">Terminal error for the service, if any.</param>
+    /// <param name="endpoint">Service endpoint URI.</param>
+    /// <param name="properties">Additional service properties.</param>
+    /// <returns>The model.</returns>
+    public static TrainingJobService TrainingJobService(
+        JobServiceType? type = null,
+        int? port = null,
+        string? status = null,
+        IDictionary<string, JsonNode?>? error = null,
+        Uri? endpoint = null,
+        IDictionary<string, JsonNode?>? properties = null) =>
+        new()
+        {
+            Type = type,
+            Port = port,
+            Status = status,
+            Error = error is null ? null : new Dictionary<string, JsonNode?>(error),
+            Endpoint = endpoint,
+            Properties = properties is null ? null : new Dictionary<string, JsonNode?>(properties),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.TrainingJobServiceCollection"/>.</summary>
+    /// <param name="services">Services keyed by service name.</param>
+    /// <returns>The model.</returns>
+    public static TrainingJobServiceCollection TrainingJobServiceCollection(
+        IDictionary<string, TrainingJobService>? services = null) =>
+        new()
+        {
+            Services = services is null ? new Dictionary<string, TrainingJobService>() : new Dictionary<string, TrainingJobService>(services),
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobOperationResource"/>.</summary>
+    /// <param name="id">Operation resource ID.</param>
+    /// <param name="name">Operation name.</param>
+    /// <param name="status">Operation status.</param>
+    /// <param name="properties">Operation result properties.</param>
+    /// <param name="startedAt">Operation start time.</param>
+    /// <param name="endedAt">Operation end time.</param>
+    /// <param name="percentComplete">Operation completion percentage from 0 to 100.</param>
+    /// <param name="error">Operation error information.</param>
+    /// <returns>The model.</returns>
+    public static JobOperationResource JobOperationResource(
+        string? id = null,
+        string? name = null,
+        JobOperationStatus? status = null,
+        IDictionary<string, JsonNode?>? properties = null,
+        DateTimeOffset? startedAt = null,
+        DateTimeOffset? endedAt = null,
+        double? percentComplete = null,
+        JobOperationError? error = null) =>
+        new()
+        {
+            Id = id,
+            Name = name,
+            Status = status ?? default,
+            Properties = properties is null ? null : new Dictionary<string, JsonNode?>(properties),
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            PercentComplete = percentComplete,
+            Error = error,
+        };
+
+    /// <summary>Builds a <see cref="Jobs.JobOperationError"/>.</summary>
+    /// <param name="code">Machine-readable error code.</param>
+    /// <param name="message">Human-readable error message.</param>
+    /// <param name="details">Additional error information.</param>
+    /// <returns>The model.</returns>
+    public static JobOperationError JobOperationError(
+        string? code = null,
+        string? message = null,
+        IDictionary<string, JsonNode?>? details = null) =>
+        new()
+        {
+            Code = code,
+            Message = message,
+            Details = details is null ? null : new Dictionary<string, JsonNode?>(details),
+        };
 
     /// <summary>Unknown models keep their discriminator in extension data, exactly as when read from JSON.</summary>
     private static T WithExtensionData<T>(T model, string discriminatorName, string? discriminator, IDictionary<string, JsonElement>? additionalProperties)

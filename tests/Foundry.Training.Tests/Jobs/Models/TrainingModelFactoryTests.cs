@@ -88,3 +88,74 @@ public class TrainingModelFactoryTests
         JobsJson.Write<NodeCollection>(TrainingModelFactory.UnknownNodeCollection()).Should().Be("{}");
     }
 }
+
+public class TrainingModelFactoryResourceTests
+{
+    private static readonly DateTimeOffset T1 = DateTimeOffset.FromUnixTimeSeconds(100);
+    private static readonly DateTimeOffset T2 = DateTimeOffset.FromUnixTimeSeconds(200);
+
+    [Fact]
+    public void JobAttempt_WithComputeDetailsErrorAndWarnings()
+    {
+        JobAttempt attempt = TrainingModelFactory.JobAttempt(
+            "a1", "j", JobAttemptStatus.Failed, "oom", T1, T2, T1, TimeSpan.FromMinutes(90),
+            new Dictionary<string, JsonNode?> { ["position"] = 3 },
+            TrainingModelFactory.JobAttemptComputeDetails("Standard_ND96", "gpu", 2, 16, "eastus", new Dictionary<string, JsonNode?> { ["x"] = "y" }),
+            TrainingModelFactory.JobAttemptError("OOM", "out of memory", new Dictionary<string, JsonNode?> { ["node"] = 1 }),
+            new[] { TrainingModelFactory.JobAttemptWarning("Slow", "slow node") },
+            isLatest: true);
+
+        JsonAssert.Equivalent(
+            """
+            {"id":"a1","job_name":"j","status":"failed","status_reason":"oom","started_at":100,"ended_at":200,"last_started_at":100,"compute_duration":"PT1H30M",
+             "queueing_info":{"position":3},
+             "compute_details":{"vm_size":"Standard_ND96","instance_type":"gpu","instance_count":2,"gpu_count":16,"region":"eastus","properties":{"x":"y"}},
+             "error":{"code":"OOM","message":"out of memory","details":{"node":1}},"warnings":[{"code":"Slow","message":"slow node"}],"is_latest":true}
+            """,
+            JobsJson.Write(attempt));
+    }
+
+    [Fact]
+    public void Artifacts_Metrics_Outputs_Services_Operations()
+    {
+        JsonAssert.Equivalent(
+            """{"path":"out/model.bin","type":"file","size":42,"created_at":100,"updated_at":200}""",
+            JobsJson.Write(TrainingModelFactory.JobArtifact("out/model.bin", JobArtifactType.File, 42, T1, T2)));
+        JsonAssert.Equivalent(
+            """{"path":"p","content_uri":"https://s.example.com/p","content_type":"application/octet-stream","expires_at":200}""",
+            JobsJson.Write(TrainingModelFactory.JobArtifactContentInfo("p", new Uri("https://s.example.com/p"), "application/octet-stream", T2)));
+        JsonAssert.Equivalent(
+            """{"name":"loss","metric_type":"scalar","columns":{"value":"float"}}""",
+            JobsJson.Write(TrainingModelFactory.JobMetric("loss", JobMetricType.Scalar, new Dictionary<string, JsonNode?> { ["value"] = "float" })));
+
+        JobMetricPoint point = TrainingModelFactory.JobMetricPoint("m1", 7, T1, new Dictionary<string, JsonNode?> { ["value"] = 0.5 });
+        JsonAssert.Equivalent("""{"metric_id":"m1","step":7,"created_at":100,"data":{"value":0.5}}""", JobsJson.Write(point));
+        JsonAssert.Equivalent(
+            """{"name":"loss","value":{"metric_id":"m1","step":7,"created_at":100,"data":{"value":0.5}}}""",
+            JobsJson.Write(TrainingModelFactory.JobMetricLastValue("loss", point)));
+        JsonAssert.Equivalent(
+            """{"name":"loss","started_at":100,"ended_at":200,"values":{"min":0.1}}""",
+            JobsJson.Write(TrainingModelFactory.JobMetricAggregate("loss", T1, T2, new Dictionary<string, JsonNode?> { ["min"] = 0.1 })));
+        JsonAssert.Equivalent(
+            """{"name":"loss","points":[{"metric_id":"m1","step":7,"created_at":100,"data":{"value":0.5}}]}""",
+            JobsJson.Write(TrainingModelFactory.JobMetricSample("loss", new[] { point })));
+        TrainingModelFactory.JobMetricSample().Points.Should().BeEmpty();
+
+        JsonAssert.Equivalent(
+            """{"name":"model","type":"safetensors_model","mode":"read_write_mount","uri":"azureml://m","asset_name":"a","asset_version":"1","base_model_id":"b","description":"d"}""",
+            JobsJson.Write(TrainingModelFactory.JobOutputReference("model", AssetTypes.SafetensorsModel, InputOutputModes.ReadWriteMount, "azureml://m", "a", "1", "b", "d")));
+
+        TrainingJobService service = TrainingModelFactory.TrainingJobService(
+            JobServiceType.Tracking, 443, "Running", new Dictionary<string, JsonNode?> { ["code"] = "E" }, new Uri("https://t.example.com"), new Dictionary<string, JsonNode?> { ["k"] = true });
+        JsonAssert.Equivalent(
+            """{"services":{"tb":{"type":"tracking","port":443,"status":"Running","error":{"code":"E"},"endpoint":"https://t.example.com","properties":{"k":true}}}}""",
+            JobsJson.Write(TrainingModelFactory.TrainingJobServiceCollection(new Dictionary<string, TrainingJobService> { ["tb"] = service })));
+        TrainingModelFactory.TrainingJobServiceCollection().Services.Should().BeEmpty();
+
+        JsonAssert.Equivalent(
+            """{"id":"op1","name":"delete","status":"failed","properties":{"p":1},"started_at":100,"ended_at":200,"percent_complete":50.5,"error":{"code":"Gone","message":"m","details":{"d":2}}}""",
+            JobsJson.Write(TrainingModelFactory.JobOperationResource(
+                "op1", "delete", JobOperationStatus.Failed, new Dictionary<string, JsonNode?> { ["p"] = 1 }, T1, T2, 50.5,
+                TrainingModelFactory.JobOperationError("Gone", "m", new Dictionary<string, JsonNode?> { ["d"] = 2 }))));
+    }
+}
