@@ -74,11 +74,11 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty.</exception>
     public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        new FetcherAsyncPageable<IngestionJob>(JobsFetcher(managementUserToken), cancellationToken);
+        FineTuningPaging.CreateAsync("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
 
     /// <inheritdoc cref="GetJobsAsync"/>
     public virtual Pageable<IngestionJob> GetJobs(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        new FetcherPageable<IngestionJob>(JobsFetcher(managementUserToken), cancellationToken);
+        FineTuningPaging.Create("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
 
     /// <summary>Lists the runs of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs</c>), following the service's next links.</summary>
     /// <param name="jobId">The id of the job.</param>
@@ -88,11 +88,11 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="managementUserToken"/> is empty.</exception>
     public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        new FetcherAsyncPageable<IngestionJobRun>(RunsFetcher(jobId, managementUserToken), cancellationToken);
+        FineTuningPaging.CreateAsync("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
 
     /// <inheritdoc cref="GetRunsAsync"/>
     public virtual Pageable<IngestionJobRun> GetRuns(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        new FetcherPageable<IngestionJobRun>(RunsFetcher(jobId, managementUserToken), cancellationToken);
+        FineTuningPaging.Create("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
 
     /// <summary>Gets a run of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs/{run-id}</c>).</summary>
     /// <param name="jobId">The id of the job.</param>

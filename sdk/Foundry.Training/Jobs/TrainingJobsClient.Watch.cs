@@ -51,22 +51,65 @@ public partial class TrainingJobsClient
     {
         Argument.AssertNotNullOrEmpty(name, nameof(name));
         AssertInterval(pollingInterval);
-        return WatchCoreAsync(name, pollingInterval ?? s_defaultJobPollingInterval, cancellationToken);
+        return TracedWatchAsync(name, pollingInterval ?? s_defaultJobPollingInterval, cancellationToken);
+    }
+
+    /// <summary>One span for the whole watch, ending with the enumeration; it carries the last status seen.</summary>
+    private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Watch", name);
+        await using IAsyncEnumerator<TrainingJobUpdate> updates = WatchCoreAsync(name, pollingInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            TrainingJobUpdate update;
+            try
+            {
+                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                update = updates.Current;
+            }
+            catch (Exception ex)
+            {
+                scope.Failed(ex);
+                throw;
+            }
+
+            if (update.Kind == TrainingJobUpdateKind.StatusChanged)
+            {
+                scope.SetStatus(update.Status);
+            }
+
+            yield return update;
+        }
     }
 
     private async ValueTask<Response<TrainingJob>> WaitForCompletionCoreAsync(string name, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNullOrEmpty(name, nameof(name));
         AssertInterval(pollingInterval);
-        while (true)
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.WaitForCompletion", name);
+        try
         {
-            Response<TrainingJob> job = await GetCoreAsync(name, async, cancellationToken).ConfigureAwait(false);
-            if (TrainingJobStates.IsTerminal(TrainingJobStates.StatusOf(job.Value)))
+            while (true)
             {
-                return job;
-            }
+                Response<TrainingJob> job = await GetCoreAsync(name, async, cancellationToken).ConfigureAwait(false);
+                string? status = TrainingJobStates.StatusOf(job.Value);
+                scope.SetStatus(status);
+                if (TrainingJobStates.IsTerminal(status))
+                {
+                    return job;
+                }
 
-            await Delay.WaitAsync(pollingInterval ?? s_defaultJobPollingInterval, async, cancellationToken).ConfigureAwait(false);
+                await Delay.WaitAsync(pollingInterval ?? s_defaultJobPollingInterval, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
         }
     }
 

@@ -5,15 +5,11 @@ namespace Foundry.Training;
 
 /// <summary>
 /// One span per public client operation on the <c>Foundry.Training</c> <see cref="ActivitySource"/>, parent of
-/// Azure.Core's HTTP spans. Tags: <c>foundry.training.job.name</c>, <c>foundry.training.id</c>,
-/// <c>foundry.training.status</c>; a failure sets the span status to error with the exception type.
+/// Azure.Core's HTTP spans, tagged as <see cref="FoundryTrainingTelemetry"/> documents.
 /// </summary>
 internal readonly struct OperationScope : IDisposable
 {
-    /// <summary>The name of the SDK's <see cref="ActivitySource"/>.</summary>
-    public const string SourceName = "Foundry.Training";
-
-    internal static readonly ActivitySource Source = new(SourceName, typeof(OperationScope).Assembly.GetName().Version?.ToString());
+    internal static readonly ActivitySource Source = new(FoundryTrainingTelemetry.ActivitySourceName, typeof(OperationScope).Assembly.GetName().Version?.ToString());
 
     private readonly Activity? _activity;
 
@@ -27,12 +23,12 @@ internal readonly struct OperationScope : IDisposable
         {
             if (jobName is not null)
             {
-                activity.SetTag("foundry.training.job.name", jobName);
+                activity.SetTag(FoundryTrainingTelemetry.JobNameTag, jobName);
             }
 
             if (id is not null)
             {
-                activity.SetTag("foundry.training.id", id);
+                activity.SetTag(FoundryTrainingTelemetry.IdTag, id);
             }
         }
 
@@ -44,7 +40,7 @@ internal readonly struct OperationScope : IDisposable
     {
         if (status is not null)
         {
-            _activity?.SetTag("foundry.training.status", status);
+            _activity?.SetTag(FoundryTrainingTelemetry.StatusTag, status);
         }
     }
 
@@ -53,7 +49,7 @@ internal readonly struct OperationScope : IDisposable
     {
         if (id is not null)
         {
-            _activity?.SetTag("foundry.training.id", id);
+            _activity?.SetTag(FoundryTrainingTelemetry.IdTag, id);
         }
     }
 
@@ -66,7 +62,7 @@ internal readonly struct OperationScope : IDisposable
         }
 
         _activity.SetStatus(ActivityStatusCode.Error, exception.Message);
-        _activity.SetTag("error.type", exception.GetType().FullName);
+        _activity.SetTag(FoundryTrainingTelemetry.ErrorTypeTag, exception.GetType().FullName);
     }
 
     public void Dispose() => _activity?.Dispose();
