@@ -56,7 +56,7 @@ public static partial class FineTuningModelFactory
         new()
         {
             Object = @object ?? TypeDiscriminator.FineTuningJob,
-            Id = id,
+            Id = id ?? string.Empty,
             Status = status,
             Model = model,
             TrainingFile = trainingFile,
@@ -98,7 +98,7 @@ public static partial class FineTuningModelFactory
         new()
         {
             Object = @object ?? TypeDiscriminator.FineTuningJobEvent,
-            Id = id,
+            Id = id ?? string.Empty,
             CreatedAt = createdAt,
             Level = level,
             Message = message,
@@ -126,7 +126,7 @@ public static partial class FineTuningModelFactory
         new()
         {
             Object = @object ?? TypeDiscriminator.FineTuningJobCheckpoint,
-            Id = id,
+            Id = id ?? string.Empty,
             CreatedAt = createdAt,
             FineTunedModelCheckpoint = fineTunedModelCheckpoint,
             StepNumber = stepNumber,
@@ -158,7 +158,7 @@ public static partial class FineTuningModelFactory
         new()
         {
             Object = @object ?? TypeDiscriminator.File,
-            Id = id,
+            Id = id ?? string.Empty,
             FileName = fileName,
             Purpose = purpose,
             Status = status,
@@ -198,7 +198,7 @@ public static partial class FineTuningModelFactory
         new()
         {
             Object = @object ?? TypeDiscriminator.Model,
-            Id = id,
+            Id = id ?? string.Empty,
             Status = status,
             Model = model,
             FineTune = fineTune,

@@ -14,9 +14,14 @@ public class FineTuningFile : ExtensibleModel
     public TypeDiscriminator? Object { get; internal set; }
 
     /// <summary>The file id. (<c>id</c>)</summary>
+    /// <remarks>Empty when the service sent none; the absence is kept when the model is written back.</remarks>
+    [JsonIgnore]
+    public string Id { get => WireId ?? string.Empty; internal set => WireId = value; }
+
+    /// <summary>The <c>id</c> exactly as sent: null when absent, so that writing the model back stays lossless.</summary>
     [JsonPropertyName("id")]
     [JsonInclude]
-    public string? Id { get; internal set; }
+    internal string? WireId { get; set; }
 
     /// <summary>When the file was created. (<c>created_at</c>)</summary>
     [JsonPropertyName("created_at")]
