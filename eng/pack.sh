@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the NuGet packages (.nupkg + .snupkg) of every shipping project under sdk/ into artifacts/packages.
+# Package validation and the public API baseline run as part of the build.
+# Extra arguments go to `dotnet pack` (for example: -p:VersionSuffix=preview.2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out="artifacts/packages"
+rm -rf "$out"
+for project in sdk/*/*.csproj; do
+  dotnet pack "$project" -c Release -o "$out" "$@"
+done
+ls -1 "$out"

@@ -1,0 +1,182 @@
+using Azure;
+using Azure.Core;
+using Azure.Identity;
+using Foundry.Training.FineTuning;
+using Foundry.Training.Jobs;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Foundry.Training.Tests.Readme;
+
+/// <summary>
+/// The code samples of README.md. Each <c>#region Snippet:Name</c> must match the README block marked
+/// <c>&lt;!-- snippet: Name --&gt;</c> (see <see cref="ReadmeSnippetTests"/>), so every sample there compiles.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0059", Justification = "Samples show the variables users get.")]
+internal static class ReadmeSnippets
+{
+    public static async Task FoundryQuickStart(Uri projectEndpoint, TokenCredential credential)
+    {
+        #region Snippet:FoundryQuickStart
+        var client = new TrainingJobsClient(projectEndpoint, credential);
+
+        var recipe = new SftTrainingConfiguration("Qwen/Qwen2.5-7B-Instruct", new TrainingDatasetConfiguration("azureai://datasets/chat/versions/1"))
+        {
+            Lora = new TrainingLoraConfiguration(rank: 16),
+            Eval = new TrainingEvalConfiguration { Dataset = "azureai://datasets/chat-eval/versions/1", EveryNSteps = 50 },
+            LearningRate = 2e-4,
+            NumTrainEpochs = 3,
+        };
+        var job = new CommandJob(computeId: "gpu-cluster") { Training = recipe, DisplayName = "sft-qwen" };
+
+        await client.CreateAsync("sft-qwen-001", job);
+        await foreach (TrainingJobUpdate update in client.WatchAsync("sft-qwen-001"))
+        {
+            Console.WriteLine(update.Kind == TrainingJobUpdateKind.StatusChanged
+                ? $"status: {update.Status}"
+                : $"{update.MetricName} @ step {update.Point!.Step}: {update.Point.Data!["value"]}");
+        }
+
+        await client.DownloadArtifactsAsync("sft-qwen-001", attemptId: "1", destinationDirectory: "outputs");
+        #endregion
+    }
+
+    public static async Task FineTuningQuickStart(Uri azureOpenAIEndpoint, string apiKey)
+    {
+        #region Snippet:FineTuningQuickStart
+        var client = new FineTuningClient(azureOpenAIEndpoint, new AzureKeyCredential(apiKey));
+        FineTuningFilesClient files = client.GetFilesClient();
+
+        FineTuningFile file = await files.UploadAsync("train.jsonl", FilePurpose.FineTune, new Progress<long>(sent => Console.Write($"\r{sent:N0} bytes")));
+        await files.WaitForProcessedAsync(file.Id);
+
+        FineTuningJob job = await client.CreateJobAsync(new FineTuningJobCreateOptions("gpt-4o-mini", file.Id) { Suffix = "support-bot" });
+        FineTuningJob done = await client.WaitForCompletionAsync(job.Id, TimeSpan.FromSeconds(30)); // throws FineTuningJobFailedException on failure
+        Console.WriteLine($"fine-tuned model: {done.FineTunedModel}");
+        #endregion
+    }
+
+    public static void Authentication(Uri projectEndpoint, Uri azureOpenAIEndpoint)
+    {
+        #region Snippet:Authentication
+        // Foundry training jobs: Microsoft Entra ID (scope https://ai.azure.com/.default).
+        var jobs = new TrainingJobsClient(projectEndpoint, new DefaultAzureCredential());
+
+        // Azure OpenAI: an API key (api-key header) or Entra ID (scope https://cognitiveservices.azure.com/.default).
+        var azureWithKey = new FineTuningClient(azureOpenAIEndpoint, new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY")!));
+        var azureWithEntra = new FineTuningClient(azureOpenAIEndpoint, new DefaultAzureCredential());
+
+        // OpenAI platform: Authorization: Bearer, optional organization and project headers, no api-version.
+        var openAI = FineTuningClient.ForOpenAI(Environment.GetEnvironmentVariable("OPENAI_API_KEY")!, new FineTuningClientOptions { OpenAIProject = "proj_123" });
+        #endregion
+    }
+
+    public static async Task Paging(TrainingJobsClient client)
+    {
+        #region Snippet:Paging
+        // Items: pages are fetched as you enumerate, at most one page held at a time.
+        await foreach (TrainingJob job in client.GetJobsAsync(new TrainingJobListOptions { Tag = "team=nlp", Order = ListSortOrder.Descending }))
+        {
+            Console.WriteLine($"{job.Name}: {((CommandJob)job.Properties).Status}");
+        }
+
+        // Pages: resume later from a continuation token, with a page-size hint.
+        string? token = null;
+        await foreach (Page<TrainingJob> page in client.GetJobsAsync().AsPages(token, pageSizeHint: 100))
+        {
+            Console.WriteLine($"{page.Values.Count} jobs");
+            token = page.ContinuationToken; // persist it to resume from the next page
+            break;
+        }
+        #endregion
+    }
+
+    public static async Task LongRunningOperations(TrainingJobsClient client)
+    {
+        #region Snippet:LongRunningOperations
+        // Start the delete and return at once, or pass WaitUntil.Completed to wait for it.
+        TrainingJobOperation delete = await client.DeleteAsync(WaitUntil.Started, "sft-qwen-001");
+        string operationId = delete.Id; // keep it to resume in another process
+
+        var resumed = new TrainingJobOperation(client, operationId);
+        Response<JobOperationResource> result = await resumed.WaitForCompletionAsync(); // honours Retry-After; throws RequestFailedException if it failed
+        Console.WriteLine(result.Value.Status);
+
+        // Waiting for a job (not an operation): poll until it reaches a terminal state.
+        TrainingJob finished = await client.WaitForCompletionAsync("sft-qwen-002", pollingInterval: TimeSpan.FromSeconds(30));
+        #endregion
+    }
+
+    public static async Task Validation()
+    {
+        #region Snippet:Validation
+        var recipe = new GrpoTrainingConfiguration("Qwen/Qwen2.5-7B-Instruct", new TrainingDatasetConfiguration("azureai://datasets/math/versions/1"),
+            new TrainingCompositeRewardConfiguration(Array.Empty<TrainingWeightedRewardConfiguration>())); // a composite needs rewards
+        var job = new CommandJob(computeId: "gpu-cluster") { Training = recipe, Command = "python train.py" }; // command and training exclude each other
+
+        foreach (ValidationProblem problem in job.Validate().Problems)
+        {
+            Console.WriteLine($"{problem.Path}: {problem.Message}"); // e.g. "$.training.reward.rewards: ..."
+        }
+
+        // Training files, before upload: streamed, constant memory, line-numbered problems.
+        TrainingFileValidationResult file = await new TrainingFileValidator().ValidateAsync("train.jsonl");
+        foreach (TrainingFileProblem problem in file.Problems)
+        {
+            Console.WriteLine(problem); // "line 12: MissingAssistantTurn: ..."
+        }
+        #endregion
+    }
+
+    public static void Resilience(Uri projectEndpoint)
+    {
+        #region Snippet:Resilience
+        var options = new TrainingJobsClientOptions();
+        options.Retry.MaxRetries = 5;                          // 408/429/5xx and transport failures, with jitter
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(30);     // cap on any single wait, Retry-After included
+        options.ResiliencePipeline = new ResiliencePipelineBuilder<Response>()
+            .AddTimeout(TimeSpan.FromMinutes(2))               // per call, retries included
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<Response>
+            {
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is RequestFailedException { Status: >= 500 }),
+            })
+            .Build();
+
+        var client = new TrainingJobsClient(projectEndpoint, new DefaultAzureCredential(), options);
+        #endregion
+    }
+
+    public static async Task Mocking()
+    {
+        #region Snippet:Mocking
+        // Every client has an interface and virtual members; model factories build the read-only models.
+        TrainingJob running = TrainingModelFactory.TrainingJob(
+            name: "sft-qwen-001", properties: TrainingModelFactory.CommandJob(computeId: "gpu-cluster", status: "Running"));
+
+        var client = new Mock<ITrainingJobsClient>();
+        client.Setup(c => c.GetAsync("sft-qwen-001", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Response.FromValue(running, Mock.Of<Response>()));
+
+        TrainingJob job = await client.Object.GetAsync("sft-qwen-001"); // your code under test takes ITrainingJobsClient
+        #endregion
+        ((CommandJob)job.Properties).Status.Should().Be("Running");
+    }
+
+    public static void DependencyInjection(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        #region Snippet:DependencyInjection
+        services.AddAzureClients(builder =>
+        {
+            builder.AddTrainingJobsClient(configuration.GetSection("TrainingJobs"));      // { "endpoint": "https://..." }
+            builder.AddFineTuningClient(new Uri("https://myresource.openai.azure.com"))
+                .ConfigureOptions(options => options.Retry.MaxRetries = 5);
+            builder.UseCredential(new DefaultAzureCredential());
+        });
+        // Inject TrainingJobsClient / FineTuningClient, or IAzureClientFactory<T> for named registrations.
+        #endregion
+    }
+}
