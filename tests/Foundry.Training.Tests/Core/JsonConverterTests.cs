@@ -78,6 +78,84 @@ public class JsonConverterTests
         read.Should().Throw<JsonException>();
     }
 
+    [Theory]
+    [InlineData("-62135596800", "0001-01-01T00:00:00+00:00")]
+    [InlineData("253402300799", "9999-12-31T23:59:59+00:00")]
+    [InlineData("-86400", "1969-12-31T00:00:00+00:00")]
+    public void UnixTimestamp_AcceptsTheWholeDateTimeOffsetRangeAndWritesItBack(string seconds, string expected)
+    {
+        TimeHolder holder = Read<TimeHolder>($$"""{"at":{{seconds}}}""");
+
+        holder.At.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+        JsonAssert.Equivalent($$"""{"at":{{seconds}}}""", Write(holder));
+    }
+
+    [Theory]
+    [InlineData("-62135596801")]
+    [InlineData("-1e300")]
+    [InlineData("\"-62135596801\"")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    public void UnixTimestamp_RejectsBelowRangeAndNonScalars(string json)
+    {
+        Action read = () => Read<TimeHolder>($$"""{"at":{{json}}}""");
+        read.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void UnixTimestamp_NegativeFractionalSecondsRoundTrip()
+    {
+        TimeHolder holder = Read<TimeHolder>("""{"at":-1.5}""");
+
+        holder.At!.Value.ToUnixTimeMilliseconds().Should().Be(-1500);
+        JsonAssert.Equivalent("""{"at":-1.5}""", Write(holder));
+    }
+
+    [Fact]
+    public void UnixTimestamp_WritesWholeSecondsForWholeValues() =>
+        Write(new TimeHolder { At = new DateTimeOffset(2020, 1, 1, 12, 34, 56, TimeSpan.FromHours(2)) }).Should().Be("""{"at":1577874896}""");
+
+    [Theory]
+    [InlineData("P1DT2H", 26 * 3600)]
+    [InlineData("PT36H", 36 * 3600)]
+    [InlineData("PT90M", 90 * 60)]
+    [InlineData("P2D", 2 * 86400)]
+    [InlineData("-PT1H", -3600)]
+    public void Duration_ReadsTheIso8601Forms(string text, double seconds) =>
+        Read<DurationHolder>($$"""{"timeout":"{{text}}"}""").Timeout.Should().Be(TimeSpan.FromSeconds(seconds));
+
+    [Theory]
+    [InlineData(26 * 3600, "P1DT2H")]
+    [InlineData(0, "PT0S")]
+    [InlineData(150 * 60, "PT2H30M")]
+    [InlineData(1.5, "PT1.5S")]
+    [InlineData(-3600, "-PT1H")]
+    public void Duration_WritesCanonicalIso8601(double seconds, string expected) =>
+        Write(new DurationHolder { Timeout = TimeSpan.FromSeconds(seconds) }).Should().Be($$"""{"timeout":"{{expected}}"}""");
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"P\"")]
+    [InlineData("\"PT\"")]
+    [InlineData("\"P1H\"")]
+    [InlineData("\"1 day\"")]
+    [InlineData("\"p1d\"")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    public void Duration_RejectsInvalidText(string json)
+    {
+        Action read = () => Read<DurationHolder>($$"""{"timeout":{{json}}}""");
+        read.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void Duration_NullAndAbsentStayNull()
+    {
+        Read<DurationHolder>("""{"timeout":null}""").Timeout.Should().BeNull();
+        Read<DurationHolder>("{}").Timeout.Should().BeNull();
+        Write(new DurationHolder()).Should().Be("{}");
+    }
+
     [Fact]
     public void OpenEnum_AcceptsAndKeepsAnyValue()
     {

@@ -130,6 +130,62 @@ public sealed class PagingTests : IDisposable
     }
 
     [Fact]
+    public async Task FoundryShape_EmptyPageWithNullCursors()
+    {
+        Page(null, """{"data":[],"first_id":null,"last_id":null,"has_more":false}""");
+
+        var pages = new List<Page<PagedItem>>();
+        await foreach (Page<PagedItem> page in CursorAsync().AsPages())
+        {
+            pages.Add(page);
+        }
+
+        Page<PagedItem> only = pages.Should().ContainSingle().Subject;
+        only.Values.Should().BeEmpty();
+        only.ContinuationToken.Should().BeNull();
+        Cursor().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void FoundryShape_EmptyLastPageEndsTheEnumeration()
+    {
+        Page(null, $$"""{"data":[{{Items("a")}}],"first_id":"a","last_id":"a","has_more":true}""");
+        Page("a", """{"data":[],"first_id":null,"last_id":null,"has_more":false}""");
+
+        List<Page<PagedItem>> pages = Cursor().AsPages().ToList();
+
+        pages.Select(p => p.Values.Count).Should().Equal(1, 0);
+        pages[1].ContinuationToken.Should().BeNull();
+    }
+
+    [Fact]
+    public void ResumingFromATokenOnTheSyncPageable()
+    {
+        Page("b", $$"""{"data":[{{Items("c")}}],"first_id":"c","last_id":"c","has_more":false}""");
+
+        Page<PagedItem> page = Cursor().AsPages("b", 3).Single();
+
+        page.Values.Single().Id.Should().Be("c");
+        var query = _service.SingleRequest.RequestMessage.Query!;
+        query["after"].Should().Equal("b");
+        query["limit"].Should().Equal("3");
+    }
+
+    [Fact]
+    public async Task NextLinkShape_EmptyFirstPageWithANextLinkIsFollowed()
+    {
+        string next = new Uri(_service.Endpoint, "openai/items?skip=0&token=t2").AbsoluteUri;
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("token", "t2").UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("z")}}]}"""));
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("token", matchBehaviour: WireMock.Matchers.MatchBehaviour.RejectOnMatch).UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{"value":[],"nextLink":"{{next}}"}"""));
+        var fetch = ListPaging.NextLink(_pipeline, _ => _pipeline.CreateRequest(RequestMethod.Get, "/items"), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        (await new FetcherAsyncPageable<PagedItem>(fetch, CancellationToken.None).ToListAsync()).Select(i => i.Id).Should().Equal("z");
+        _service.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task EmptyPageThatClaimsMoreStopsPaging()
     {
         Page(null, """{"data":[],"has_more":true,"last_id":"zzz"}""");

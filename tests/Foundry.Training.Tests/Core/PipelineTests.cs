@@ -178,6 +178,35 @@ public sealed class PipelineTests : IDisposable
         ((Action)(() => new FineTuningClientOptions((FineTuningClientOptions.ServiceVersion)0))).Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    public static TheoryData<string> Services => new() { "foundry", "aoai-key", "aoai-entra", "openai" };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task EveryServiceSendsTheFoundryTrainingUserAgent_AfterTheApplicationId(string service)
+    {
+        RespondOk();
+        var jobsOptions = new TrainingJobsClientOptions();
+        var fineTuningOptions = new FineTuningClientOptions { OpenAIEndpoint = _service.Endpoint };
+        jobsOptions.Diagnostics.ApplicationId = "my-app";
+        fineTuningOptions.Diagnostics.ApplicationId = "my-app";
+        ServicePipeline pipeline = service switch
+        {
+            "foundry" => ServicePipelineFactory.ForTrainingJobs(_service.Endpoint, new StaticTokenCredential(), jobsOptions),
+            "aoai-key" => ServicePipelineFactory.ForAzureOpenAI(_service.Endpoint, new AzureKeyCredential("k"), fineTuningOptions),
+            "aoai-entra" => ServicePipelineFactory.ForAzureOpenAI(_service.Endpoint, new StaticTokenCredential(), fineTuningOptions),
+            _ => ServicePipelineFactory.ForOpenAI(new AzureKeyCredential("k"), fineTuningOptions),
+        };
+
+        await GetAsync(pipeline, "/x");
+
+        string informational = typeof(ServicePipeline).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion.Split('+')[0];
+        informational.Should().StartWith("0.1.0");
+        string userAgent = _service.SingleRequest.RequestMessage.Headers!["User-Agent"].Single();
+        userAgent.Should().StartWith("my-app ").And.Contain($"Foundry.Training/{informational} (");
+    }
+
     [Fact]
     public async Task SyncAndAsyncSendTheSameRequest()
     {
