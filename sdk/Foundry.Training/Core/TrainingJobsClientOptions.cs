@@ -51,7 +51,18 @@ public class TrainingJobsClientOptions : ClientOptions, IResilienceOptions
     public bool ValidateRequests { get; set; } = true;
 
     /// <summary>How many artifact files <c>DownloadArtifacts</c> fetches at once. Defaults to 4.</summary>
-    public int MaxConcurrentDownloads { get; set; } = 4;
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxConcurrentDownloads
+    {
+        get => _maxConcurrentDownloads;
+        set
+        {
+            Argument.AssertInRange(value, 1, int.MaxValue, nameof(MaxConcurrentDownloads));
+            _maxConcurrentDownloads = value;
+        }
+    }
+
+    private int _maxConcurrentDownloads = 4;
 
     /// <summary>The Entra ID scope requested for bearer tokens. Defaults to <c>https://ai.azure.com/.default</c>.</summary>
     public string Audience { get; set; } = "https://ai.azure.com/.default";

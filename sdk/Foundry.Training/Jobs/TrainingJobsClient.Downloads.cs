@@ -61,7 +61,7 @@ public partial class TrainingJobsClient
 
             var tracker = new DownloadTracker(files.Count, progress);
             var results = new DownloadedArtifact[files.Count];
-            int parallelism = Math.Max(1, _options.MaxConcurrentDownloads);
+            int parallelism = _options.MaxConcurrentDownloads;
             if (async)
             {
                 using var gate = new SemaphoreSlim(parallelism);

@@ -117,3 +117,18 @@ public sealed class ArtifactDownloadTests : JobsTestBase
         public void Report(ArtifactDownloadProgress value) => _reports.Enqueue(value);
     }
 }
+
+public class DownloadOptionsTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void MaxConcurrentDownloads_BelowOne_IsRejectedWhenSet(int value)
+    {
+        var options = new TrainingJobsClientOptions();
+
+        FluentActions.Invoking(() => options.MaxConcurrentDownloads = value)
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxConcurrentDownloads");
+        options.MaxConcurrentDownloads.Should().Be(4);
+    }
+}
