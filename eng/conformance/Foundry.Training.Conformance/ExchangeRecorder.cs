@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Foundry.Training.Conformance;
+
+/// <summary>
+/// The SDK's HTTP handler in this runner: maps the SDK's URL onto Prism's, asks for static or dynamic responses,
+/// and records each exchange with the violations Prism reported.
+/// </summary>
+/// <remarks>
+/// Prism serves a spec's paths at its root and ignores the spec's servers. The Azure OpenAI swagger's paths are relative to
+/// <c>x-ms-parameterized-host</c> <c>{endpoint}/openai</c>, so the SDK's <c>/openai</c> prefix is checked and removed here;
+/// the OpenAI spec's paths are relative to <c>https://api.openai.com/v1</c>, which the runner replaces with Prism's root
+/// through <c>FineTuningClientOptions.OpenAIEndpoint</c>.
+/// </remarks>
+internal sealed class ExchangeRecorder : DelegatingHandler
+{
+    private readonly string? _requiredPrefix;
+    private readonly List<Exchange> _exchanges = new();
+
+    public ExchangeRecorder(string? requiredPrefix)
+        : base(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    {
+        _requiredPrefix = requiredPrefix;
+    }
+
+    /// <summary>Whether Prism generates responses from the schema (<c>Prefer: dynamic=true</c>) instead of static examples.</summary>
+    public bool Dynamic { get; set; }
+
+    /// <summary>Called after each exchange (for example to stop a wait loop after a few polls).</summary>
+    public Action<Exchange>? OnExchange { get; set; }
+
+    /// <summary>Returns and forgets what was recorded so far.</summary>
+    public IReadOnlyList<Exchange> Drain()
+    {
+        lock (_exchanges)
+        {
+            Exchange[] copy = _exchanges.ToArray();
+            _exchanges.Clear();
+            return copy;
+        }
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // ReadAsStream serializes the SDK's content with its synchronous writer, as HttpClient.Send would.
+        byte[]? body = request.Content is null ? null : ReadAll(request.Content.ReadAsStream(cancellationToken));
+        Exchange exchange = Prepare(request, body);
+        HttpResponseMessage response = base.Send(request, cancellationToken);
+        Complete(exchange, response, ReadAll(response.Content.ReadAsStream(cancellationToken)));
+        return response;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        byte[]? body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        Exchange exchange = Prepare(request, body);
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Complete(exchange, response, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        return response;
+    }
+
+    /// <summary>
+    /// What Prism does not check: it ignores unknown query parameters and headers, so a second <c>api-version</c> or a
+    /// credential in the other service's header would pass. Azure OpenAI: exactly one <c>api-version=2024-05-01-preview</c>
+    /// and the key in <c>api-key</c> only; OpenAI: no <c>api-version</c>, and the key as <c>Authorization: Bearer</c> only.
+    /// </summary>
+    private IEnumerable<string> CheckServiceConventions(HttpRequestMessage request, Uri uri)
+    {
+        string[] versions = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair => pair.StartsWith("api-version=", StringComparison.OrdinalIgnoreCase) || pair.Equals("api-version", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        bool apiKey = request.Headers.Contains("api-key");
+        string? authorization = request.Headers.Authorization?.Scheme;
+        if (_requiredPrefix is not null)
+        {
+            if (versions.Length != 1 || versions[0] != "api-version=2024-05-01-preview")
+            {
+                yield return $"expected exactly one api-version=2024-05-01-preview, the query is '{uri.Query}'";
+            }
+
+            if (!apiKey || authorization is not null)
+            {
+                yield return $"expected the key in api-key only (api-key: {apiKey}, Authorization: {authorization ?? "none"})";
+            }
+        }
+        else
+        {
+            if (versions.Length != 0)
+            {
+                yield return $"the OpenAI platform is not versioned, yet the query is '{uri.Query}'";
+            }
+
+            if (authorization != "Bearer" || apiKey)
+            {
+                yield return $"expected the key as Authorization: Bearer only (Authorization: {authorization ?? "none"}, api-key: {apiKey})";
+            }
+        }
+    }
+
+    private static byte[] ReadAll(System.IO.Stream stream)
+    {
+        using (stream)
+        {
+            using var copy = new System.IO.MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
+
+    /// <summary>Replaces a content that was read to record it with an identical buffered one.</summary>
+    private static ByteArrayContent Rebuffer(HttpContent original, byte[] bytes)
+    {
+        var copy = new ByteArrayContent(bytes);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        original.Dispose();
+        return copy;
+    }
+
+    private Exchange Prepare(HttpRequestMessage request, byte[]? body)
+    {
+        Uri uri = request.RequestUri!;
+        string sentPath = uri.AbsolutePath;
+        string path = sentPath;
+        var problems = new List<string>();
+        if (_requiredPrefix is not null)
+        {
+            if (sentPath.StartsWith(_requiredPrefix + "/", StringComparison.Ordinal))
+            {
+                path = sentPath.Substring(_requiredPrefix.Length);
+                request.RequestUri = new UriBuilder(uri) { Path = path }.Uri;
+            }
+            else
+            {
+                problems.Add($"the path {sentPath} does not start with the spec's host template suffix {_requiredPrefix}");
+            }
+        }
+
+        problems.AddRange(CheckServiceConventions(request, uri));
+        if (Dynamic)
+        {
+            request.Headers.TryAddWithoutValidation("Prefer", "dynamic=true");
+        }
+
+        if (request.Content is not null && body is not null)
+        {
+            request.Content = Rebuffer(request.Content, body);
+        }
+
+        var exchange = new Exchange
+        {
+            Method = request.Method.Method,
+            SentPath = sentPath,
+            Path = path,
+            Query = uri.Query,
+            RequestContentType = request.Content?.Headers.ContentType?.ToString(),
+            RequestBody = body,
+        };
+        exchange.Problems.AddRange(problems);
+        return exchange;
+    }
+
+    private void Complete(Exchange exchange, HttpResponseMessage response, byte[] responseBody)
+    {
+        response.Content = Rebuffer(response.Content, responseBody);
+        exchange.Status = (int)response.StatusCode;
+        exchange.ResponseContentType = response.Content.Headers.ContentType?.MediaType;
+        if (response.Headers.TryGetValues("sl-violations", out IEnumerable<string>? values))
+        {
+            foreach (string value in values)
+            {
+                exchange.Violations.AddRange(Violation.ParseArray(value));
+            }
+        }
+
+        if (exchange.ResponseContentType == "application/problem+json")
+        {
+            exchange.ProblemTitle = Violation.ProblemTitle(responseBody);
+        }
+
+        // Prism's own 422 (no validation response in the spec) lists the request's problems in its body only.
+        if (exchange.Status == 422 && exchange.ResponseContentType == "application/problem+json")
+        {
+            foreach (Violation v in Violation.ParseProblemBody(responseBody))
+            {
+                if (!exchange.Violations.Any(existing => existing.Message == v.Message))
+                {
+                    exchange.Violations.Add(v);
+                }
+            }
+        }
+
+        lock (_exchanges)
+        {
+            _exchanges.Add(exchange);
+        }
+
+        OnExchange?.Invoke(exchange);
+    }
+}
