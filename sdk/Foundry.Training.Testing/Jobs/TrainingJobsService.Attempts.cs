@@ -263,7 +263,7 @@ internal sealed partial class TrainingJobsService
         }
         else
         {
-            chosen = Enumerable.Range(0, limit).Select(i => points[(int)Math.Round(i * (points.Count - 1) / (double)Math.Max(1, limit - 1))]).Distinct();
+            chosen = Enumerable.Range(0, limit).Select(i => points[(int)Math.Round(i * (points.Count - 1) / (double)Math.Max(1, limit - 1), MidpointRounding.AwayFromZero)]).Distinct();
         }
 
         return ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.JobMetricSample(metric!.Name, chosen.Select(p => ToPoint(metric, p)))));
