@@ -63,9 +63,14 @@ internal sealed partial class FineTuningService : IEmulatedService
                 return _flavor.NotFound($"Fine-tuning job {s[2]} not found.");
             }
 
-            if (n == 3)
+            if (n == 3 && request.Is("GET"))
             {
-                return request.Is("GET") ? GetJob(job) : request.Is("DELETE") && _flavor.IsAzure ? DeleteJob(job) : MethodNotAllowed(request);
+                return GetJob(job);
+            }
+
+            if (n == 3 && request.Is("DELETE") && _flavor.IsAzure)
+            {
+                return DeleteJob(job);
             }
 
             if (n == 4)
