@@ -14,7 +14,8 @@ internal static class Redaction
         "Authorization", "api-key", "Ocp-Apim-Subscription-Key", "Cookie", "Proxy-Authorization", "x-ms-encryption-key",
     };
 
-    private static readonly Regex s_signature = new("(?<=[?&\"\\s]sig=)[^&\"\\s]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // After ?, &, a quote or a space, or & escaped in JSON (\u0026) or in a URL (%26); up to the next separator.
+    private static readonly Regex s_signature = new(@"(?<=(?:[?&""\s]|\\u0026|%26)sig=)[^&""\s\\]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static string Header(string name, string value) => s_secretHeaders.Contains(name) ? Redacted : value;
 
