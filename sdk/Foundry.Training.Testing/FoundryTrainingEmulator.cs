@@ -84,8 +84,8 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     public EmulatorFaults Faults { get; }
 
     /// <summary>
-    /// Every request received so far, oldest first, with the status it was answered with (a snapshot). Credentials are
-    /// redacted; uploads are summarized.
+    /// The requests received so far, oldest first, with the status each was answered with (a snapshot; the latest
+    /// 10 000 are kept). Credentials are redacted; uploads are summarized.
     /// </summary>
     public IReadOnlyList<EmulatorRequest> Requests => _dispatcher.Log;
 

@@ -10,11 +10,14 @@ namespace Foundry.Training.Testing;
 /// </summary>
 internal sealed class RequestDispatcher
 {
+    /// <summary>How many requests the log keeps; older ones are dropped so a long-running emulator does not grow without bound.</summary>
+    public const int MaxRecordedRequests = 10_000;
+
     private readonly TimeProvider _clock;
     private readonly EmulatorContext _context;
     private readonly EmulatorFaults _faults;
     private readonly Dictionary<EmulatedService, IEmulatedService> _services;
-    private readonly List<EmulatorRequest> _log = new();
+    private readonly Queue<EmulatorRequest> _log = new();
 
     public RequestDispatcher(TimeProvider clock, EmulatorContext context, EmulatorFaults faults, Dictionary<EmulatedService, IEmulatedService> services)
     {
@@ -140,7 +143,12 @@ internal sealed class RequestDispatcher
         var entry = new EmulatorRequest(now, service, method, Redaction.Text(path), loggedQuery, loggedHeaders, loggedBody, status, faulted);
         lock (_log)
         {
-            _log.Add(entry);
+            if (_log.Count == MaxRecordedRequests)
+            {
+                _log.Dequeue();
+            }
+
+            _log.Enqueue(entry);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Foundry.Training.Jobs;
 
@@ -33,7 +34,7 @@ internal sealed class EmulatedTrainingJob
     private int _ticks;
     private DateTimeOffset? _cancelAt;
 
-    private static readonly System.Text.Json.JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
     public EmulatedTrainingJob(string name, long sequence, CommandJob spec, DateTimeOffset now, TimeSpan interval, int totalSteps, bool fails)
     {
@@ -51,7 +52,7 @@ internal sealed class EmulatedTrainingJob
         Tags = Stringify(spec.Tags);
         Properties = Stringify(spec.Properties);
         Recipe = spec.Training is null ? null : JsonNode.Parse(FoundryTrainingSerializer.Serialize(spec.Training)) as JsonObject;
-        Algorithm = Recipe?["algorithm"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? Recipe["algorithm"]!.GetValue<string>() : null;
+        Algorithm = Recipe?["algorithm"]?.GetValueKind() == JsonValueKind.String ? Recipe["algorithm"]!.GetValue<string>() : null;
         _peakLearningRate = ReadNumber(Recipe?["hyperparameters"]?["learning_rate"]) ?? (Recipe?["lora"] is not null ? 1e-4 : 2e-5);
         _evalEvery = (int)(ReadNumber(Recipe?["eval"]?["every_n_steps"]) ?? Math.Max(1, totalSteps / 2));
         _evalEvery = Math.Max(1, _evalEvery);
@@ -62,7 +63,7 @@ internal sealed class EmulatedTrainingJob
             _metrics[metric] = new EmulatedMetric(metric);
         }
 
-        Status = "Queued";
+        Status = TrainingJobStatus.Queued;
     }
 
     public string Name { get; }
@@ -101,7 +102,7 @@ internal sealed class EmulatedTrainingJob
 
     public JobAttemptError? Error { get; private set; }
 
-    public bool IsTerminal => Status is "Completed" or "Failed" or "Canceled";
+    public bool IsTerminal => Status is TrainingJobStatus.Completed or TrainingJobStatus.Failed or TrainingJobStatus.Canceled;
 
     public bool HasAttempt => StartedAt is not null;
 
@@ -114,10 +115,10 @@ internal sealed class EmulatedTrainingJob
     /// <summary>The attempt's status as <c>JobAttemptStatus</c> spells it.</summary>
     public JobAttemptStatus AttemptStatus => Status switch
     {
-        "Queued" => JobAttemptStatus.Queued,
-        "Running" or "CancelRequested" => JobAttemptStatus.Running,
-        "Completed" => JobAttemptStatus.Completed,
-        "Failed" => JobAttemptStatus.Failed,
+        TrainingJobStatus.Queued => JobAttemptStatus.Queued,
+        TrainingJobStatus.Running or TrainingJobStatus.CancelRequested => JobAttemptStatus.Running,
+        TrainingJobStatus.Completed => JobAttemptStatus.Completed,
+        TrainingJobStatus.Failed => JobAttemptStatus.Failed,
         _ => JobAttemptStatus.Canceled,
     };
 
@@ -128,7 +129,7 @@ internal sealed class EmulatedTrainingJob
         {
             if (!IsTerminal && now >= cancelAt)
             {
-                End("Canceled", cancelAt);
+                End(TrainingJobStatus.Canceled, cancelAt);
                 _log.Append(Stamp(cancelAt)).Append("Job canceled by the user.\n");
             }
 
@@ -146,15 +147,15 @@ internal sealed class EmulatedTrainingJob
     public bool Cancel(DateTimeOffset now)
     {
         AdvanceTo(now);
-        if (Status == "Queued")
+        if (Status == TrainingJobStatus.Queued)
         {
-            End("Canceled", now);
+            End(TrainingJobStatus.Canceled, now);
             return true;
         }
 
-        if (Status == "Running")
+        if (Status == TrainingJobStatus.Running)
         {
-            Status = "CancelRequested";
+            Status = TrainingJobStatus.CancelRequested;
             ModifiedAt = now;
             _cancelAt = now + _interval;
         }
@@ -175,7 +176,7 @@ internal sealed class EmulatedTrainingJob
 
         if (_ticks == QueuedSteps)
         {
-            Status = "Running";
+            Status = TrainingJobStatus.Running;
             StartedAt = at;
             ModifiedAt = at;
             _log.Append(Stamp(at)).Append("Attempt ").Append(AttemptId).Append(" started on ").Append(InstanceType).Append(".\n");
@@ -206,7 +207,7 @@ internal sealed class EmulatedTrainingJob
                 message: $"The emulator failed training job '{Name}' at step {step} as requested.",
                 details: new Dictionary<string, JsonNode?> { ["step"] = step });
             _log.Append(Stamp(at)).Append("Error: ").Append(Error.Message).Append('\n');
-            End("Failed", at);
+            End(TrainingJobStatus.Failed, at);
             return;
         }
 
@@ -219,7 +220,7 @@ internal sealed class EmulatedTrainingJob
         {
             AddModel(at);
             _log.Append(Stamp(at)).Append("Training completed.\n");
-            End("Completed", at);
+            End(TrainingJobStatus.Completed, at);
         }
         else
         {
@@ -266,7 +267,7 @@ internal sealed class EmulatedTrainingJob
     private void AddModel(DateTimeOffset at)
     {
         JsonNode? lora = Recipe?["lora"];
-        string model = Recipe?["model"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? Recipe["model"]!.GetValue<string>() : "model";
+        string model = Recipe?["model"]?.GetValueKind() == JsonValueKind.String ? Recipe["model"]!.GetValue<string>() : "model";
         if (lora is not null)
         {
             AddFile("outputs/model/adapter_config.json", "application/json", at, () => Json(new JsonObject
@@ -346,14 +347,14 @@ internal sealed class EmulatedTrainingJob
     }
 
     private static double? ReadNumber(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number ? value.GetValue<double>() : null;
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
 
     public static IReadOnlyDictionary<string, string> Stringify(IDictionary<string, JsonNode?> values)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, JsonNode?> pair in values)
         {
-            result[pair.Key] = pair.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+            result[pair.Key] = pair.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 ? v.GetValue<string>()
                 : pair.Value?.ToJsonString() ?? "null";
         }

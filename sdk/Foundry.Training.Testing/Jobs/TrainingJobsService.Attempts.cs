@@ -29,10 +29,10 @@ internal sealed partial class TrainingJobsService
         DateTimeOffset started = job.StartedAt!.Value;
         string? reason = job.Status switch
         {
-            "Running" => $"Training step {job.CompletedSteps} of {job.TotalSteps}.",
-            "CancelRequested" => "Cancellation requested.",
-            "Canceled" => "Canceled by the user.",
-            "Failed" => job.Error?.Message,
+            TrainingJobStatus.Running => $"Training step {job.CompletedSteps} of {job.TotalSteps}.",
+            TrainingJobStatus.CancelRequested => "Cancellation requested.",
+            TrainingJobStatus.Canceled => "Canceled by the user.",
+            TrainingJobStatus.Failed => job.Error?.Message,
             _ => null,
         };
         return TrainingModelFactory.JobAttempt(
@@ -334,7 +334,7 @@ internal sealed partial class TrainingJobsService
     private static List<JobOutputReference> OutputsOf(EmulatedTrainingJob job)
     {
         var outputs = new List<JobOutputReference>();
-        if (job.Status != "Completed")
+        if (job.Status != TrainingJobStatus.Completed)
         {
             return outputs;
         }
@@ -379,7 +379,7 @@ internal sealed partial class TrainingJobsService
     {
         JobOutputReference? output = OutputsOf(job).FirstOrDefault(o => o.Name == name);
         return output is null
-            ? ServiceErrors.Foundry(404, "NotFound", $"Output '{name}' of training job '{job.Name}' was not found{(job.Status == "Completed" ? string.Empty : " (outputs appear when the job completes)")}.")
+            ? ServiceErrors.Foundry(404, "NotFound", $"Output '{name}' of training job '{job.Name}' was not found{(job.Status == TrainingJobStatus.Completed ? string.Empty : " (outputs appear when the job completes)")}.")
             : ServiceResponse.Json(200, JsonBodies.Model(output));
     }
 
@@ -395,7 +395,7 @@ internal sealed partial class TrainingJobsService
         var services = new Dictionary<string, TrainingJobService>(StringComparer.Ordinal);
         if (job.HasAttempt)
         {
-            string status = job.IsTerminal ? "Stopped" : "Running";
+            string status = job.IsTerminal ? "Stopped" : TrainingJobStatus.Running;
             services["studio"] = TrainingModelFactory.TrainingJobService(
                 type: JobServiceType.Studio,
                 status: status,

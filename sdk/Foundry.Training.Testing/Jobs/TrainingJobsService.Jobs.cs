@@ -187,9 +187,9 @@ internal sealed partial class TrainingJobsService
 
         switch (job.Status)
         {
-            case "Canceled":
+            case TrainingJobStatus.Canceled:
                 return ServiceResponse.Empty(200);
-            case "Completed" or "Failed":
+            case TrainingJobStatus.Completed or TrainingJobStatus.Failed:
                 return ServiceErrors.Foundry(409, "JobInTerminalState", $"Training job '{name}' has already {job.Status.ToLowerInvariant()} and cannot be canceled.");
         }
 
