@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using WireMock;
@@ -56,7 +57,7 @@ internal sealed class EmulatorHost : IDisposable
 
     public void Dispose()
     {
-        if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _server.Stop();
             _server.Dispose();
@@ -65,6 +66,12 @@ internal sealed class EmulatorHost : IDisposable
 
     private IResponseMessage Answer(IRequestMessage request)
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            // WireMock.Net stops its host asynchronously: a request that slips in meanwhile is not served.
+            return new ResponseMessage { StatusCode = 503 };
+        }
+
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.Headers is not null)
         {
