@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Foundry.Training.Testing;
+
+/// <summary>
+/// A fine-tuning service — Azure OpenAI (<c>2024-05-01-preview</c>, <c>api-key</c> or bearer token) or the OpenAI
+/// platform (bearer API key) — with its files, jobs (events, checkpoints) and models. All state lives in memory behind
+/// one lock; each flavor has its own state, as two separate services would.
+/// </summary>
+/// <remarks>The routes are split by concern across the partial files of this class.</remarks>
+internal sealed partial class FineTuningService : IEmulatedService
+{
+    public const string AzureApiVersion = "2024-05-01-preview";
+
+    private readonly object _gate = new();
+    private readonly EmulatorContext _context;
+    private readonly FineTuningFlavor _flavor;
+    private readonly Dictionary<string, EmulatedFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmulatedFineTuningJob> _jobs = new(StringComparer.Ordinal);
+    private readonly List<EmulatedModel> _models = new();
+    private long _sequence;
+
+    public FineTuningService(EmulatorContext context, FineTuningFlavor flavor, DateTimeOffset now)
+    {
+        _context = context;
+        _flavor = flavor;
+        foreach (string model in context.BaseModels)
+        {
+            _models.Add(new EmulatedModel(model, null, null, now));
+        }
+    }
+
+    public ServiceResponse Handle(ServiceRequest request)
+    {
+        ServiceResponse? rejection = CheckProtocol(request);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        lock (_gate)
+        {
+            AdvanceTo(request.Now);
+            return Route(request);
+        }
+    }
+
+    private ServiceResponse Route(ServiceRequest request)
+    {
+        IReadOnlyList<string> s = request.Segments;
+        int n = s.Count;
+        if (n >= 2 && s[0] == "fine_tuning" && s[1] == "jobs")
+        {
+            if (n == 2)
+            {
+                return request.Is("POST") ? CreateJob(request) : request.Is("GET") ? ListJobs(request) : MethodNotAllowed(request);
+            }
+
+            if (!_jobs.TryGetValue(s[2], out EmulatedFineTuningJob? job))
+            {
+                return _flavor.NotFound($"Fine-tuning job {s[2]} not found.");
+            }
+
+            if (n == 3)
+            {
+                return request.Is("GET") ? GetJob(job) : request.Is("DELETE") && _flavor.IsAzure ? DeleteJob(job) : MethodNotAllowed(request);
+            }
+
+            if (n == 4)
+            {
+                switch (s[3])
+                {
+                    case "cancel" when request.Is("POST"):
+                        return CancelJob(job, request.Now);
+                    case "pause" when request.Is("POST") && !_flavor.IsAzure:
+                        return PauseJob(job, request.Now);
+                    case "resume" when request.Is("POST") && !_flavor.IsAzure:
+                        return ResumeJob(job, request.Now);
+                    case "events" when request.Is("GET"):
+                        return ListEvents(job, request);
+                    case "checkpoints" when request.Is("GET"):
+                        return ListCheckpoints(job, request);
+                }
+            }
+        }
+        else if (n >= 1 && s[0] == "files")
+        {
+            if (n == 1)
+            {
+                return request.Is("POST") ? UploadFile(request) : request.Is("GET") ? ListFiles(request) : MethodNotAllowed(request);
+            }
+
+            if (n == 2 && s[1] == "import" && _flavor.IsAzure && request.Is("POST"))
+            {
+                return ImportFile(request);
+            }
+
+            if (!_files.TryGetValue(s[1], out EmulatedFile? file))
+            {
+                return _flavor.NotFound($"File {s[1]} not found.");
+            }
+
+            if (n == 2)
+            {
+                return request.Is("GET") ? GetFile(file) : request.Is("DELETE") ? DeleteFile(file) : MethodNotAllowed(request);
+            }
+
+            if (n == 3 && s[2] == "content" && request.Is("GET"))
+            {
+                return ServiceResponse.Bytes(200, file.Content, "application/octet-stream");
+            }
+        }
+        else if (n >= 1 && s[0] == "models" && request.Is("GET"))
+        {
+            if (n == 1)
+            {
+                return ListModels();
+            }
+
+            if (n == 2)
+            {
+                return GetModel(s[1]);
+            }
+        }
+
+        return _flavor.Error(404, "notFound", "unknown_url", $"Unrecognized request URL ({request.Method} /{string.Join("/", request.RawSegments)}).");
+    }
+
+    private ServiceResponse MethodNotAllowed(ServiceRequest request) =>
+        _flavor.Error(405, "invalidPayload", "method_not_supported", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
+
+    /// <summary>Azure OpenAI: <c>api-key</c> or a bearer token, and the api-version; OpenAI: a bearer API key.</summary>
+    private ServiceResponse? CheckProtocol(ServiceRequest request)
+    {
+        string? authorization = request.Header("Authorization");
+        bool bearer = authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > "Bearer ".Length;
+        if (_flavor.IsAzure)
+        {
+            if (!bearer && string.IsNullOrEmpty(request.Header("api-key")))
+            {
+                return ServiceErrors.AzureOpenAI(401, "unauthorized", "Access denied due to a missing subscription key or token. Provide a valid key in the api-key header or a bearer token.");
+            }
+
+            string? version = request.QueryValue("api-version");
+            if (version is null)
+            {
+                return ServiceErrors.AzureOpenAI(400, "invalidPayload", "The api-version query parameter (?api-version=) is required for all requests.");
+            }
+
+            if (version != AzureApiVersion)
+            {
+                return ServiceErrors.AzureOpenAI(400, "invalidPayload", $"API version '{version}' is not supported; this emulator serves {AzureApiVersion}.");
+            }
+        }
+        else if (!bearer)
+        {
+            return ServiceErrors.OpenAI(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", "invalid_request_error");
+        }
+
+        return null;
+    }
+
+    /// <summary>Plays files and jobs forward; a job that just succeeded leaves its result file and its model.</summary>
+    private void AdvanceTo(DateTimeOffset now)
+    {
+        foreach (EmulatedFile file in _files.Values)
+        {
+            file.AdvanceTo(now);
+        }
+
+        foreach (EmulatedFineTuningJob job in _jobs.Values)
+        {
+            job.AdvanceTo(now);
+            if (job.Status == Foundry.Training.FineTuning.FineTuningState.Succeeded && !job.Published)
+            {
+                Publish(job);
+            }
+        }
+    }
+
+    private void Publish(EmulatedFineTuningJob job)
+    {
+        job.Published = true;
+        DateTimeOffset finished = job.FinishedAt!.Value;
+        byte[] csv = job.ResultCsv();
+        var result = new EmulatedFile(_flavor, _flavor.NewFileId(), ++_sequence, _flavor.ResultFileName, "fine-tune-results", csv.LongLength, csv, truncated: false, finished, _context.StepInterval, processed: true);
+        _files[result.Id] = result;
+        job.ResultFiles.Add(result.Id);
+        _models.Add(new EmulatedModel(job.FineTunedModel!, job.Request.Model, job.Id, finished));
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Foundry.Training.FineTuning;
+using Foundry.Training.Jobs;
+
+namespace Foundry.Training.Testing;
+
+/// <summary>
+/// An in-process, stateful fake of Azure AI Foundry training jobs, Azure OpenAI fine-tuning and the OpenAI platform's
+/// fine-tuning API, served over HTTP on <c>127.0.0.1</c> (WireMock.Net) so that real clients — these SDK's, or any
+/// other — talk to it exactly as to the services. Start one per test (or share one per test class) in one line:
+/// <code>using var emulator = FoundryTrainingEmulator.Start();</code>
+/// </summary>
+/// <remarks>
+/// <para>
+/// Jobs move through their states as the emulator's clock advances (see <see cref="FoundryTrainingEmulatorOptions"/>):
+/// Foundry jobs <c>Queued</c> → <c>Running</c> → <c>Completed</c> (or <c>Failed</c>, <c>CancelRequested</c> →
+/// <c>Canceled</c>) with an attempt, metric points, checkpoints, logs, model files and outputs; fine-tuning jobs
+/// <c>pending</c>/<c>validating_files</c> → <c>queued</c> → <c>running</c> → <c>succeeded</c> (or <c>failed</c>,
+/// <c>cancelled</c>, <c>paused</c>) with events, checkpoints, a result file and a fine-tuned model; files
+/// <c>pending</c>/<c>uploaded</c> → <c>processed</c> (or <c>error</c>). Requests are checked as the services check
+/// them (authentication, api-version, the <c>Foundry-Features</c> opt-in, bodies) and errors come in each service's
+/// shape. Everything lives in memory and disappears with the emulator. Thread-safe.
+/// </para>
+/// <para>
+/// One <see cref="Endpoint"/> serves all three services: Foundry training jobs at <c>{Endpoint}/training_jobs</c>,
+/// Azure OpenAI at <c>{Endpoint}/openai/...</c> (pass <see cref="Endpoint"/> as the Azure OpenAI endpoint) and the OpenAI
+/// platform at <c>{Endpoint}/fine_tuning/...</c>, <c>{Endpoint}/files</c>, <c>{Endpoint}/models</c> (pass it as
+/// <see cref="FineTuningClientOptions.OpenAIEndpoint"/>). Azure OpenAI and OpenAI keep separate files, jobs and models.
+/// </para>
+/// </remarks>
+public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
+{
+    private readonly EmulatorHost _host;
+    private readonly RequestDispatcher _dispatcher;
+
+    private FoundryTrainingEmulator(FoundryTrainingEmulatorOptions options)
+    {
+        TimeProvider clock = options.TimeProvider ?? TimeProvider.System;
+        _host = new EmulatorHost(options.MaxStoredFileBytes);
+        try
+        {
+            var context = new EmulatorContext(options, _host.ServerRoot);
+            var jobs = new TrainingJobsService(context);
+            DateTimeOffset now = clock.GetUtcNow();
+            var services = new Dictionary<EmulatedService, IEmulatedService>
+            {
+                [EmulatedService.TrainingJobs] = jobs,
+                [EmulatedService.Storage] = new ArtifactStorageService(context, jobs),
+                [EmulatedService.AzureOpenAI] = new FineTuningService(context, FineTuningFlavor.Azure, now),
+                [EmulatedService.OpenAI] = new FineTuningService(context, FineTuningFlavor.OpenAI, now),
+            };
+            Endpoint = context.Endpoint;
+            Faults = new EmulatorFaults();
+            _dispatcher = new RequestDispatcher(clock, context, Faults, services);
+            _host.Serve(_dispatcher);
+        }
+        catch
+        {
+            _host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The project endpoint every client points at: <c>http://127.0.0.1:{port}/api/projects/emulator</c>. Plain HTTP
+    /// is fine: the SDK sends credentials over HTTP to loopback addresses.
+    /// </summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>A credential that hands out a fake bearer token, for <see cref="TrainingJobsClient"/> and Azure OpenAI with Entra ID.</summary>
+    public TokenCredential Credential { get; } = new EmulatorTokenCredential();
+
+    /// <summary>
+    /// An API key for Azure OpenAI (<c>api-key</c>) and the OpenAI platform (<c>Authorization: Bearer</c>). The
+    /// emulator checks that a credential is present, not its value: any non-empty key or token is accepted.
+    /// </summary>
+    public AzureKeyCredential ApiKey { get; } = new("emulator-key-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Faults to answer the next requests with: 429 with <c>Retry-After</c>, 503, lost responses, any error status.</summary>
+    public EmulatorFaults Faults { get; }
+
+    /// <summary>
+    /// Every request received so far, oldest first, with the status it was answered with (a snapshot). Credentials are
+    /// redacted; uploads are summarized.
+    /// </summary>
+    public IReadOnlyList<EmulatorRequest> Requests => _dispatcher.Log;
+
+    /// <summary>Starts an emulator on <c>127.0.0.1</c> and a free port.</summary>
+    /// <param name="options">How fast jobs advance, how long they train, which fail, which base models exist; defaults when null.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    public static FoundryTrainingEmulator Start(FoundryTrainingEmulatorOptions? options = null) => new(options ?? new FoundryTrainingEmulatorOptions());
+
+    /// <summary>Forgets the requests recorded so far (<see cref="Requests"/>); state and faults stay.</summary>
+    public void ClearRequests() => _dispatcher.ClearLog();
+
+    /// <summary>
+    /// A <see cref="TrainingJobsClient"/> for this emulator, authenticated with <see cref="Credential"/>. Without
+    /// <paramref name="options"/>, the client retries quickly (50 ms first backoff, at most 5 s per wait) so that tests
+    /// with faults stay fast.
+    /// </summary>
+    /// <param name="options">The client options; quick-retry defaults when null.</param>
+    /// <returns>The client.</returns>
+    public TrainingJobsClient CreateTrainingJobsClient(TrainingJobsClientOptions? options = null) =>
+        new(Endpoint, Credential, options ?? QuickRetries(new TrainingJobsClientOptions()));
+
+    /// <summary>A <see cref="FineTuningClient"/> for this emulator's Azure OpenAI, authenticated with <see cref="ApiKey"/> (<c>api-key</c>).</summary>
+    /// <param name="options">The client options; quick-retry defaults (as <see cref="CreateTrainingJobsClient"/>) when null.</param>
+    /// <returns>The client.</returns>
+    public FineTuningClient CreateAzureOpenAIClient(FineTuningClientOptions? options = null) =>
+        new(Endpoint, ApiKey, options ?? QuickRetries(new FineTuningClientOptions()));
+
+    /// <summary>
+    /// A <see cref="FineTuningClient"/> for this emulator's OpenAI platform (<see cref="FineTuningClient.ForOpenAI"/>
+    /// with <see cref="ApiKey"/>). When <paramref name="options"/> has no <see cref="FineTuningClientOptions.OpenAIEndpoint"/>,
+    /// it is set to <see cref="Endpoint"/>.
+    /// </summary>
+    /// <param name="options">The client options; quick-retry defaults (as <see cref="CreateTrainingJobsClient"/>) when null.</param>
+    /// <returns>The client.</returns>
+    public FineTuningClient CreateOpenAIClient(FineTuningClientOptions? options = null)
+    {
+        options ??= QuickRetries(new FineTuningClientOptions());
+        options.OpenAIEndpoint ??= Endpoint;
+        return FineTuningClient.ForOpenAI(ApiKey.Key, options);
+    }
+
+    /// <summary>Stops the emulator; its state is gone.</summary>
+    public void Dispose() => _host.Dispose();
+
+    /// <summary>Stops the emulator; its state is gone.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
+
+    private static T QuickRetries<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        return options;
+    }
+}

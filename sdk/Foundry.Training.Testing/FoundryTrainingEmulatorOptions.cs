@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+
+namespace Foundry.Training.Testing;
+
+/// <summary>
+/// How a <see cref="FoundryTrainingEmulator"/> behaves: how fast jobs advance, how long they train, which of them fail,
+/// which base models exist and how much of an uploaded file is kept.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Time is counted in steps of <see cref="StepInterval"/>, read from <see cref="TimeProvider"/>. A Foundry training job
+/// is <c>Queued</c> for 2 steps, <c>Running</c> for <see cref="TrainingSteps"/> steps (one metric point per metric and
+/// step) and then <c>Completed</c>. A fine-tuning job is <c>pending</c> for 2 steps (Azure OpenAI) or
+/// <c>validating_files</c> then <c>queued</c> for one step each (OpenAI), <c>running</c> for <see cref="TrainingSteps"/>
+/// steps and then <c>succeeded</c>. A file is processed within 2 steps.
+/// </para>
+/// <para>
+/// A job fails halfway through its training steps when it asks to by convention — tag (Foundry) or metadata
+/// (fine-tuning) <c>emulator.outcome</c> = <c>failed</c>, or fine-tuning suffix <c>fail</c> — or when
+/// <see cref="FailWhen"/> returns true for it.
+/// </para>
+/// </remarks>
+public sealed class FoundryTrainingEmulatorOptions
+{
+    /// <summary>The tag (Foundry) or metadata key (fine-tuning) whose value <c>failed</c> makes a job fail.</summary>
+    public const string OutcomeTag = "emulator.outcome";
+
+    private TimeSpan _stepInterval = TimeSpan.FromMilliseconds(250);
+    private int _trainingSteps = 10;
+    private long _maxStoredFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one step of every job's life takes. Defaults to 250 milliseconds, so a job with the default
+    /// <see cref="TrainingSteps"/> finishes in about 3 seconds.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan StepInterval
+    {
+        get => _stepInterval;
+        set => _stepInterval = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The step interval must be positive.");
+    }
+
+    /// <summary>
+    /// The clock jobs advance by; <see cref="System.TimeProvider.System"/> when null. Pass a manual clock (for example
+    /// <c>FakeTimeProvider</c>) to move jobs forward deterministically: nothing advances between two reads of the clock,
+    /// and the emulator starts no timers of its own.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>How many training steps (and metric points per metric) a job runs. Defaults to 10; 1 to 10 000.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1–10 000.</exception>
+    public int TrainingSteps
+    {
+        get => _trainingSteps;
+        set => _trainingSteps = value is >= 1 and <= 10_000 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of training steps must be between 1 and 10000.");
+    }
+
+    /// <summary>
+    /// Decides, when a job is created, whether it fails (in addition to the <see cref="OutcomeTag"/> and suffix
+    /// conventions). Null by default: only the conventions apply.
+    /// </summary>
+    public Func<EmulatedJobInfo, bool>? FailWhen { get; set; }
+
+    /// <summary>
+    /// The base models fine-tuning jobs can start from (Azure OpenAI and OpenAI): creating a job for any other model is
+    /// rejected with <c>400</c>, as the services do. Successfully fine-tuned models are added to the catalog and can be
+    /// fine-tuned again. Pre-filled with common fine-tunable models; add or remove ids as you need.
+    /// </summary>
+    public IList<string> BaseModels { get; } = new List<string>
+    {
+        "gpt-4o-mini-2024-07-18",
+        "gpt-4o-2024-08-06",
+        "gpt-4.1-2025-04-14",
+        "gpt-4.1-mini-2025-04-14",
+        "gpt-4.1-nano-2025-04-14",
+        "gpt-35-turbo-0125",
+        "o4-mini-2025-04-16",
+    };
+
+    /// <summary>
+    /// How many bytes of an uploaded file the emulator keeps (uploads are read as a stream; only their size is kept
+    /// beyond this). A file larger than this downloads truncated and is not checked for JSONL syntax. Defaults to 4 MiB.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long MaxStoredFileBytes
+    {
+        get => _maxStoredFileBytes;
+        set => _maxStoredFileBytes = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of stored bytes cannot be negative.");
+    }
+}

@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Foundry.Training.Jobs;
+
+namespace Foundry.Training.Testing;
+
+/// <summary>
+/// The Foundry training jobs service (routes.tsp): <c>api-version=v1</c>, the <c>Foundry-Features</c> opt-in and an
+/// Entra ID bearer token on every request; jobs, their attempt, artifacts, metrics, outputs and services; delete and
+/// cancel as long-running operations. All state lives in memory behind one lock.
+/// </summary>
+/// <remarks>The routes are split by concern across the partial files of this class.</remarks>
+internal sealed partial class TrainingJobsService : IEmulatedService
+{
+    public const string ApiVersion = "v1";
+
+    public const string FeatureOptIn = "TrainingJobs=V1Preview";
+
+    private const string ResourceType = "Microsoft.MachineLearningServices/workspaces/training_jobs";
+
+    private readonly object _gate = new();
+    private readonly EmulatorContext _context;
+    private readonly Dictionary<string, EmulatedTrainingJob> _jobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idempotencyKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmulatedOperation> _operations = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public TrainingJobsService(EmulatorContext context)
+    {
+        _context = context;
+    }
+
+    public ServiceResponse Handle(ServiceRequest request)
+    {
+        ServiceResponse? rejection = CheckProtocol(request);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        lock (_gate)
+        {
+            AdvanceTo(request.Now);
+            return Route(request);
+        }
+    }
+
+    /// <summary>Reads an artifact for the storage URLs the content infos hand out; null when it does not exist (any more).</summary>
+    public byte[]? ReadArtifact(string jobName, string attemptId, string path, DateTimeOffset now, out string contentType)
+    {
+        lock (_gate)
+        {
+            AdvanceTo(now);
+            contentType = "application/octet-stream";
+            if (_jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
+                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
+            {
+                contentType = artifact.ContentType;
+                return artifact.ReadContent();
+            }
+
+            return null;
+        }
+    }
+
+    private ServiceResponse Route(ServiceRequest request)
+    {
+        IReadOnlyList<string> s = request.Segments;
+        int n = s.Count;
+        if (n == 1)
+        {
+            return request.Is("POST") ? Create(request) : request.Is("GET") ? List(request) : MethodNotAllowed(request);
+        }
+
+        if (n == 4 && s[1] == "operations" && (s[3] == "status" || s[3] == "result"))
+        {
+            return request.Is("GET") ? GetOperation(s[2], result: s[3] == "result", request.Now) : MethodNotAllowed(request);
+        }
+
+        // The cancel action is ":cancel" appended to the escaped name, so it is read from the raw segment.
+        string raw = request.RawSegments[1];
+        if (n == 2 && raw.EndsWith(":cancel", StringComparison.Ordinal))
+        {
+            string name = Uri.UnescapeDataString(raw.Substring(0, raw.Length - ":cancel".Length));
+            return request.Is("POST") ? Cancel(name, request.Now) : MethodNotAllowed(request);
+        }
+
+        string jobName = s[1];
+        if (n == 2)
+        {
+            return request.Is("GET") ? Get(jobName) : request.Is("DELETE") ? Delete(jobName, request.Now) : MethodNotAllowed(request);
+        }
+
+        if (!request.Is("GET"))
+        {
+            return MethodNotAllowed(request);
+        }
+
+        if (!_jobs.TryGetValue(jobName, out EmulatedTrainingJob? job))
+        {
+            return JobNotFound(jobName);
+        }
+
+        switch (s[2])
+        {
+            case "services" when n == 3:
+                return GetServices(job, request);
+            case "outputs" when n == 3:
+                return ListOutputs(job);
+            case "outputs" when n == 4:
+                return GetOutput(job, s[3]);
+            case "attempts" when n == 3:
+                return ListAttempts(job, request);
+            case "attempts":
+                return RouteAttempt(job, request);
+        }
+
+        return RouteNotFound(request);
+    }
+
+    private ServiceResponse RouteAttempt(EmulatedTrainingJob job, ServiceRequest request)
+    {
+        IReadOnlyList<string> s = request.Segments;
+        int n = s.Count;
+        string attemptId = s[3];
+        if (!job.HasAttempt || (attemptId != EmulatedTrainingJob.AttemptId && attemptId != TrainingJobsClient.LatestAttempt))
+        {
+            return ServiceErrors.Foundry(404, "NotFound", $"Attempt '{attemptId}' of training job '{job.Name}' was not found.");
+        }
+
+        if (n == 4)
+        {
+            return ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, request.Now)));
+        }
+
+        switch (s[4])
+        {
+            case "artifacts" when n == 5:
+                return ListArtifacts(job, request, contentInfos: false);
+            case "artifacts" when n == 6 && s[5] == "content_info_by_prefix":
+                return ListArtifacts(job, request, contentInfos: true);
+            case "artifacts" when n == 6 && s[5] == "metadata":
+                return GetArtifactMetadata(job, request);
+            case "artifacts" when n == 6 && s[5] == "content_info":
+                return GetArtifactContentInfo(job, request);
+            case "artifacts" when n == 6 && s[5] == "content":
+                return DownloadArtifact(job, request);
+            case "metrics" when n == 5:
+                return ListMetrics(job, request);
+            case "metrics" when n == 6 && s[5] == "last_values":
+                return GetLastValues(job);
+            case "metrics" when n == 6:
+                return GetMetricPoints(job, s[5], request);
+            case "metrics" when n == 7 && s[6] == "aggregates":
+                return GetMetricAggregates(job, s[5], request);
+            case "metrics" when n == 7 && (s[6] == "samples" || s[6] == "sample"):
+                return GetMetricSample(job, s[5], request, single: s[6] == "sample");
+            case "outputs" when n == 5:
+                return ListOutputs(job);
+            case "outputs" when n == 6:
+                return GetOutput(job, s[5]);
+        }
+
+        return RouteNotFound(request);
+    }
+
+    /// <summary>Bearer token, api-version and the preview opt-in, checked in that order as a gateway would.</summary>
+    private static ServiceResponse? CheckProtocol(ServiceRequest request)
+    {
+        string? authorization = request.Header("Authorization");
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization.Length <= "Bearer ".Length)
+        {
+            return ServiceErrors.Foundry(401, "Unauthorized", "The request needs a bearer token (Authorization: Bearer ...) for the audience https://ai.azure.com.")
+                .WithHeader("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", resource_id=\"https://ai.azure.com\"");
+        }
+
+        string? version = request.QueryValue("api-version");
+        if (version is null)
+        {
+            return ServiceErrors.Foundry(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+
+        if (version != ApiVersion)
+        {
+            return ServiceErrors.Foundry(400, "UnsupportedApiVersion", $"The HTTP resource does not support the API version '{version}'. Supported versions: {ApiVersion}.");
+        }
+
+        string? features = request.Header("Foundry-Features");
+        if (features is null || !features.Split(',').Any(f => string.Equals(f.Trim(), FeatureOptIn, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ServiceErrors.Foundry(403, "PreviewFeatureNotEnabled", $"This operation requires the preview opt-in '{FeatureOptIn}'. Send it in the Foundry-Features header.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Plays every job forward to <paramref name="now"/> and completes the operations that are due.</summary>
+    private void AdvanceTo(DateTimeOffset now)
+    {
+        foreach (EmulatedTrainingJob job in _jobs.Values)
+        {
+            job.AdvanceTo(now);
+        }
+
+        foreach (EmulatedOperation operation in _operations.Values)
+        {
+            if (operation.IsDone || now < operation.CompletesAt)
+            {
+                continue;
+            }
+
+            if (operation.Kind == "delete")
+            {
+                _jobs.Remove(operation.JobName);
+            }
+
+            operation.Succeed();
+        }
+    }
+
+    private static ServiceResponse JobNotFound(string name) =>
+        ServiceErrors.Foundry(404, "NotFound", $"Training job '{name}' was not found.");
+
+    private static ServiceResponse RouteNotFound(ServiceRequest request) =>
+        ServiceErrors.Foundry(404, "NotFound", $"No training jobs route matches {request.Method} /{string.Join("/", request.RawSegments)}.");
+
+    private static ServiceResponse MethodNotAllowed(ServiceRequest request) =>
+        ServiceErrors.Foundry(405, "MethodNotAllowed", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
+
+    private static ServiceResponse BadQuery(string name, string? value, string expected) =>
+        ServiceErrors.Foundry(400, "InvalidQueryParameter", $"The query parameter '{name}' has the invalid value '{value}': expected {expected}.");
+
+    /// <summary>Reads <c>order</c>: descending (newest first) when absent; null when invalid.</summary>
+    private static bool? ReadDescending(ServiceRequest request) =>
+        request.QueryValue("order") switch
+        {
+            null => true,
+            "desc" => true,
+            "asc" => false,
+            _ => null,
+        };
+
+    private static bool TryReadLong(ServiceRequest request, string name, out long? value)
+    {
+        value = null;
+        string? text = request.QueryValue(name);
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}
