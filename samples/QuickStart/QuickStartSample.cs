@@ -67,12 +67,13 @@ public static class QuickStartSample
         }
 
         progress.End();
-        JobAttempt attempt = (await client.GetAttemptAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken)).Value;
-        if (attempt.Status != JobAttemptStatus.Completed)
+        if (!string.Equals(status, "Completed", StringComparison.OrdinalIgnoreCase))
         {
-            output.WriteLine($"The job ended {status}: {attempt.Error?.Message}");
+            output.WriteLine($"The job ended {status}; its attempts and logs/ artifacts tell why.");
             return 1;
         }
+
+        JobAttempt attempt = (await client.GetAttemptAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken)).Value;
 
         // 4. The last value of every metric the job logged.
         output.WriteLine("Final metrics:");
