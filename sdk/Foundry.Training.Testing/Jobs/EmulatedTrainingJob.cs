@@ -28,6 +28,7 @@ internal sealed class EmulatedTrainingJob
     private readonly Dictionary<string, EmulatedMetric> _metrics = new(StringComparer.Ordinal);
     private readonly string[] _metricNames;
     private readonly double _peakLearningRate;
+    private readonly double _epochs;
     private readonly int _evalEvery;
     private readonly int _checkpointEvery;
     private DateTimeOffset _nextTickAt;
@@ -54,6 +55,7 @@ internal sealed class EmulatedTrainingJob
         Recipe = spec.Training is null ? null : JsonNode.Parse(FoundryTrainingSerializer.Serialize(spec.Training)) as JsonObject;
         Algorithm = Recipe?["algorithm"]?.GetValueKind() == JsonValueKind.String ? Recipe["algorithm"]!.GetValue<string>() : null;
         _peakLearningRate = ReadNumber(Recipe?["hyperparameters"]?["learning_rate"]) ?? (Recipe?["lora"] is not null ? 1e-4 : 2e-5);
+        _epochs = ReadNumber(Recipe?["hyperparameters"]?["num_train_epochs"]) ?? 1;
         _evalEvery = (int)(ReadNumber(Recipe?["eval"]?["every_n_steps"]) ?? Math.Max(1, totalSteps / 2));
         _evalEvery = Math.Max(1, _evalEvery);
         _checkpointEvery = Math.Max(1, (totalSteps + 1) / 2);
@@ -244,6 +246,7 @@ internal sealed class EmulatedTrainingJob
         "train/loss" => TrainingCurves.Loss(_seed, step, TotalSteps),
         "train/learning_rate" => TrainingCurves.LearningRate(step, TotalSteps, _peakLearningRate),
         "train/grad_norm" => TrainingCurves.GradNorm(_seed, step, TotalSteps),
+        "train/epoch" => Math.Round(_epochs * step / TotalSteps, 4),
         "train/reward" => TrainingCurves.Reward(_seed, step, TotalSteps),
         "train/rewards/accuracies" => TrainingCurves.PreferenceAccuracy(_seed, step, TotalSteps),
         "eval/loss" => TrainingCurves.EvalLoss(_seed, step, TotalSteps),
@@ -327,7 +330,8 @@ internal sealed class EmulatedTrainingJob
 
     private static string[] MetricNamesFor(string? algorithm, bool eval)
     {
-        var names = new List<string> { "train/loss", "train/learning_rate", "train/grad_norm" };
+        // Named as Hugging Face trainers log to Weights & Biases; train/epoch (fractional) is how far training has got.
+        var names = new List<string> { "train/loss", "train/learning_rate", "train/grad_norm", "train/epoch" };
         switch (algorithm)
         {
             case "grpo" or "ppo" or "rloo" or "reinforce_pp":

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Azure.Identity;
+using Foundry.Training.Jobs;
+using Foundry.Training.Testing;
+
+namespace Foundry.Training.Samples;
+
+/// <summary>
+/// Fine-tunes a model with supervised fine-tuning (SFT) and LoRA on Azure AI Foundry: creates the job, shows its
+/// progress, reads its metrics, downloads the trained adapter and prints a summary.
+/// </summary>
+public static class QuickStartSample
+{
+    public static async Task<int> RunAsync(QuickStartSettings settings, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        // Your Foundry project when one is configured (signed in with DefaultAzureCredential: Azure CLI, Visual Studio,
+        // managed identity, ...), otherwise an emulator of the service inside this process.
+        await using FoundryTrainingEmulator? emulator = settings.ProjectEndpoint is null ? FoundryTrainingEmulator.Start() : null;
+        TrainingJobsClient client = emulator?.CreateTrainingJobsClient()
+            ?? new TrainingJobsClient(settings.ProjectEndpoint!, new DefaultAzureCredential());
+        string? computeId = emulator is null ? settings.ComputeId : settings.ComputeId ?? "emulator-gpu-cluster";
+        TimeSpan pollingInterval = emulator is null ? TimeSpan.FromSeconds(15) : TimeSpan.FromMilliseconds(250);
+        output.WriteLine(emulator is null
+            ? $"Target: Foundry project {client.Endpoint}"
+            : $"Target: embedded emulator at {client.Endpoint} (set FOUNDRY_PROJECT_ENDPOINT to use your project)");
+        if (computeId is null)
+        {
+            output.WriteLine("Set FOUNDRY_COMPUTE_ID to the compute to train on.");
+            return 2;
+        }
+
+        // 1. The recipe: SFT of a base model with a LoRA adapter, evaluated on a held-out dataset.
+        const double Epochs = 3;
+        var recipe = new SftTrainingConfiguration(settings.BaseModel, new TrainingDatasetConfiguration(settings.TrainingData))
+        {
+            Lora = new TrainingLoraConfiguration(rank: 16) { Alpha = 32, Dropout = 0.05, TargetModules = "all-linear" },
+            Eval = new TrainingEvalConfiguration { Dataset = settings.ValidationData, EveryNSteps = 50 },
+            NumTrainEpochs = Epochs,
+            LearningRate = 2e-4,
+        };
+        var job = new CommandJob(computeId) { DisplayName = "QuickStart: SFT with LoRA", Training = recipe };
+
+        // 2. Create the job (the client validates the recipe first and retries the create safely).
+        string name = $"quickstart-sft-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        await client.CreateAsync(name, job, cancellationToken);
+        output.WriteLine($"Created training job {name}");
+
+        // 3. Watch it: status changes and new metric points, until it finishes.
+        var progress = new ProgressBar(output);
+        string? status = null;
+        var losses = new SortedList<long, double>(); // by step
+        await foreach (TrainingJobUpdate update in client.WatchAsync(name, pollingInterval, cancellationToken))
+        {
+            if (update.Kind == TrainingJobUpdateKind.StatusChanged)
+            {
+                status = update.Status;
+                progress.WriteLine($"Status: {status}");
+            }
+            else if (update is { MetricName: "train/loss", Point.Step: long step } && ValueOf(update.Point) is double loss)
+            {
+                losses[step] = loss;
+            }
+            else if (update is { MetricName: "train/epoch", Point.Step: long at } && ValueOf(update.Point) is double epoch)
+            {
+                progress.Show(epoch / Epochs, losses.TryGetValue(at, out double lossAt) ? lossAt : null);
+            }
+        }
+
+        progress.End();
+        if (!string.Equals(status, "Completed", StringComparison.OrdinalIgnoreCase))
+        {
+            output.WriteLine($"The job ended {status}; its attempts and logs/ artifacts tell why.");
+            return 1;
+        }
+
+        JobAttempt attempt = (await client.GetAttemptAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken)).Value;
+
+        // 4. The last value of every metric the job logged.
+        output.WriteLine("Final metrics:");
+        await foreach (JobMetricLastValue metric in client.GetMetricLastValuesAsync(name, attempt.Id, cancellationToken))
+        {
+            output.WriteLine($"  {metric.Name,-22} {ValueOf(metric.Value),10:0.######}  (step {metric.Value?.Step})");
+        }
+
+        // 5. Download the trained model (the adapter and its configuration) to a local folder.
+        string folder = Path.Combine(settings.OutputDirectory, name);
+        IReadOnlyList<DownloadedArtifact> files = await client.DownloadArtifactsAsync(name, attempt.Id, folder, pathPrefix: "outputs/", cancellationToken: cancellationToken);
+        output.WriteLine($"Downloaded to {folder}:");
+        foreach (DownloadedArtifact file in files)
+        {
+            output.WriteLine($"  {file.ArtifactPath,-42} {file.Length,10:N0} bytes");
+        }
+
+        // 6. Summary.
+        output.WriteLine();
+        output.WriteLine("Summary");
+        output.WriteLine($"  Job        {name}: {status} after {attempt.EndedAt - attempt.StartedAt:g} of training (attempt {attempt.Id})");
+        if (losses.Count > 0)
+        {
+            output.WriteLine($"  Loss       {losses.Values[0]:0.####} at step {losses.Keys[0]} -> {losses.Values[^1]:0.####} at step {losses.Keys[^1]}");
+        }
+
+        output.WriteLine($"  Model      {files.Count} files, {files.Sum(f => f.Length):N0} bytes in {folder}");
+        await foreach (JobOutputReference registered in client.GetOutputsAsync(name, cancellationToken))
+        {
+            output.WriteLine($"  Output     {registered.Name}: {registered.Uri}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A scalar metric point keeps its value in the <c>value</c> column.</summary>
+    private static double? ValueOf(JobMetricPoint? point) =>
+        point?.Data is { } data && data.TryGetValue("value", out JsonNode? value) ? value?.GetValue<double>() : null;
+}

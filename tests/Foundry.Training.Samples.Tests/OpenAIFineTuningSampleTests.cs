@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Foundry.Training.FineTuning;
+
+namespace Foundry.Training.Samples.Tests;
+
+/// <summary>OpenAIFineTuning against the emulator's OpenAI platform: settings are injected, so no key is read.</summary>
+public sealed partial class OpenAIFineTuningSampleTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
+    private readonly StringWriter _output = new();
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task ValidatesUploadsAndTrainsADpoJob_StreamingEvents_ThenListsCheckpoints()
+    {
+        int exitCode = await OpenAIFineTuningSample.RunAsync(new OpenAIFineTuningSettings { WorkDirectory = _folder.Path }, _output, _timeout.Token);
+
+        string output = _output.ToString();
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("Target: embedded emulator (OpenAI platform) at http://127.0.0.1:");
+
+        // The generated training file is valid preference data, as the sample reported.
+        string file = Path.Combine(_folder.Path, "support-tone.preferences.jsonl");
+        TrainingFileValidationResult validation = await new TrainingFileValidator().ValidateAsync(file, cancellationToken: _timeout.Token);
+        validation.IsValid.Should().BeTrue();
+        validation.Format.Should().Be(TrainingFileFormat.Preference);
+        validation.ExampleCount.Should().Be(10);
+        output.Should().Contain("Validated support-tone.preferences.jsonl: 10 Preference examples, 0 problems");
+
+        // Uploaded with progress, processed, trained with DPO.
+        output.Should().MatchRegex(@"Uploading: 100% \(\S+ of \S+ bytes\)").And.MatchRegex(@"Uploaded support-tone\.preferences\.jsonl as file-\S+ \(processed\)");
+        output.Should().MatchRegex(@"Created fine-tuning job ftjob-\S+ \(validating_files\)");
+
+        // Events streamed oldest first, ending with the job's success; then the fine-tuned model and its checkpoints.
+        List<string> events = EventLine().Matches(output).Select(m => m.Groups["message"].Value).ToList();
+        events.Should().HaveCountGreaterThan(3).And.OnlyHaveUniqueItems();
+        events[0].Should().StartWith("Created fine-tuning job: ftjob-");
+        events.Should().Contain(e => e.StartsWith("Validating training file: file-", StringComparison.Ordinal));
+        events[^1].Should().Contain("completed");
+        output.Should().MatchRegex(@"Job ftjob-\S+ succeeded: fine-tuned model ft:gpt-4\.1-mini-2025-04-14:\S*:support-tone:");
+        output.Should().Contain("Checkpoints:");
+        CheckpointLine().Matches(output).Should().NotBeEmpty();
+    }
+
+    [GeneratedRegex(@"^  \d\d:\d\d:\d\d (?:info|warn|error)\s+(?<message>.+)$", RegexOptions.Multiline)]
+    private static partial Regex EventLine();
+
+    [GeneratedRegex(@"^  step\s+\d+  ft:\S+:ckpt-step-\d+", RegexOptions.Multiline)]
+    private static partial Regex CheckpointLine();
+}
