@@ -49,20 +49,34 @@ public static class QuickStartSample
         var progress = new ProgressBar(output);
         string? status = null;
         var losses = new SortedList<long, double>(); // by step
+        var epochs = new SortedList<long, double>();
         await foreach (TrainingJobUpdate update in client.WatchAsync(name, pollingInterval, cancellationToken))
         {
             if (update.Kind == TrainingJobUpdateKind.StatusChanged)
             {
                 status = update.Status;
                 progress.WriteLine($"Status: {status}");
+                continue;
             }
-            else if (update is { MetricName: "train/loss", Point.Step: long step } && ValueOf(update.Point) is double loss)
+
+            // Each metric is read on its own, so a step's loss and epoch can arrive in either order: show a step once both are in.
+            if (update.Point is not { Step: long step } point || ValueOf(point) is not double value)
             {
-                losses[step] = loss;
+                continue;
             }
-            else if (update is { MetricName: "train/epoch", Point.Step: long at } && ValueOf(update.Point) is double epoch)
+
+            if (update.MetricName == "train/loss")
             {
-                progress.Show(epoch / Epochs, losses.TryGetValue(at, out double lossAt) ? lossAt : null);
+                losses[step] = value;
+            }
+            else if (update.MetricName == "train/epoch")
+            {
+                epochs[step] = value;
+            }
+
+            if (losses.TryGetValue(step, out double loss) && epochs.TryGetValue(step, out double epoch))
+            {
+                progress.Show(epoch / Epochs, loss);
             }
         }
 

@@ -55,7 +55,7 @@ public sealed class TrainingJobsLifecycleTests : IDisposable
 
         // Metrics: one point per step, loss falling, eval every second step, learning rate from the recipe.
         List<JobMetric> metrics = await client.GetMetricsAsync("sft-lora", "1", cancellationToken: _timeout.Token).ToListAsync(_timeout.Token);
-        metrics.Select(m => m.Name).Should().Equal("train/loss", "train/learning_rate", "train/grad_norm", "eval/loss");
+        metrics.Select(m => m.Name).Should().Equal("train/loss", "train/learning_rate", "train/grad_norm", "train/epoch", "eval/loss");
         metrics.Should().OnlyContain(m => m.MetricType == JobMetricType.Scalar);
         List<JobMetricPoint> loss = await client.GetMetricPointsAsync("sft-lora", "1", "train/loss", cancellationToken: _timeout.Token).ToListAsync(_timeout.Token);
         loss.Select(p => p.Step).Should().Equal(1L, 2L, 3L, 4L, 5L, 6L);
