@@ -45,7 +45,7 @@ internal sealed class PageContent<T>
         string? firstId = null, lastId = null, nextLink = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
+            string name = JsonText.GetString(ref reader);
             reader.Read();
             switch (name)
             {
@@ -99,5 +99,5 @@ internal sealed class PageContent<T>
     }
 
     private static string? ReadString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        reader.TokenType == JsonTokenType.String ? JsonText.GetString(ref reader) : null;
 }

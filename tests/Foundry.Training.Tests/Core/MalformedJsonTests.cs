@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Foundry.Training.FineTuning;
+using Foundry.Training.Jobs;
+using Foundry.Training.Tests.Infrastructure;
+
+namespace Foundry.Training.Tests.Core;
+
+/// <summary>
+/// Regression tests for the malformed documents the property tests found: each used to escape
+/// <see cref="FoundryTrainingSerializer"/> as something other than <see cref="JsonException"/>, or was read into a
+/// model that could not be written back.
+/// </summary>
+public class MalformedJsonTests
+{
+    private static T? Read<T>(byte[] utf8) => FoundryTrainingSerializer.Deserialize<T>(BinaryData.FromBytes(utf8));
+
+    private static byte[] Utf8(string text, params byte[] insertedAtHash)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        int at = Array.IndexOf(bytes, (byte)'#');
+        return at < 0 ? bytes : bytes.Take(at).Concat(insertedAtHash).Concat(bytes.Skip(at + 1)).ToArray();
+    }
+
+    [Theory]
+    [InlineData("""{"algorithm":"\uDC00sft","model":"m"}""")]   // a lone surrogate escape in the discriminator
+    [InlineData("""{"\uD800x":1,"algorithm":"sft"}""")]          // ... in a property name before it
+    [InlineData("""{"model":"m","\uD83D\u0041":2}""")]           // a high surrogate followed by a non-surrogate
+    public void AFamilyRootWithAnInvalidEscape_IsAJsonException(string json)
+    {
+        Action read = () => FoundryTrainingSerializer.Deserialize<TrainingConfiguration>(json);
+
+        read.Should().Throw<JsonException>().Which.InnerException.Should().BeOfType<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void AFamilyRootWithInvalidUtf8InTheDiscriminator_IsAJsonException()
+    {
+        Action read = () => Read<TrainingRewardConfiguration>(Utf8("""{"kind":"#model","model":"m"}""", 0xFF));
+
+        read.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void AMemberReadWithAnInvalidDiscriminator_IsAJsonExceptionThatDescribesIt()
+    {
+        Action read = () => Read<DeploymentConnection>(Utf8("""{"kind":"#WorkspaceConnection"}""", 0xFF));
+
+        read.Should().Throw<JsonException>().WithMessage("*\"kind\" is a string that is not valid UTF-8, not \"*\" as DeploymentConnection requires.");
+    }
+
+    [Theory]
+    [InlineData("""{"data":[],"last_id":"\uD800"}""")]
+    [InlineData("""{"data":[],"\uDD1E":true}""")]
+    public void AListEnvelopeWithAnInvalidEscape_IsAJsonException(string json)
+    {
+        Action parse = () => PageContent<FineTuningJob>.Parse(Encoding.UTF8.GetBytes(json), ModelSerialization.GetTypeInfo<FineTuningJob>());
+
+        parse.Should().Throw<JsonException>();
+    }
+}
