@@ -58,4 +58,32 @@ public class MalformedJsonTests
 
         parse.Should().Throw<JsonException>();
     }
+
+    [Theory]
+    [InlineData("""{"learning_rate_multiplier":1e400}""")]
+    [InlineData("""{"batch_size":-1e400}""")]
+    public void AHyperparameterBeyondTheRangeOfDouble_IsAJsonException(string json)
+    {
+        Action read = () => FoundryTrainingSerializer.Deserialize<FineTuningHyperparameters>(json);
+
+        read.Should().Throw<JsonException>().WithMessage("*outside the range of a double*");
+    }
+
+    [Fact]
+    public void ADoublePropertyBeyondItsRange_IsAJsonException_WhileTheLargestDoubleIsRead()
+    {
+        Action read = () => FoundryTrainingSerializer.Deserialize<ScoreModelSamplingParameters>("""{"top_p":1.7976931348623157e309}""");
+
+        read.Should().Throw<JsonException>().WithMessage("*outside the range of a double*");
+        ScoreModelSamplingParameters max = FoundryTrainingSerializer.Deserialize<ScoreModelSamplingParameters>("""{"top_p":1.7976931348623157e308}""")!;
+        JsonAssert.Equivalent("""{"top_p":1.7976931348623157e308}""", FoundryTrainingSerializer.Serialize(max));
+    }
+
+    [Fact]
+    public void UnknownJsonKeepsNumbersBeyondTheRangeOfDouble()
+    {
+        FineTuningJob job = FoundryTrainingSerializer.Deserialize<FineTuningJob>("""{"id":"ft-1","x_huge":1e400}""")!;
+
+        JsonAssert.Equivalent("""{"id":"ft-1","x_huge":1e400}""", FoundryTrainingSerializer.Serialize(job));
+    }
 }
