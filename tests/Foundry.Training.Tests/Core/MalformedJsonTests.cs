@@ -86,4 +86,16 @@ public class MalformedJsonTests
 
         JsonAssert.Equivalent("""{"id":"ft-1","x_huge":1e400}""", FoundryTrainingSerializer.Serialize(job));
     }
+
+    [Fact]
+    public void AnOpenEnumWithoutAValue_IsWrittenAsNullAndReadBack()
+    {
+        JobOperationResource empty = FoundryTrainingSerializer.Deserialize<JobOperationResource>("{}")!;
+        string written = FoundryTrainingSerializer.Serialize(empty);
+
+        JobOperationResource again = FoundryTrainingSerializer.Deserialize<JobOperationResource>(written)!;
+
+        again.Status.ToString().Should().BeNull();
+        FoundryTrainingSerializer.Serialize(again).Should().Be(written);
+    }
 }
