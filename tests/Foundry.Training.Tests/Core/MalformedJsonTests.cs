@@ -98,4 +98,22 @@ public class MalformedJsonTests
         again.Status.ToString().Should().BeNull();
         FoundryTrainingSerializer.Serialize(again).Should().Be(written);
     }
+
+    [Fact]
+    public void RequiredIngestionListsSentAsNull_ReadAsEmptyLists()
+    {
+        IngestionJob job = FoundryTrainingSerializer.Deserialize<IngestionJob>(
+            """{"kind":"SystemCompute","datasource":{"kind":"Urls","urls":null,"embeddings":null},"target":{"kind":"AzureAISearch"}}""")!;
+        var storage = FoundryTrainingSerializer.Deserialize<SystemComputeStorage>("""{"kind":"Storage","embeddings":null}""")!;
+        var userUrls = FoundryTrainingSerializer.Deserialize<UserComputeUrl>("""{"kind":"Urls","urls":null,"embeddings":null}""")!;
+
+        var urls = job.Should().BeOfType<SystemComputeIngestionJob>().Which.Datasource.Should().BeOfType<SystemComputeUrl>().Subject;
+        urls.Urls.Should().BeEmpty();
+        urls.Embeddings.Should().BeEmpty();
+        storage.Embeddings.Should().BeEmpty();
+        userUrls.Urls.Should().BeEmpty();
+        userUrls.Embeddings.Should().BeEmpty();
+        userUrls.Urls.Add("https://example.com");
+        JsonAssert.Equivalent("""{"kind":"Urls","urls":["https://example.com"],"embeddings":[]}""", FoundryTrainingSerializer.Serialize(userUrls));
+    }
 }
