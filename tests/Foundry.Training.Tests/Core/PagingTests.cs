@@ -224,6 +224,42 @@ public sealed class PagingTests : IDisposable
         content.HasMore.Should().BeTrue();
         content.NextLink.Should().Be("https://n");
     }
+
+    /// <summary>An id that is not a string used to leave the reader inside it, so the items after it were silently lost.</summary>
+    [Theory]
+    [InlineData("""{"last_id":{"a":1},"data":[{"id":"x"}],"has_more":false}""")]
+    [InlineData("""{"first_id":["a",{"b":2}],"data":[{"id":"x"}]}""")]
+    public void AnIdOfTheWrongTypeIsSkippedWhole_AndTheItemsAfterItAreRead(string json)
+    {
+        var content = PageContent<PagedItem>.Parse(System.Text.Encoding.UTF8.GetBytes(json), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        content.Items.Should().ContainSingle().Which.Id.Should().Be("x");
+        content.LastId.Should().BeNull();
+    }
+
+    /// <summary>A has_more or nextLink that cannot be read would end the listing early without a word: it is malformed.</summary>
+    [Theory]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":"true"}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":1}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":{"value":true}}""")]
+    [InlineData("""{"value":[{"id":"x"}],"nextLink":{"href":"https://n"}}""")]
+    [InlineData("""{"value":[{"id":"x"}],"nextLink":7}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":false} {"data":[]}""")]
+    public void AnUnreadableContinuationOrTrailingContent_IsAJsonException(string json)
+    {
+        Action parse = () => PageContent<PagedItem>.Parse(System.Text.Encoding.UTF8.GetBytes(json), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        parse.Should().Throw<System.Text.Json.JsonException>();
+    }
+
+    [Fact]
+    public void ANullHasMoreOrNextLinkMeansNoMorePages()
+    {
+        var content = PageContent<PagedItem>.Parse("""{"data":[{"id":"x"}],"has_more":null,"nextLink":null}"""u8, ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        content.HasMore.Should().BeFalse();
+        content.NextLink.Should().BeNull();
+    }
 }
 
 public sealed class PagedItem : ExtensibleModel
