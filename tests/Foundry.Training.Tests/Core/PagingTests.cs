@@ -148,6 +148,36 @@ public sealed class PagingTests : IDisposable
         _service.Requests.Should().HaveCount(2);
     }
 
+    /// <summary>A cursor that comes back after other pages (A, B, A, ...) used to page forever.</summary>
+    [Fact]
+    public async Task CursorThatCyclesStopsPaging()
+    {
+        Page(null, $$"""{"data":[{{Items("a")}}],"has_more":true,"last_id":"a"}""");
+        Page("a", $$"""{"data":[{{Items("b")}}],"has_more":true,"last_id":"b"}""");
+        Page("b", $$"""{"data":[{{Items("c")}}],"has_more":true,"last_id":"a"}""");
+        using var hangBreaker = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // fails a regression instead of hanging the run
+        var pageable = new FetcherAsyncPageable<PagedItem>(ListPaging.Cursor(_pipeline, CreateRequest, ModelSerialization.GetTypeInfo<PagedItem>(s_json), i => i.Id), hangBreaker.Token);
+
+        (await pageable.ToListAsync()).Select(i => i.Id).Should().Equal("a", "b", "c");
+        _service.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void NextLinkThatCyclesStopsPaging()
+    {
+        string first = new Uri(_service.Endpoint, "openai/items?page=1").AbsoluteUri;
+        string second = new Uri(_service.Endpoint, "openai/items?page=2").AbsoluteUri;
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", "1").UsingGet()).RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("b")}}],"nextLink":"{{second}}"}"""));
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", "2").UsingGet()).RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("c")}}],"nextLink":"{{first}}"}"""));
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", matchBehaviour: WireMock.Matchers.MatchBehaviour.RejectOnMatch).UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("a")}}],"nextLink":"{{first}}"}"""));
+        using var hangBreaker = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var fetch = ListPaging.NextLink(_pipeline, _ => _pipeline.CreateRequest(RequestMethod.Get, "/items"), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        new FetcherPageable<PagedItem>(fetch, hangBreaker.Token).Select(i => i.Id).Should().Equal("a", "b", "c");
+        _service.Requests.Should().HaveCount(3);
+    }
+
     [Fact]
     public async Task NextLinkShape_FollowsNextLinkAndAddsApiVersion()
     {
