@@ -3,7 +3,14 @@ using Foundry.Training.FineTuning;
 
 namespace Foundry.Training.Tests.FineTuning.Validation;
 
+/// <summary>Runs alone: the heap it measures is the whole process's, which tests running beside it would grow.</summary>
+[CollectionDefinition(nameof(MemoryMeasurementCollection), DisableParallelization = true)]
+public sealed class MemoryMeasurementCollection
+{
+}
+
 /// <summary>The validator streams: memory stays bounded by its limits, never by the size of the file or of a line.</summary>
+[Collection(nameof(MemoryMeasurementCollection))]
 public sealed class TrainingFileValidatorMemoryTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "foundry-training-" + Guid.NewGuid().ToString("N") + ".jsonl");
