@@ -47,6 +47,7 @@ public partial class TrainingJobsClient
             string root = ArtifactPaths.Root(destinationDirectory);
             var files = new List<(JobArtifactContentInfo Info, string LocalPath)>();
             string? token = null;
+            var guard = new PagingGuard(start: null);
             do
             {
                 Page<JobArtifactContentInfo> page = await fetch(token, null, async, cancellationToken).ConfigureAwait(false);
@@ -55,7 +56,7 @@ public partial class TrainingJobsClient
                     files.Add((info, ArtifactPaths.Resolve(root, info.Path, page.GetRawResponse())));
                 }
 
-                token = PagingGuard.Next(token, page);
+                token = guard.Next(page);
             }
             while (token is not null);
 

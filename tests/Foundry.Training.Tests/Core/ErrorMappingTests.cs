@@ -126,6 +126,31 @@ public sealed class ErrorMappingTests : IDisposable
         ex.Message.Should().Contain("409");
     }
 
+    [Theory]
+    [InlineData("""{"error":{"code":"Bad\uD800","message":"m"}}""")]   // a lone surrogate escape in a value
+    [InlineData("""{"error":{"\uD83D\u0041message":"m"}}""")]         // ... in a property name
+    public async Task ErrorBodyWithAnInvalidEscape_IsStillARequestFailedException(string body)
+    {
+        RequestFailedException ex = await FailWith(503, body, headers: ("x-ms-request-id", "esc-1"));
+
+        ex.Status.Should().Be(503);
+        ex.ErrorCode.Should().BeNull();
+        ex.Data["RequestId"].Should().Be("esc-1");
+    }
+
+    [Fact]
+    public async Task ErrorBodyThatIsNotUtf8_IsStillARequestFailedException()
+    {
+        _service.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(400)
+            .WithBody(new byte[] { (byte)'{', (byte)'"', (byte)'e', (byte)'r', (byte)'r', (byte)'o', (byte)'r', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' })
+            .WithHeader("Content-Type", "application/json"));
+        using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/training_jobs/x");
+
+        Func<Task> send = async () => await _pipeline.SendAsync(message, async: true, CancellationToken.None);
+
+        (await send.Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(400);
+    }
+
     [Fact]
     public async Task NonErrorJsonShapes()
     {

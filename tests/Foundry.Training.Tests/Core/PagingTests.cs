@@ -204,6 +204,36 @@ public sealed class PagingTests : IDisposable
         _service.Requests.Should().HaveCount(2);
     }
 
+    /// <summary>A cursor that comes back after other pages (A, B, A, ...) used to page forever.</summary>
+    [Fact]
+    public async Task CursorThatCyclesStopsPaging()
+    {
+        Page(null, $$"""{"data":[{{Items("a")}}],"has_more":true,"last_id":"a"}""");
+        Page("a", $$"""{"data":[{{Items("b")}}],"has_more":true,"last_id":"b"}""");
+        Page("b", $$"""{"data":[{{Items("c")}}],"has_more":true,"last_id":"a"}""");
+        using var hangBreaker = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // fails a regression instead of hanging the run
+        var pageable = new FetcherAsyncPageable<PagedItem>(ListPaging.Cursor(_pipeline, CreateRequest, ModelSerialization.GetTypeInfo<PagedItem>(s_json), i => i.Id), hangBreaker.Token);
+
+        (await pageable.ToListAsync()).Select(i => i.Id).Should().Equal("a", "b", "c");
+        _service.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void NextLinkThatCyclesStopsPaging()
+    {
+        string first = new Uri(_service.Endpoint, "openai/items?page=1").AbsoluteUri;
+        string second = new Uri(_service.Endpoint, "openai/items?page=2").AbsoluteUri;
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", "1").UsingGet()).RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("b")}}],"nextLink":"{{second}}"}"""));
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", "2").UsingGet()).RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("c")}}],"nextLink":"{{first}}"}"""));
+        _service.Server.Given(Request.Create().WithPath("/openai/items").WithParam("page", matchBehaviour: WireMock.Matchers.MatchBehaviour.RejectOnMatch).UsingGet())
+            .RespondWith(Response.Create().WithBody($$"""{"value":[{{Items("a")}}],"nextLink":"{{first}}"}"""));
+        using var hangBreaker = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var fetch = ListPaging.NextLink(_pipeline, _ => _pipeline.CreateRequest(RequestMethod.Get, "/items"), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        new FetcherPageable<PagedItem>(fetch, hangBreaker.Token).Select(i => i.Id).Should().Equal("a", "b", "c");
+        _service.Requests.Should().HaveCount(3);
+    }
+
     [Fact]
     public async Task NextLinkShape_FollowsNextLinkAndAddsApiVersion()
     {
@@ -279,6 +309,42 @@ public sealed class PagingTests : IDisposable
         content.LastId.Should().Be("x");
         content.HasMore.Should().BeTrue();
         content.NextLink.Should().Be("https://n");
+    }
+
+    /// <summary>An id that is not a string used to leave the reader inside it, so the items after it were silently lost.</summary>
+    [Theory]
+    [InlineData("""{"last_id":{"a":1},"data":[{"id":"x"}],"has_more":false}""")]
+    [InlineData("""{"first_id":["a",{"b":2}],"data":[{"id":"x"}]}""")]
+    public void AnIdOfTheWrongTypeIsSkippedWhole_AndTheItemsAfterItAreRead(string json)
+    {
+        var content = PageContent<PagedItem>.Parse(System.Text.Encoding.UTF8.GetBytes(json), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        content.Items.Should().ContainSingle().Which.Id.Should().Be("x");
+        content.LastId.Should().BeNull();
+    }
+
+    /// <summary>A has_more or nextLink that cannot be read would end the listing early without a word: it is malformed.</summary>
+    [Theory]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":"true"}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":1}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":{"value":true}}""")]
+    [InlineData("""{"value":[{"id":"x"}],"nextLink":{"href":"https://n"}}""")]
+    [InlineData("""{"value":[{"id":"x"}],"nextLink":7}""")]
+    [InlineData("""{"data":[{"id":"x"}],"has_more":false} {"data":[]}""")]
+    public void AnUnreadableContinuationOrTrailingContent_IsAJsonException(string json)
+    {
+        Action parse = () => PageContent<PagedItem>.Parse(System.Text.Encoding.UTF8.GetBytes(json), ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        parse.Should().Throw<System.Text.Json.JsonException>();
+    }
+
+    [Fact]
+    public void ANullHasMoreOrNextLinkMeansNoMorePages()
+    {
+        var content = PageContent<PagedItem>.Parse("""{"data":[{"id":"x"}],"has_more":null,"nextLink":null}"""u8, ModelSerialization.GetTypeInfo<PagedItem>(s_json));
+
+        content.HasMore.Should().BeFalse();
+        content.NextLink.Should().BeNull();
     }
 }
 

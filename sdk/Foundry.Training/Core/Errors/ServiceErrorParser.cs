@@ -87,9 +87,11 @@ internal sealed class ServiceErrorParser : RequestFailedDetailsParser
 
             return code is null && message is null ? null : new ResponseError(code, message);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return null; // an HTML page or truncated body: Azure.Core quotes the content in the message
+            // An HTML page, a truncated body, or text that is not valid UTF-8 / holds a lone surrogate escape (which
+            // System.Text.Json reports as InvalidOperationException): Azure.Core quotes the content in the message.
+            return null;
         }
     }
 

@@ -24,6 +24,7 @@ internal static class ModelSerialization
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowOutOfOrderMetadataProperties = true,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            Converters = { new FiniteDoubleConverter() },
         };
         options.MakeReadOnly();
         return options;

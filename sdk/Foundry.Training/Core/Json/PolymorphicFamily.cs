@@ -62,9 +62,9 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             return;
         }
 
-        if (actual.ValueKind != JsonValueKind.String || !actual.ValueEquals(expected))
+        if (actual.ValueKind != JsonValueKind.String || !ValueEquals(actual, expected))
         {
-            throw new JsonException($"The document's \"{_discriminatorName}\" is {actual.GetRawText()}, not \"{expected}\" as {member.GetType().Name} requires.");
+            throw new JsonException($"The document's \"{_discriminatorName}\" is {JsonText.Describe(actual)}, not \"{expected}\" as {member.GetType().Name} requires.");
         }
 
         member.AdditionalProperties.Remove(_discriminatorName!);
@@ -125,6 +125,19 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         _known = known;
     }
 
+    /// <summary>Compares a string element with <paramref name="expected"/>; an element holding an invalid escape is simply different.</summary>
+    private static bool ValueEquals(JsonElement element, string expected)
+    {
+        try
+        {
+            return element.ValueEquals(expected);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>.</summary>
     private static string? PeekDiscriminator(Utf8JsonReader reader, string name)
     {
@@ -136,11 +149,11 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
                 continue;
             }
 
-            bool isDiscriminator = reader.ValueTextEquals(name);
+            bool isDiscriminator = JsonText.ValueTextEquals(ref reader, name);
             reader.Read();
             if (isDiscriminator)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType == JsonTokenType.String ? JsonText.GetString(ref reader) : null;
             }
 
             reader.Skip();

@@ -20,11 +20,12 @@ internal sealed class FetcherAsyncPageable<T> : AsyncPageable<T>
     public override async IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
         string? token = continuationToken;
+        var guard = new PagingGuard(continuationToken);
         do
         {
             Page<T> page = await _fetch(token, pageSizeHint, async: true, CancellationToken).ConfigureAwait(false);
             yield return page;
-            token = PagingGuard.Next(token, page);
+            token = guard.Next(page);
         }
         while (token is not null);
     }

@@ -19,11 +19,12 @@ internal sealed class FetcherPageable<T> : Pageable<T>
     public override IEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
         string? token = continuationToken;
+        var guard = new PagingGuard(continuationToken);
         do
         {
             Page<T> page = _fetch(token, pageSizeHint, async: false, CancellationToken).EnsureCompleted();
             yield return page;
-            token = PagingGuard.Next(token, page);
+            token = guard.Next(page);
         }
         while (token is not null);
     }

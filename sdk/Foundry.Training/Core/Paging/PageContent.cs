@@ -45,7 +45,7 @@ internal sealed class PageContent<T>
         string? firstId = null, lastId = null, nextLink = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
+            string name = JsonText.GetString(ref reader);
             reader.Read();
             switch (name)
             {
@@ -54,7 +54,13 @@ internal sealed class PageContent<T>
                     ReadItems(ref reader, itemType, items);
                     break;
                 case "has_more":
-                    hasMore = reader.TokenType == JsonTokenType.True;
+                    // A has_more we cannot read must not quietly end the listing early.
+                    hasMore = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False or JsonTokenType.Null => false,
+                        _ => throw new JsonException($"\"has_more\" must be a boolean but found {reader.TokenType}."),
+                    };
                     break;
                 case "first_id":
                     firstId = ReadString(ref reader);
@@ -63,12 +69,22 @@ internal sealed class PageContent<T>
                     lastId = ReadString(ref reader);
                     break;
                 case "nextLink":
-                    nextLink = ReadString(ref reader);
+                    nextLink = reader.TokenType switch
+                    {
+                        JsonTokenType.String => JsonText.GetString(ref reader),
+                        JsonTokenType.Null => null,
+                        _ => throw new JsonException($"\"nextLink\" must be a string but found {reader.TokenType}."),
+                    };
                     break;
                 default:
                     reader.Skip();
                     break;
             }
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException("A list response has content after its JSON object.");
         }
 
         return new PageContent<T>(items, hasMore, firstId, lastId, nextLink);
@@ -98,6 +114,15 @@ internal sealed class PageContent<T>
         }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    /// <summary>A string, or null for anything else; an object or array is skipped whole so the envelope stays in step.</summary>
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return JsonText.GetString(ref reader);
+        }
+
+        reader.Skip();
+        return null;
+    }
 }

@@ -25,7 +25,8 @@ namespace Foundry.Training;
 /// </list>
 /// It overrides the whole loop of Azure.Core's <see cref="RetryPolicy"/> because the base class always waits for the
 /// full <c>Retry-After</c>, cannot be given a clock, and ends with an <see cref="AggregateException"/>; here the last
-/// failure surfaces as itself (a <see cref="RequestFailedException"/> for transport errors).
+/// failure surfaces as itself, a transport error always as <see cref="RequestFailedException"/> (status 0), including a
+/// response body cut short, which Azure.Core leaves as a raw <see cref="IOException"/>.
 /// </summary>
 internal sealed class ServiceRetryPolicy : RetryPolicy
 {
@@ -104,6 +105,13 @@ internal sealed class ServiceRetryPolicy : RetryPolicy
             bool retry = failed && (async ? await ShouldRetryAsync(message, failure).ConfigureAwait(false) : ShouldRetry(message, failure));
             if (!retry)
             {
+                if (failure is IOException or HttpRequestException)
+                {
+                    // Azure.Core wraps a failure to send (RequestFailedException, status 0) but not one while buffering
+                    // the body (a response cut short): both surface the same way.
+                    throw new RequestFailedException(failure.Message, failure);
+                }
+
                 if (failure is not null)
                 {
                     ExceptionDispatchInfo.Capture(failure).Throw();

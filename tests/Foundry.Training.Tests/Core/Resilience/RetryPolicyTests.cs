@@ -287,6 +287,24 @@ public sealed class RetryPolicyTests : IDisposable
         server.Requests.Should().HaveCount(2).And.OnlyContain(head => head.Contains("Operation-Id: op-9\r\n", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData(RequestMethod_Get)]
+    [InlineData(RequestMethod_Post)]
+    public async Task AResponseBodyCutShort_SurfacesAsRequestFailedException_LikeOtherTransportFailures(string method)
+    {
+        using var server = new FaultInjection.Infrastructure.FaultyServer(FaultInjection.Infrastructure.ConnectionFault.TruncatedTransfer(200, """{"name":"j1","status":"Running"}"""));
+
+        Func<Task> send = () => SendAsync(CreatePipeline(server.Endpoint), new RequestMethod(method), async: true, operationId: null);
+
+        RequestFailedException ex = (await send.Should().ThrowAsync<RequestFailedException>()).Which;
+        ex.Status.Should().Be(0);
+        ex.InnerException.Should().BeAssignableTo<IOException>();
+        server.Requests.Should().HaveCount(method == RequestMethod_Get ? 4 : 1, "a GET is retried, an unsafe POST is not");
+    }
+
+    private const string RequestMethod_Get = "GET";
+    private const string RequestMethod_Post = "POST";
+
     [Fact]
     public async Task NetworkTimeout_IsRetried_UnlikeTheCallersCancellation()
     {

@@ -6,6 +6,8 @@ namespace Foundry.Training.FineTuning;
 /// <summary>An Azure Storage container to ingest, for a system-compute job (<c>kind</c> <c>Storage</c>).</summary>
 public sealed class SystemComputeStorage : SystemComputeDatasource
 {
+    private IList<ConnectionEmbeddingSettings> _embeddings = new List<ConnectionEmbeddingSettings>();
+
     /// <summary>The connection to the storage account. Required by the service.</summary>
     [JsonPropertyName("connection")]
     public IngestionConnection? Connection { get; set; }
@@ -19,9 +21,17 @@ public sealed class SystemComputeStorage : SystemComputeDatasource
     public ChunkingSettings? Chunking { get; set; }
 
     /// <summary>The embedding models to embed the chunks with. Required by the service.</summary>
-    [JsonPropertyName("embeddings")]
-    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
-    public IList<ConnectionEmbeddingSettings> Embeddings { get; } = new List<ConnectionEmbeddingSettings>();
+    [JsonIgnore]
+    public IList<ConnectionEmbeddingSettings> Embeddings => _embeddings;
 
     private protected override string KindValue => "Storage";
+
+    /// <summary>The list on the wire; JSON <c>null</c> reads as an empty list rather than failing the whole document.</summary>
+    [JsonInclude]
+    [JsonPropertyName("embeddings")]
+    internal IList<ConnectionEmbeddingSettings>? EmbeddingsJson
+    {
+        get => _embeddings;
+        set => _embeddings = value ?? new List<ConnectionEmbeddingSettings>();
+    }
 }

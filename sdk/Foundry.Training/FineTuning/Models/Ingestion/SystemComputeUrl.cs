@@ -6,10 +6,12 @@ namespace Foundry.Training.FineTuning;
 /// <summary>Web pages to crawl and ingest, for a system-compute job (<c>kind</c> <c>Urls</c>).</summary>
 public sealed class SystemComputeUrl : SystemComputeDatasource
 {
+    private IList<string> _urls = new List<string>();
+    private IList<ConnectionEmbeddingSettings> _embeddings = new List<ConnectionEmbeddingSettings>();
+
     /// <summary>The URLs to start crawling from. Required by the service.</summary>
-    [JsonPropertyName("urls")]
-    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
-    public IList<string> Urls { get; } = new List<string>();
+    [JsonIgnore]
+    public IList<string> Urls => _urls;
 
     /// <summary>The connection to the storage account the crawled pages are written to. Required by the service.</summary>
     [JsonPropertyName("connection")]
@@ -28,9 +30,26 @@ public sealed class SystemComputeUrl : SystemComputeDatasource
     public ChunkingSettings? Chunking { get; set; }
 
     /// <summary>The embedding models to embed the chunks with. Required by the service.</summary>
-    [JsonPropertyName("embeddings")]
-    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
-    public IList<ConnectionEmbeddingSettings> Embeddings { get; } = new List<ConnectionEmbeddingSettings>();
+    [JsonIgnore]
+    public IList<ConnectionEmbeddingSettings> Embeddings => _embeddings;
 
     private protected override string KindValue => "Urls";
+
+    /// <summary>The list on the wire; JSON <c>null</c> reads as an empty list rather than failing the whole document.</summary>
+    [JsonInclude]
+    [JsonPropertyName("urls")]
+    internal IList<string>? UrlsJson
+    {
+        get => _urls;
+        set => _urls = value ?? new List<string>();
+    }
+
+    /// <summary>The list on the wire; JSON <c>null</c> reads as an empty list rather than failing the whole document.</summary>
+    [JsonInclude]
+    [JsonPropertyName("embeddings")]
+    internal IList<ConnectionEmbeddingSettings>? EmbeddingsJson
+    {
+        get => _embeddings;
+        set => _embeddings = value ?? new List<ConnectionEmbeddingSettings>();
+    }
 }

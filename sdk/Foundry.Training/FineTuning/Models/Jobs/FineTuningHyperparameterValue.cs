@@ -90,7 +90,7 @@ public readonly struct FineTuningHyperparameterValue : IEquatable<FineTuningHype
             reader.TokenType switch
             {
                 JsonTokenType.String => new FineTuningHyperparameterValue(reader.GetString()!, 0),
-                JsonTokenType.Number => new FineTuningHyperparameterValue(null, reader.GetDouble()),
+                JsonTokenType.Number => new FineTuningHyperparameterValue(null, FiniteDoubleConverter.ReadFinite(ref reader)),
                 _ => throw new JsonException($"Expected \"auto\" or a number for a hyperparameter but found {reader.TokenType}."),
             };
 
