@@ -12,6 +12,8 @@ namespace Foundry.Training;
 /// </summary>
 internal sealed class PageContent<T>
 {
+    private static ListMetadata? s_list;
+
     private PageContent(List<T> items, bool hasMore, string? firstId, string? lastId, string? nextLink)
     {
         Items = items;
@@ -40,45 +42,56 @@ internal sealed class PageContent<T>
             throw new JsonException("A list response must be a JSON object.");
         }
 
-        var items = new List<T>();
+        List<T>? items = null;
         bool hasMore = false;
         string? firstId = null, lastId = null, nextLink = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
-            reader.Read();
-            switch (name)
+            // Compared in place: the envelope's names are few and known, no need for a string per property.
+            if (reader.ValueTextEquals("data"u8) || reader.ValueTextEquals("value"u8))
             {
-                case "data":
-                case "value":
-                    ReadItems(ref reader, itemType, items);
-                    break;
-                case "has_more":
-                    hasMore = reader.TokenType == JsonTokenType.True;
-                    break;
-                case "first_id":
-                    firstId = ReadString(ref reader);
-                    break;
-                case "last_id":
-                    lastId = ReadString(ref reader);
-                    break;
-                case "nextLink":
-                    nextLink = ReadString(ref reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                reader.Read();
+                items = ReadItems(ref reader, itemType);
+            }
+            else if (reader.ValueTextEquals("has_more"u8))
+            {
+                reader.Read();
+                hasMore = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("first_id"u8))
+            {
+                reader.Read();
+                firstId = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("last_id"u8))
+            {
+                reader.Read();
+                lastId = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("nextLink"u8))
+            {
+                reader.Read();
+                nextLink = ReadString(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
 
-        return new PageContent<T>(items, hasMore, firstId, lastId, nextLink);
+        return new PageContent<T>(items ?? new List<T>(), hasMore, firstId, lastId, nextLink);
     }
 
-    private static void ReadItems(ref Utf8JsonReader reader, JsonTypeInfo<T> itemType, List<T> items)
+    /// <summary>
+    /// Reads the whole array in one serializer call: one call per item would set up the serializer's read state a
+    /// hundred times per page (and allocate its frame stack each time).
+    /// </summary>
+    private static List<T>? ReadItems(ref Utf8JsonReader reader, JsonTypeInfo<T> itemType)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return;
+            return null;
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -86,18 +99,47 @@ internal sealed class PageContent<T>
             throw new JsonException($"The list items must be a JSON array but found {reader.TokenType}.");
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        List<T> items = JsonSerializer.Deserialize(ref reader, ListOf(itemType))!;
+        foreach (T item in items)
         {
-            T? item = JsonSerializer.Deserialize(ref reader, itemType);
             if (item is null)
             {
                 throw new JsonException("A list response contained a null item.");
             }
-
-            items.Add(item);
         }
+
+        return items;
+    }
+
+    /// <summary>Metadata for a <see cref="List{T}"/> of <paramref name="itemType"/> (which may be a polymorphic family's converter), cached for the last item metadata seen.</summary>
+    private static JsonTypeInfo<List<T>> ListOf(JsonTypeInfo<T> itemType)
+    {
+        ListMetadata? cached = s_list;
+        if (cached is null || !ReferenceEquals(cached.Item, itemType))
+        {
+            JsonTypeInfo<List<T>> list = JsonMetadataServices.CreateListInfo<List<T>, T>(
+                itemType.Options,
+                new JsonCollectionInfoValues<List<T>> { ObjectCreator = static () => new List<T>(), ElementInfo = itemType });
+            cached = new ListMetadata(itemType, list);
+            s_list = cached;
+        }
+
+        return cached.List;
     }
 
     private static string? ReadString(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+    private sealed class ListMetadata
+    {
+        public ListMetadata(JsonTypeInfo<T> item, JsonTypeInfo<List<T>> list)
+        {
+            Item = item;
+            List = list;
+        }
+
+        public JsonTypeInfo<T> Item { get; }
+
+        public JsonTypeInfo<List<T>> List { get; }
+    }
 }
