@@ -18,11 +18,23 @@ internal static class ModelSerialization
     /// <summary>Builds options over source-generated metadata; also used by tests with their own contexts.</summary>
     public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver resolver)
     {
+        JsonSerializerOptions options = Create(resolver, allowOutOfOrderMetadata: true);
+        if (resolver is ModelJsonResolver model)
+        {
+            // Twin options for the common case of a discriminator written first (see ModelJsonResolver.ReadOptions).
+            model.SetReadOptions(Create(resolver, allowOutOfOrderMetadata: false), options);
+        }
+
+        return options;
+    }
+
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool allowOutOfOrderMetadata)
+    {
         var options = new JsonSerializerOptions
         {
             TypeInfoResolver = resolver,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            AllowOutOfOrderMetadataProperties = true,
+            AllowOutOfOrderMetadataProperties = allowOutOfOrderMetadata,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         };
         options.MakeReadOnly();

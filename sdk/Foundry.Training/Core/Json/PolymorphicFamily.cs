@@ -57,7 +57,8 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
         if (member is TUnknown
             || !_discriminatorOf!.TryGetValue(member.GetType(), out string? expected)
-            || !member.AdditionalProperties.TryGetValue(_discriminatorName!, out JsonElement actual))
+            || member.AdditionalPropertiesJson is not { } additional
+            || !additional.TryGetValue(_discriminatorName!, out JsonElement actual))
         {
             return;
         }
@@ -67,7 +68,7 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             throw new JsonException($"The document's \"{_discriminatorName}\" is {actual.GetRawText()}, not \"{expected}\" as {member.GetType().Name} requires.");
         }
 
-        member.AdditionalProperties.Remove(_discriminatorName!);
+        additional.Remove(_discriminatorName!);
     }
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -77,12 +78,12 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             throw new JsonException($"Expected a JSON object for {typeof(TBase).Name} but found {reader.TokenType}.");
         }
 
-        var native = (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase));
-        EnsureKnownDiscriminators(native);
-        string? discriminator = PeekDiscriminator(reader, _discriminatorName!);
+        EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
+        string? discriminator = PeekDiscriminator(reader, _discriminatorName!, out bool first);
         if (discriminator is not null && _known!.Contains(discriminator))
         {
-            return JsonSerializer.Deserialize(ref reader, native);
+            JsonSerializerOptions readOptions = options.TypeInfoResolver is ModelJsonResolver resolver ? resolver.ReadOptions(options, first) : options;
+            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TBase>)readOptions.GetTypeInfo(typeof(TBase)));
         }
 
         return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TUnknown>)options.GetTypeInfo(typeof(TUnknown)));
@@ -125,9 +126,13 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         _known = known;
     }
 
-    /// <summary>Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>.</summary>
-    private static string? PeekDiscriminator(Utf8JsonReader reader, string name)
+    /// <summary>
+    /// Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>;
+    /// <paramref name="first"/> tells whether it is the object's first property.
+    /// </summary>
+    private static string? PeekDiscriminator(Utf8JsonReader reader, string name, out bool first)
     {
+        first = true;
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
@@ -144,8 +149,10 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             }
 
             reader.Skip();
+            first = false;
         }
 
+        first = false;
         return null;
     }
 }
