@@ -83,10 +83,10 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         if (discriminator is not null && _known!.Contains(discriminator))
         {
             JsonSerializerOptions readOptions = options.TypeInfoResolver is ModelJsonResolver resolver ? resolver.ReadOptions(options, first) : options;
-            return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TBase>)readOptions.GetTypeInfo(typeof(TBase)));
+            return ReadWith<TBase>(ref reader, readOptions);
         }
 
-        return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TUnknown>)options.GetTypeInfo(typeof(TUnknown)));
+        return ReadWith<TUnknown>(ref reader, options);
     }
 
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
@@ -100,6 +100,14 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             JsonSerializer.Serialize(writer, value, (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase)));
         }
     }
+
+    /// <summary>
+    /// Reads with the metadata's own converter rather than <c>JsonSerializer.Deserialize(ref reader, ...)</c>, which
+    /// first skips over the whole value to scope a reader to it: nested families (a GRPO job nests five levels)
+    /// would scan each subtree once more per level.
+    /// </summary>
+    private static T? ReadWith<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
 
     private void EnsureKnownDiscriminators(JsonTypeInfo native)
     {
