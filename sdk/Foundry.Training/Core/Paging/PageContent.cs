@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Foundry.Training;
@@ -8,11 +9,17 @@ namespace Foundry.Training;
 /// <summary>
 /// One page of a list response, whichever of the three envelopes the service uses:
 /// <c>{data, first_id, last_id, has_more}</c> (Foundry), <c>{object, data, has_more}</c> (OpenAI-style) or
-/// <c>{value, nextLink}</c> (Azure OpenAI ingestion). Other envelope properties are ignored.
+/// <c>{value, nextLink}</c> (Azure OpenAI ingestion). Other envelope properties are ignored, and so are envelope
+/// values of an unexpected type (a <c>has_more</c> that is not <c>true</c> reads as false).
 /// </summary>
+/// <remarks>
+/// The whole body is read in one serializer call over metadata built here for the envelope (AOT-safe, no reflection):
+/// reading the items with a call per item set up the serializer's read state a hundred times per page, and a nested
+/// <c>JsonSerializer.Deserialize(ref reader, ...)</c> first skips over the whole array to scope a reader to it.
+/// </remarks>
 internal sealed class PageContent<T>
 {
-    private static ListMetadata? s_list;
+    private static EnvelopeMetadata? s_envelope;
 
     private PageContent(List<T> items, bool hasMore, string? firstId, string? lastId, string? nextLink)
     {
@@ -36,70 +43,9 @@ internal sealed class PageContent<T>
     /// <exception cref="JsonException">The body is not a page of <typeparamref name="T"/>.</exception>
     public static PageContent<T> Parse(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> itemType)
     {
-        var reader = new Utf8JsonReader(utf8Json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("A list response must be a JSON object.");
-        }
-
-        List<T>? items = null;
-        bool hasMore = false;
-        string? firstId = null, lastId = null, nextLink = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            // Compared in place: the envelope's names are few and known, no need for a string per property.
-            if (reader.ValueTextEquals("data"u8) || reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                items = ReadItems(ref reader, itemType);
-            }
-            else if (reader.ValueTextEquals("has_more"u8))
-            {
-                reader.Read();
-                hasMore = reader.TokenType == JsonTokenType.True;
-            }
-            else if (reader.ValueTextEquals("first_id"u8))
-            {
-                reader.Read();
-                firstId = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_id"u8))
-            {
-                reader.Read();
-                lastId = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("nextLink"u8))
-            {
-                reader.Read();
-                nextLink = ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
-        return new PageContent<T>(items ?? new List<T>(), hasMore, firstId, lastId, nextLink);
-    }
-
-    /// <summary>
-    /// Reads the whole array in one serializer call: one call per item would set up the serializer's read state a
-    /// hundred times per page (and allocate its frame stack each time).
-    /// </summary>
-    private static List<T>? ReadItems(ref Utf8JsonReader reader, JsonTypeInfo<T> itemType)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"The list items must be a JSON array but found {reader.TokenType}.");
-        }
-
-        List<T> items = JsonSerializer.Deserialize(ref reader, ListOf(itemType))!;
+        Envelope envelope = JsonSerializer.Deserialize(utf8Json, EnvelopeOf(itemType))
+            ?? throw new JsonException("A list response must be a JSON object.");
+        List<T> items = envelope.Items ?? new List<T>();
         foreach (T item in items)
         {
             if (item is null)
@@ -108,38 +54,114 @@ internal sealed class PageContent<T>
             }
         }
 
-        return items;
+        return new PageContent<T>(items, envelope.HasMore, envelope.FirstId, envelope.LastId, envelope.NextLink);
     }
 
-    /// <summary>Metadata for a <see cref="List{T}"/> of <paramref name="itemType"/> (which may be a polymorphic family's converter), cached for the last item metadata seen.</summary>
-    private static JsonTypeInfo<List<T>> ListOf(JsonTypeInfo<T> itemType)
+    /// <summary>Envelope metadata over <paramref name="itemType"/> (which may be a polymorphic family's converter), cached for the last item metadata seen.</summary>
+    private static JsonTypeInfo<Envelope> EnvelopeOf(JsonTypeInfo<T> itemType)
     {
-        ListMetadata? cached = s_list;
+        EnvelopeMetadata? cached = s_envelope;
         if (cached is null || !ReferenceEquals(cached.Item, itemType))
         {
-            JsonTypeInfo<List<T>> list = JsonMetadataServices.CreateListInfo<List<T>, T>(
-                itemType.Options,
-                new JsonCollectionInfoValues<List<T>> { ObjectCreator = static () => new List<T>(), ElementInfo = itemType });
-            cached = new ListMetadata(itemType, list);
-            s_list = cached;
+            cached = new EnvelopeMetadata(itemType, CreateEnvelope(itemType));
+            s_envelope = cached;
         }
 
-        return cached.List;
+        return cached.Envelope;
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-
-    private sealed class ListMetadata
+    private static JsonTypeInfo<Envelope> CreateEnvelope(JsonTypeInfo<T> itemType)
     {
-        public ListMetadata(JsonTypeInfo<T> item, JsonTypeInfo<List<T>> list)
+        JsonSerializerOptions options = itemType.Options;
+        JsonTypeInfo<List<T>> list = JsonMetadataServices.CreateListInfo<List<T>, T>(
+            options,
+            new JsonCollectionInfoValues<List<T>> { ObjectCreator = static () => new List<T>(), ElementInfo = itemType });
+        JsonTypeInfo<bool> flag = JsonMetadataServices.CreateValueInfo<bool>(options, TolerantFlagConverter.Instance);
+        JsonTypeInfo<string?> text = JsonMetadataServices.CreateValueInfo<string?>(options, TolerantTextConverter.Instance);
+        JsonPropertyInfo[] properties =
+        {
+            Property<List<T>>(options, "data", list, static e => e.Items!, static (e, v) => e.Items = v),
+            Property<List<T>>(options, "value", list, static e => e.Items!, static (e, v) => e.Items = v),
+            Property(options, "has_more", flag, static e => e.HasMore, static (e, v) => e.HasMore = v),
+            Property(options, "first_id", text, static e => e.FirstId, static (e, v) => e.FirstId = v),
+            Property(options, "last_id", text, static e => e.LastId, static (e, v) => e.LastId = v),
+            Property(options, "nextLink", text, static e => e.NextLink, static (e, v) => e.NextLink = v),
+        };
+        return JsonMetadataServices.CreateObjectInfo(
+            options,
+            new JsonObjectInfoValues<Envelope> { ObjectCreator = static () => new Envelope(), PropertyMetadataInitializer = _ => properties });
+    }
+
+    private static JsonPropertyInfo Property<TValue>(JsonSerializerOptions options, string name, JsonTypeInfo<TValue> type, Func<Envelope, TValue> get, Action<Envelope, TValue> set) =>
+        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(Envelope),
+            PropertyTypeInfo = type,
+            Getter = envelope => get((Envelope)envelope),
+            Setter = (envelope, value) => set((Envelope)envelope, value!),
+            PropertyName = name,
+            JsonPropertyName = name,
+        });
+
+    private sealed class Envelope
+    {
+        public List<T>? Items { get; set; }
+
+        public bool HasMore { get; set; }
+
+        public string? FirstId { get; set; }
+
+        public string? LastId { get; set; }
+
+        public string? NextLink { get; set; }
+    }
+
+    private sealed class EnvelopeMetadata
+    {
+        public EnvelopeMetadata(JsonTypeInfo<T> item, JsonTypeInfo<Envelope> envelope)
         {
             Item = item;
-            List = list;
+            Envelope = envelope;
         }
 
         public JsonTypeInfo<T> Item { get; }
 
-        public JsonTypeInfo<List<T>> List { get; }
+        public JsonTypeInfo<Envelope> Envelope { get; }
     }
+}
+
+/// <summary><c>true</c> is true; anything else (false, null, a string, an object) is false.</summary>
+internal sealed class TolerantFlagConverter : JsonConverter<bool>
+{
+    public static TolerantFlagConverter Instance { get; } = new();
+
+    public override bool HandleNull => true;
+
+    public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        bool value = reader.TokenType == JsonTokenType.True;
+        reader.Skip();
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+}
+
+/// <summary>A JSON string; anything else reads as null.</summary>
+internal sealed class TolerantTextConverter : JsonConverter<string?>
+{
+    public static TolerantTextConverter Instance { get; } = new();
+
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        string? value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        reader.Skip();
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
