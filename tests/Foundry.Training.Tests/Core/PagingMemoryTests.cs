@@ -6,6 +6,7 @@ using System.Text;
 using Azure;
 using Azure.Core.Pipeline;
 using Foundry.Training.FineTuning;
+using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Tests.Core;
 
@@ -13,6 +14,7 @@ namespace Foundry.Training.Tests.Core;
 /// Iterating a long listing holds at most one page: once the first item of page N is handed out, nothing keeps the
 /// items or the responses of earlier pages alive. Checked with weak references and forced collections (no timing).
 /// </summary>
+[Collection(nameof(MemoryMeasurementCollection))]
 public sealed class PagingMemoryTests
 {
     private const int PageSize = 100;

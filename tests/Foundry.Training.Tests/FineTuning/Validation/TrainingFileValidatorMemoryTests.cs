@@ -1,9 +1,11 @@
 using System.Text;
 using Foundry.Training.FineTuning;
+using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Tests.FineTuning.Validation;
 
 /// <summary>The validator streams: memory stays bounded by its limits, never by the size of the file or of a line.</summary>
+[Collection(nameof(MemoryMeasurementCollection))]
 public sealed class TrainingFileValidatorMemoryTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "foundry-training-" + Guid.NewGuid().ToString("N") + ".jsonl");
