@@ -14,6 +14,7 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
     private readonly IJsonTypeInfoResolver _inner;
     private readonly Dictionary<Type, IPolymorphicFamily> _families = new();
     private readonly Dictionary<Type, JsonTypeInfo> _familyTypeInfos = new();
+    private ReadOptionsPair? _readOptions;
 
     public ModelJsonResolver(IJsonTypeInfoResolver inner, IEnumerable<IPolymorphicFamily> families)
     {
@@ -23,6 +24,27 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
             _families.Add(family.BaseType, family);
         }
     }
+
+    /// <summary>
+    /// The options to read a known polymorphic kind with: when its discriminator is the object's first property (as
+    /// services write it), options without <see cref="JsonSerializerOptions.AllowOutOfOrderMetadataProperties"/>,
+    /// which otherwise make System.Text.Json scan every polymorphic object (and everything nested in it) for its
+    /// discriminator before reading it; else the options that allow it. Options this resolver did not create with
+    /// <see cref="ModelSerialization.CreateOptions"/> are used as they are.
+    /// </summary>
+    public JsonSerializerOptions ReadOptions(JsonSerializerOptions options, bool discriminatorFirst)
+    {
+        ReadOptionsPair? pair = _readOptions;
+        if (pair is null || (options != pair.InOrder && options != pair.OutOfOrder))
+        {
+            return options;
+        }
+
+        return discriminatorFirst ? pair.InOrder : pair.OutOfOrder;
+    }
+
+    /// <summary>Registers the two read-only options <see cref="ModelSerialization.CreateOptions"/> builds over this resolver.</summary>
+    public void SetReadOptions(JsonSerializerOptions inOrder, JsonSerializerOptions outOfOrder) => _readOptions = new ReadOptionsPair(inOrder, outOfOrder);
 
     public bool TryGetFamily(Type baseType, out IPolymorphicFamily family) => _families.TryGetValue(baseType, out family!);
 
@@ -71,5 +93,18 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
         }
 
         return info;
+    }
+
+    private sealed class ReadOptionsPair
+    {
+        public ReadOptionsPair(JsonSerializerOptions inOrder, JsonSerializerOptions outOfOrder)
+        {
+            InOrder = inOrder;
+            OutOfOrder = outOfOrder;
+        }
+
+        public JsonSerializerOptions InOrder { get; }
+
+        public JsonSerializerOptions OutOfOrder { get; }
     }
 }

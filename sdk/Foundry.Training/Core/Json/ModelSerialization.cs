@@ -18,11 +18,23 @@ internal static class ModelSerialization
     /// <summary>Builds options over source-generated metadata; also used by tests with their own contexts.</summary>
     public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver resolver)
     {
+        JsonSerializerOptions options = Create(resolver, allowOutOfOrderMetadata: true);
+        if (resolver is ModelJsonResolver model)
+        {
+            // Twin options for the common case of a discriminator written first (see ModelJsonResolver.ReadOptions).
+            model.SetReadOptions(Create(resolver, allowOutOfOrderMetadata: false), options);
+        }
+
+        return options;
+    }
+
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool allowOutOfOrderMetadata)
+    {
         var options = new JsonSerializerOptions
         {
             TypeInfoResolver = resolver,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            AllowOutOfOrderMetadataProperties = true,
+            AllowOutOfOrderMetadataProperties = allowOutOfOrderMetadata,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             Converters = { new FiniteDoubleConverter() },
         };
@@ -46,16 +58,9 @@ internal static class ModelSerialization
     {
         if (options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family))
         {
-            var reader = new Utf8JsonReader(utf8Json);
-            reader.Read();
-            var converter = (JsonConverter<T>)family.Converter;
-            T? value = reader.TokenType == JsonTokenType.Null ? default : converter.Read(ref reader, typeof(T), options);
-            if (reader.Read())
-            {
-                throw new JsonException("The JSON document has content after its root value.");
-            }
-
-            return value;
+            // Through the serializer's entry point, which also turns the reader's own errors (a lone surrogate escape,
+            // a number out of range) into JsonException.
+            return JsonSerializer.Deserialize(utf8Json, (JsonTypeInfo<T>)resolver.GetFamilyTypeInfo(family, options));
         }
 
         T? model = JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));

@@ -57,7 +57,8 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
         if (member is TUnknown
             || !_discriminatorOf!.TryGetValue(member.GetType(), out string? expected)
-            || !member.AdditionalProperties.TryGetValue(_discriminatorName!, out JsonElement actual))
+            || member.AdditionalPropertiesJson is not { } additional
+            || !additional.TryGetValue(_discriminatorName!, out JsonElement actual))
         {
             return;
         }
@@ -67,7 +68,7 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             throw new JsonException($"The document's \"{_discriminatorName}\" is {JsonText.Describe(actual)}, not \"{expected}\" as {member.GetType().Name} requires.");
         }
 
-        member.AdditionalProperties.Remove(_discriminatorName!);
+        additional.Remove(_discriminatorName!);
     }
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -77,15 +78,15 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             throw new JsonException($"Expected a JSON object for {typeof(TBase).Name} but found {reader.TokenType}.");
         }
 
-        var native = (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase));
-        EnsureKnownDiscriminators(native);
-        string? discriminator = PeekDiscriminator(reader, _discriminatorName!);
+        EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
+        string? discriminator = PeekDiscriminator(reader, _discriminatorName!, out bool first);
         if (discriminator is not null && _known!.Contains(discriminator))
         {
-            return JsonSerializer.Deserialize(ref reader, native);
+            JsonSerializerOptions readOptions = options.TypeInfoResolver is ModelJsonResolver resolver ? resolver.ReadOptions(options, first) : options;
+            return ReadWith<TBase>(ref reader, readOptions);
         }
 
-        return JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TUnknown>)options.GetTypeInfo(typeof(TUnknown)));
+        return ReadWith<TUnknown>(ref reader, options);
     }
 
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
@@ -99,6 +100,14 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             JsonSerializer.Serialize(writer, value, (JsonTypeInfo<TBase>)options.GetTypeInfo(typeof(TBase)));
         }
     }
+
+    /// <summary>
+    /// Reads with the metadata's own converter rather than <c>JsonSerializer.Deserialize(ref reader, ...)</c>, which
+    /// first skips over the whole value to scope a reader to it: nested families (a GRPO job nests five levels)
+    /// would scan each subtree once more per level.
+    /// </summary>
+    private static T? ReadWith<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
 
     private void EnsureKnownDiscriminators(JsonTypeInfo native)
     {
@@ -138,9 +147,13 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         }
     }
 
-    /// <summary>Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>.</summary>
-    private static string? PeekDiscriminator(Utf8JsonReader reader, string name)
+    /// <summary>
+    /// Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>;
+    /// <paramref name="first"/> tells whether it is the object's first property.
+    /// </summary>
+    private static string? PeekDiscriminator(Utf8JsonReader reader, string name, out bool first)
     {
+        first = true;
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
@@ -157,8 +170,10 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             }
 
             reader.Skip();
+            first = false;
         }
 
+        first = false;
         return null;
     }
 }

@@ -25,7 +25,7 @@ internal static class ClientDefaults
         "path_prefix", "node_id", "started_at", "ended_at", "min_step", "max_step", "purpose",
     };
 
-    /// <summary>Installs the retry policy of every client and the log allow-lists.</summary>
+    /// <summary>Installs the retry policy of every client, exact-size response buffering and the log allow-lists.</summary>
     /// <remarks>
     /// Azure.Core takes a retry policy only from <see cref="ClientOptions.RetryPolicy"/>; setting it here (the options'
     /// constructors call this) rather than when a client is built leaves the caller's options untouched later and
@@ -34,6 +34,7 @@ internal static class ClientDefaults
     public static void Apply(ClientOptions options)
     {
         options.RetryPolicy = new ServiceRetryPolicy(options.Retry);
+        options.AddPolicy(ExactResponseBufferPolicy.Shared, HttpPipelinePosition.BeforeTransport);
         foreach (string header in s_loggedHeaders)
         {
             options.Diagnostics.LoggedHeaderNames.Add(header);

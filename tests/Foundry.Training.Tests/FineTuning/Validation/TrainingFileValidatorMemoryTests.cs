@@ -1,14 +1,11 @@
 using System.Text;
 using Foundry.Training.FineTuning;
+using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Tests.FineTuning.Validation;
 
 /// <summary>The validator streams: memory stays bounded by its limits, never by the size of the file or of a line.</summary>
-/// <remarks>
-/// The heap-growth check reads the process-wide heap, so these tests run alone (with the other measuring tests) rather
-/// than alongside tests that allocate in parallel.
-/// </remarks>
-[Collection(nameof(LargeUploadCollection))]
+[Collection(nameof(MemoryMeasurementCollection))]
 public sealed class TrainingFileValidatorMemoryTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "foundry-training-" + Guid.NewGuid().ToString("N") + ".jsonl");

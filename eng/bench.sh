@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the BenchmarkDotNet suite in tests/Foundry.Training.Benchmarks (Release). Not part of ./eng/test.sh or CI runs.
+#   ./eng/bench.sh                                              every benchmark, in-process, short job
+#   ./eng/bench.sh --filter '*Deserialization*' --inProcess --job short   any BenchmarkDotNet arguments
+#   ./eng/bench.sh memory                                       peak working set harness (1 GiB upload and
+#                                                               download, 100,000-item paging), one process per scenario
+#   ./eng/bench.sh interleaved [rounds]                         deserialization ratios from interleaved rounds (fastest
+#                                                               round each): a cross-check that tolerates a loaded machine
+# Results land in artifacts/benchmarks/ (BenchmarkDotNet's markdown, CSV and HTML reports).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+project=tests/Foundry.Training.Benchmarks
+dotnet build "$project" -c Release -warnaserror --nologo -v quiet
+if [ $# -eq 0 ]; then
+  set -- --filter '*' --inProcess --job short
+fi
+
+assembly="$project/bin/Release/net10.0/Foundry.Training.Benchmarks.dll"
+if [ "$1" = "memory" ] || [ "$1" = "interleaved" ]; then
+  exec dotnet "$assembly" "$@"
+fi
+exec dotnet "$assembly" --artifacts artifacts/benchmarks "$@"
