@@ -34,8 +34,8 @@ public sealed class WorkerServiceSampleTests : IDisposable
 
         // The job's name comes from configuration; its progress is logged until it completes.
         logs.Should().MatchRegex(@"Submitted training job configured-prefix-\d{8}-\d{6} to http://127\.0\.0\.1:\d+/api/projects/emulator");
-        logs.Should().MatchRegex("Training job configured-prefix-\\S+ is Queued")
-            .And.MatchRegex("Training job configured-prefix-\\S+ is Running")
+        // The emulator runs on the wall clock: on a loaded machine the first poll may already find the job running.
+        logs.Should().MatchRegex("Training job configured-prefix-\\S+ is (Queued|Running)")
             .And.MatchRegex("Training job configured-prefix-\\S+ is Completed");
         _logs.Lines.Count(line => line.Contains(": loss ", StringComparison.Ordinal)).Should().Be(10);
         _logs.Lines.Should().NotContain(line => line.StartsWith("Error", StringComparison.Ordinal));
