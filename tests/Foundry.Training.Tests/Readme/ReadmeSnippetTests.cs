@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Foundry.Training.Jobs;
 
 namespace Foundry.Training.Tests.Readme;
 
@@ -38,6 +39,17 @@ public partial class ReadmeSnippetTests
         csharpBlocks.Should().Be(ReadmeBlocks().Count, "every C# block of README.md must be marked <!-- snippet: Name --> and compiled");
         SourceRegions().Keys.Should().BeEquivalentTo(ReadmeBlocks().Keys, "every snippet of ReadmeSnippets.cs must be shown in README.md");
     }
+
+    [Fact]
+    public async Task EmulatorSample_RunsAJobToCompletionThroughInjectedThrottling()
+    {
+        TrainingJob job = await ReadmeSnippets.Emulator();
+
+        ((Foundry.Training.Jobs.CommandJob)job.Properties).Status.Should().Be("Completed");
+    }
+
+    [Fact]
+    public async Task MockingSample_Runs() => await ReadmeSnippets.Mocking();
 
     private static Dictionary<string, string> ReadmeBlocks()
     {

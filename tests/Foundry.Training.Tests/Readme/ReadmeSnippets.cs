@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Identity;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
+using Foundry.Training.Testing;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -164,6 +165,21 @@ internal static class ReadmeSnippets
         TrainingJob job = await client.Object.GetAsync("sft-qwen-001"); // your code under test takes ITrainingJobsClient
         #endregion
         ((CommandJob)job.Properties).Status.Should().Be("Running");
+    }
+
+    public static async Task<TrainingJob> Emulator()
+    {
+        #region Snippet:Emulator
+        await using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { StepInterval = TimeSpan.FromMilliseconds(50) });
+        TrainingJobsClient client = emulator.CreateTrainingJobsClient(); // or new TrainingJobsClient(emulator.Endpoint, emulator.Credential)
+        emulator.Faults.TooManyRequests(count: 2, retryAfter: TimeSpan.FromMilliseconds(10)); // the client's retries absorb them
+
+        var recipe = new SftTrainingConfiguration("Qwen/Qwen2.5-0.5B-Instruct", new TrainingDatasetConfiguration("azureai://datasets/tiny/versions/1"));
+        await client.CreateAsync("test-job", new CommandJob(computeId: "gpu-cluster") { Training = recipe });
+        TrainingJob done = await client.WaitForCompletionAsync("test-job", pollingInterval: TimeSpan.FromMilliseconds(50));
+        // ((CommandJob)done.Properties).Status is "Completed"; tag a job "emulator.outcome" = "failed" to see a failure.
+        #endregion
+        return done;
     }
 
     public static void DependencyInjection(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
