@@ -12,7 +12,7 @@ namespace Foundry.Training.Tests.Packaging;
 [Collection(nameof(PackageCollection))]
 public sealed class PackageInstallTests : IDisposable
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Infrastructure.RepositoryRoot.Path;
     private readonly string _work = Directory.CreateTempSubdirectory("foundry-package-").FullName;
 
     public void Dispose()
@@ -165,18 +165,6 @@ public sealed class PackageInstallTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Foundry.Training.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Foundry.Training.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>Package tests share artifacts/packages and spawn builds: one at a time.</summary>

@@ -6,7 +6,7 @@ namespace Foundry.Training.Tests.Readme;
 /// <summary>Every C# sample in README.md is a region of <see cref="ReadmeSnippets"/>, so the README only shows code that compiles.</summary>
 public partial class ReadmeSnippetTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Infrastructure.RepositoryRoot.Path;
 
     public static TheoryData<string> ReadmeSnippetNames()
     {
@@ -71,18 +71,6 @@ public partial class ReadmeSnippetTests
         return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart(' ')));
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Foundry.Training.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Foundry.Training.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>\w+) -->\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ReadmeBlock();
