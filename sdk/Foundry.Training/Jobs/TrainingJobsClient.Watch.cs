@@ -13,7 +13,8 @@ public partial class TrainingJobsClient
     private static readonly TimeSpan s_maximumJobPollingDelay = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Polls a job until it reaches a terminal status (<c>Completed</c>, <c>Failed</c>, <c>Canceled</c>) and returns it.
+    /// Polls a job until it reaches a terminal status (<c>Completed</c>, <c>Failed</c>, <c>Canceled</c>; see
+    /// <see cref="TrainingJobStatus.IsTerminal"/>) and returns it.
     /// A failed job is returned, not thrown: inspect its status and its latest attempt's error.
     /// </summary>
     /// <remarks>
@@ -108,7 +109,7 @@ public partial class TrainingJobsClient
                 Response<TrainingJob> job = await GetCoreAsync(name, async, cancellationToken).ConfigureAwait(false);
                 string? status = TrainingJobStates.StatusOf(job.Value);
                 scope.SetStatus(status);
-                if (TrainingJobStates.IsTerminal(status))
+                if (TrainingJobStatus.IsTerminal(status))
                 {
                     return job;
                 }
@@ -145,7 +146,7 @@ public partial class TrainingJobsClient
                 yield return update;
             }
 
-            if (TrainingJobStates.IsTerminal(status))
+            if (TrainingJobStatus.IsTerminal(status))
             {
                 yield break;
             }
