@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Azure.Core;
 
 namespace Foundry.Training.Jobs;
 
@@ -38,7 +39,8 @@ public partial class TrainingJobsClient
     /// <summary>
     /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
     /// point once), polling every 10 seconds (or as the service's <c>Retry-After</c> asks, never sooner than 100
-    /// milliseconds), and ends after the job reaches a terminal status.
+    /// milliseconds), and ends after the job reaches a terminal status. While the job is still waiting to start
+    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Stops watching.</param>
@@ -141,9 +143,14 @@ public partial class TrainingJobsClient
                 yield return TrainingJobUpdate.StatusChanged(job, status);
             }
 
-            foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+            // A job that has not started has no metrics, and often no attempt: reading attempts/latest would only
+            // earn a 404, which Azure.Core logs as a warning on every poll.
+            if (!TrainingJobStatus.IsWaitingToStart(status))
             {
-                yield return update;
+                foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return update;
+                }
             }
 
             if (TrainingJobStatus.IsTerminal(status))
@@ -159,14 +166,9 @@ public partial class TrainingJobsClient
     private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
     {
         var updates = new List<TrainingJobUpdate>();
-        JobAttempt attempt;
-        try
+        if (await TryGetLatestAttemptAsync(name, cancellationToken).ConfigureAwait(false) is not JobAttempt attempt)
         {
-            attempt = (await GetAttemptAsync(name, LatestAttempt, cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return updates; // no attempt yet: the job is still queued
+            return updates;
         }
 
         cursor.MoveTo(attempt.Id);
@@ -183,6 +185,28 @@ public partial class TrainingJobsClient
         }
 
         return updates;
+    }
+
+    /// <summary>
+    /// The job's latest attempt, or null while it has none (404 — a status the watch does not know as "not started"
+    /// yet, or a job that has only just started). The 404 is an expected answer here: not logged as an error response,
+    /// not thrown, and the span is not marked failed.
+    /// </summary>
+    private async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.GetAttempt", name);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempt(name, LatestAttempt));
+            ExpectedStatusClassifier.Apply(message, 404);
+            Response response = await _pipeline.SendAsync(message, async: true, cancellationToken).ConfigureAwait(false);
+            return response.Status == 404 ? null : _pipeline.Read(response, ModelSerialization.GetTypeInfo<JobAttempt>());
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
     }
 
     private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>
