@@ -81,7 +81,7 @@ public static class QuickStartSample
         }
 
         progress.End();
-        if (!string.Equals(status, "Completed", StringComparison.OrdinalIgnoreCase))
+        if (!TrainingJobStatus.IsSuccessful(status))
         {
             output.WriteLine($"The job ended {status}; its attempts and logs/ artifacts tell why.");
             return 1;

@@ -85,7 +85,7 @@ public static class RewardRecipesSample
         output.WriteLine($"Created training job {name}; waiting for it to finish...");
         TrainingJob finished = (await client.WaitForCompletionAsync(name, pollingInterval, cancellationToken)).Value;
         string? status = ((CommandJob)finished.Properties).Status;
-        if (!string.Equals(status, "Completed", StringComparison.OrdinalIgnoreCase))
+        if (!TrainingJobStatus.IsSuccessful(status))
         {
             output.WriteLine($"The job ended {status}; its attempts and logs/ artifacts tell why.");
             return 1;

@@ -68,7 +68,7 @@ public sealed class TrainingJobWorker(
                 }
 
                 // Watching ends when the job does.
-                return string.Equals(status, "Completed", StringComparison.OrdinalIgnoreCase);
+                return TrainingJobStatus.IsSuccessful(status);
             }
             catch (Exception ex) when (ex is BrokenCircuitException or TimeoutRejectedException)
             {

@@ -104,7 +104,7 @@ internal sealed class EmulatedTrainingJob
 
     public JobAttemptError? Error { get; private set; }
 
-    public bool IsTerminal => Status is TrainingJobStatus.Completed or TrainingJobStatus.Failed or TrainingJobStatus.Canceled;
+    public bool IsTerminal => TrainingJobStatus.IsTerminal(Status);
 
     public bool HasAttempt => StartedAt is not null;
 

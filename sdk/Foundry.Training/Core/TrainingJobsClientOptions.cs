@@ -76,4 +76,7 @@ public class TrainingJobsClientOptions : ClientOptions, IResilienceOptions
     /// <c>docs/resilience.md</c>.
     /// </summary>
     public ResiliencePipeline<Response>? ResiliencePipeline { get; set; }
+
+    /// <summary>The clock polling waits run on (<c>WaitForCompletion</c>, operations, watching); tests substitute one. Read when a client is created.</summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -212,10 +212,15 @@ public class FineTuningClient : IFineTuningClient
     /// Polls a fine-tuning job until it reaches a terminal state (<c>succeeded</c>, <c>failed</c>, <c>cancelled</c> or
     /// <c>canceled</c>; see <see cref="FineTuningState.IsTerminal"/>) and returns it (both services). A job that
     /// <c>failed</c> throws <see cref="FineTuningJobFailedException"/> carrying the job and its error; a cancelled job
-    /// is returned, check its <see cref="FineTuningJob.Status"/>. A <c>Retry-After</c> the service sends is honoured.
+    /// is returned, check its <see cref="FineTuningJob.Status"/>.
     /// </summary>
+    /// <remarks>
+    /// Between polls it waits <paramref name="pollingInterval"/>, or longer when the service asks for more
+    /// (<c>Retry-After</c>, <c>retry-after-ms</c>; at most 5 minutes). Without an interval it follows the service's
+    /// hint, but never polls sooner than 100 milliseconds, and waits 10 seconds when the service does not say.
+    /// </remarks>
     /// <param name="jobId">The job id.</param>
-    /// <param name="pollingInterval">The wait between polls; 10 seconds when null.</param>
+    /// <param name="pollingInterval">The shortest wait between polls; when null, as the service asks, else 10 seconds.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal state, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
@@ -312,8 +317,6 @@ public class FineTuningClient : IFineTuningClient
             Argument.AssertPositive(requested, nameof(pollingInterval));
         }
 
-        TimeSpan interval = pollingInterval ?? s_defaultPollingInterval;
-        TimeSpan maximum = interval > s_maximumPollingDelay ? interval : s_maximumPollingDelay;
         using OperationScope scope = OperationScope.Start("FineTuningClient.WaitForCompletion", id: jobId);
         try
         {
@@ -327,7 +330,8 @@ public class FineTuningClient : IFineTuningClient
                     return status == FineTuningState.Failed ? throw new FineTuningJobFailedException(job) : response;
                 }
 
-                await Delay.WaitAsync(Delay.ForNextPoll(response.GetRawResponse(), interval, maximum), async, cancellationToken).ConfigureAwait(false);
+                TimeSpan delay = Delay.ForNextPoll(response.GetRawResponse(), pollingInterval, s_defaultPollingInterval, s_maximumPollingDelay, _pipeline.Time);
+                await Delay.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -159,8 +159,13 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <c>processed</c> (or when the service reports no status, as the OpenAI platform may), and throws
     /// <see cref="FineTuningFileProcessingException"/> with the <c>status_details</c> when it is <c>error</c> or <c>deleted</c>.
     /// </summary>
+    /// <remarks>
+    /// Between polls it waits <paramref name="pollingInterval"/>, or longer when the service asks for more
+    /// (<c>Retry-After</c>, <c>retry-after-ms</c>; at most 5 minutes). Without an interval it follows the service's
+    /// hint, but never polls sooner than 100 milliseconds, and waits 5 seconds when the service does not say.
+    /// </remarks>
     /// <param name="fileId">The file id.</param>
-    /// <param name="pollingInterval">The wait between polls; 5 seconds when null.</param>
+    /// <param name="pollingInterval">The shortest wait between polls; when null, as the service asks, else 5 seconds.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The processed file, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
@@ -305,8 +310,6 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             Argument.AssertPositive(requested, nameof(pollingInterval));
         }
 
-        TimeSpan interval = pollingInterval ?? s_defaultPollingInterval;
-        TimeSpan maximum = interval > s_maximumPollingDelay ? interval : s_maximumPollingDelay;
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.WaitForProcessed", id: fileId);
         try
         {
@@ -325,7 +328,8 @@ public class FineTuningFilesClient : IFineTuningFilesClient
                     throw new FineTuningFileProcessingException(file);
                 }
 
-                await Delay.WaitAsync(Delay.ForNextPoll(response.GetRawResponse(), interval, maximum), async, cancellationToken).ConfigureAwait(false);
+                TimeSpan delay = Delay.ForNextPoll(response.GetRawResponse(), pollingInterval, s_defaultPollingInterval, s_maximumPollingDelay, _pipeline.Time);
+                await Delay.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -4,19 +4,27 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Azure.Core;
 
 namespace Foundry.Training.Jobs;
 
 public partial class TrainingJobsClient
 {
     private static readonly TimeSpan s_defaultJobPollingInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_maximumJobPollingDelay = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Polls a job until it reaches a terminal status (<c>Completed</c>, <c>Failed</c>, <c>Canceled</c>) and returns it.
+    /// Polls a job until it reaches a terminal status (<c>Completed</c>, <c>Failed</c>, <c>Canceled</c>; see
+    /// <see cref="TrainingJobStatus.IsTerminal"/>) and returns it.
     /// A failed job is returned, not thrown: inspect its status and its latest attempt's error.
     /// </summary>
+    /// <remarks>
+    /// Between polls it waits <paramref name="pollingInterval"/>, or longer when the service asks for more
+    /// (<c>Retry-After</c>, <c>retry-after-ms</c>; at most 5 minutes). Without an interval it follows the service's
+    /// hint, but never polls sooner than 100 milliseconds, and waits 10 seconds when the service does not say.
+    /// </remarks>
     /// <param name="name">The job name.</param>
-    /// <param name="pollingInterval">The wait between polls; 10 seconds when null.</param>
+    /// <param name="pollingInterval">The shortest wait between polls; when null, as the service asks, else 10 seconds.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal status.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
@@ -30,7 +38,9 @@ public partial class TrainingJobsClient
 
     /// <summary>
     /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
-    /// point once), polling every 10 seconds, and ends after the job reaches a terminal status.
+    /// point once), polling every 10 seconds (or as the service's <c>Retry-After</c> asks, never sooner than 100
+    /// milliseconds), and ends after the job reaches a terminal status. While the job is still waiting to start
+    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Stops watching.</param>
@@ -42,7 +52,10 @@ public partial class TrainingJobsClient
 
     /// <summary>Watches a job as <see cref="WatchAsync(string, CancellationToken)"/>, polling at the given interval.</summary>
     /// <param name="name">The job name.</param>
-    /// <param name="pollingInterval">The wait between polls; 10 seconds when null.</param>
+    /// <param name="pollingInterval">
+    /// The shortest wait between polls (longer only when the service's <c>Retry-After</c> asks for more, at most 5
+    /// minutes); when null, as <see cref="WatchAsync(string, CancellationToken)"/>.
+    /// </param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, in the order they were observed.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
@@ -51,11 +64,11 @@ public partial class TrainingJobsClient
     {
         Argument.AssertNotNullOrEmpty(name, nameof(name));
         AssertInterval(pollingInterval);
-        return TracedWatchAsync(name, pollingInterval ?? s_defaultJobPollingInterval, cancellationToken);
+        return TracedWatchAsync(name, pollingInterval, cancellationToken);
     }
 
     /// <summary>One span for the whole watch, ending with the enumeration; it carries the last status seen.</summary>
-    private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.Watch", name);
         await using IAsyncEnumerator<TrainingJobUpdate> updates = WatchCoreAsync(name, pollingInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -98,12 +111,12 @@ public partial class TrainingJobsClient
                 Response<TrainingJob> job = await GetCoreAsync(name, async, cancellationToken).ConfigureAwait(false);
                 string? status = TrainingJobStates.StatusOf(job.Value);
                 scope.SetStatus(status);
-                if (TrainingJobStates.IsTerminal(status))
+                if (TrainingJobStatus.IsTerminal(status))
                 {
                     return job;
                 }
 
-                await Delay.WaitAsync(pollingInterval ?? s_defaultJobPollingInterval, async, cancellationToken).ConfigureAwait(false);
+                await Delay.WaitAsync(NextJobPoll(job.GetRawResponse(), pollingInterval), _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -113,14 +126,15 @@ public partial class TrainingJobsClient
         }
     }
 
-    private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var metrics = new MetricCursor();
         string? lastStatus = null;
         bool first = true;
         while (true)
         {
-            TrainingJob job = (await GetAsync(name, cancellationToken).ConfigureAwait(false)).Value;
+            Response<TrainingJob> response = await GetAsync(name, cancellationToken).ConfigureAwait(false);
+            TrainingJob job = response.Value;
             string? status = TrainingJobStates.StatusOf(job);
             if (first || !string.Equals(status, lastStatus, StringComparison.Ordinal))
             {
@@ -129,17 +143,22 @@ public partial class TrainingJobsClient
                 yield return TrainingJobUpdate.StatusChanged(job, status);
             }
 
-            foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+            // A job that has not started has no metrics, and often no attempt: reading attempts/latest would only
+            // earn a 404, which Azure.Core logs as a warning on every poll.
+            if (!TrainingJobStatus.IsWaitingToStart(status))
             {
-                yield return update;
+                foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return update;
+                }
             }
 
-            if (TrainingJobStates.IsTerminal(status))
+            if (TrainingJobStatus.IsTerminal(status))
             {
                 yield break;
             }
 
-            await Delay.WaitAsync(pollingInterval, async: true, cancellationToken).ConfigureAwait(false);
+            await Delay.WaitAsync(NextJobPoll(response.GetRawResponse(), pollingInterval), _pipeline.Time, async: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -147,14 +166,9 @@ public partial class TrainingJobsClient
     private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
     {
         var updates = new List<TrainingJobUpdate>();
-        JobAttempt attempt;
-        try
+        if (await TryGetLatestAttemptAsync(name, cancellationToken).ConfigureAwait(false) is not JobAttempt attempt)
         {
-            attempt = (await GetAttemptAsync(name, LatestAttempt, cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return updates; // no attempt yet: the job is still queued
+            return updates;
         }
 
         cursor.MoveTo(attempt.Id);
@@ -172,6 +186,31 @@ public partial class TrainingJobsClient
 
         return updates;
     }
+
+    /// <summary>
+    /// The job's latest attempt, or null while it has none (404 — a status the watch does not know as "not started"
+    /// yet, or a job that has only just started). The 404 is an expected answer here: not logged as an error response,
+    /// not thrown, and the span is not marked failed.
+    /// </summary>
+    private async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.GetAttempt", name);
+        try
+        {
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempt(name, LatestAttempt));
+            ExpectedStatusClassifier.Apply(message, 404);
+            Response response = await _pipeline.SendAsync(message, async: true, cancellationToken).ConfigureAwait(false);
+            return response.Status == 404 ? null : _pipeline.Read(response, ModelSerialization.GetTypeInfo<JobAttempt>());
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>
+        Delay.ForNextPoll(response, pollingInterval, s_defaultJobPollingInterval, s_maximumJobPollingDelay, _pipeline.Time);
 
     private static void AssertInterval(TimeSpan? pollingInterval)
     {

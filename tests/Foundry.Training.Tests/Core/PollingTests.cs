@@ -57,11 +57,52 @@ public sealed class PollingTests : IDisposable
     public void RetryAfter_IgnoresGarbage(string value) =>
         RetryAfter.GetDelay(Respond(("Retry-After", value)), DateTimeOffset.UtcNow).Should().BeNull();
 
-    [Fact]
-    public void Delay_UsesFallbackAndCapsAtMaximum()
+    private static TimeSpan NextPoll(Azure.Response response, int? intervalMs) =>
+        Delay.ForNextPoll(response, intervalMs is int ms ? TimeSpan.FromMilliseconds(ms) : null, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeProvider.System);
+
+    [Theory]
+    [InlineData(null, null, null, 10_000)]              // neither says: the default
+    [InlineData("Retry-After", "0", null, 100)]         // the service asks for nothing: the floor
+    [InlineData("retry-after-ms", "0", null, 100)]
+    [InlineData("retry-after-ms", "40", null, 100)]
+    [InlineData("retry-after-ms", "250", null, 250)]    // a shorter hint is followed when the caller gave no interval
+    [InlineData("Retry-After", "3", null, 3_000)]
+    [InlineData("Retry-After", "30", null, 30_000)]     // a longer one too
+    [InlineData("Retry-After", "3600", null, 60_000)]   // up to the maximum
+    [InlineData(null, null, 2_000, 2_000)]              // the caller's interval...
+    [InlineData("Retry-After", "0", 2_000, 2_000)]      // ...is a floor
+    [InlineData("retry-after-ms", "250", 2_000, 2_000)]
+    [InlineData("Retry-After", "5", 2_000, 5_000)]      // the service can only lengthen it
+    [InlineData("Retry-After", "3600", 2_000, 60_000)]
+    [InlineData("Retry-After", "3600", 120_000, 120_000)] // a caller's interval beyond the maximum is kept
+    [InlineData(null, null, 1, 1)]                      // and so is a tiny one: the caller asked for it
+    public void Delay_FollowsOneRuleForEveryPoller(string? header, string? value, int? intervalMs, double expectedMs)
     {
-        Delay.ForNextPoll(Respond(), TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)).Should().Be(TimeSpan.FromSeconds(3));
-        Delay.ForNextPoll(Respond(("Retry-After", "3600")), TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(1)).Should().Be(TimeSpan.FromMinutes(1));
+        Azure.Response response = header is null ? Respond() : Respond((header, value!));
+        NextPoll(response, intervalMs).Should().Be(TimeSpan.FromMilliseconds(expectedMs));
+    }
+
+    [Fact]
+    public void Delay_MeasuresAnHttpDateAgainstTheGivenClock()
+    {
+        var clock = new RecordingTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        Azure.Response response = Respond(("Retry-After", "Wed, 25 Nov 2026 12:00:20 GMT"));
+
+        Delay.ForNextPoll(response, null, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), clock).Should().Be(TimeSpan.FromSeconds(20));
+        clock.Now = clock.Now.AddMinutes(1);
+        Delay.ForNextPoll(response, null, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), clock).Should().Be(Delay.MinimumServiceDelay, "a date in the past asks for no wait");
+    }
+
+    [Fact]
+    public async Task Delay_WaitsOnTheGivenClock()
+    {
+        var clock = new RecordingTimeProvider();
+
+        await Delay.WaitAsync(TimeSpan.FromHours(1), clock, async: true, CancellationToken.None);
+        Delay.WaitAsync(TimeSpan.FromHours(2), clock, async: false, CancellationToken.None).EnsureCompleted();
+        await Delay.WaitAsync(TimeSpan.Zero, clock, async: true, CancellationToken.None);
+
+        clock.Waits.Should().Equal(TimeSpan.FromHours(1), TimeSpan.FromHours(2));
     }
 
     [Fact]
@@ -79,11 +120,11 @@ public sealed class PollingTests : IDisposable
     public async Task Delay_IsCancellableSyncAndAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        Func<Task> waitAsync = async () => await Delay.WaitAsync(TimeSpan.FromMinutes(5), async: true, cts.Token);
+        Func<Task> waitAsync = async () => await Delay.WaitAsync(TimeSpan.FromMinutes(5), TimeProvider.System, async: true, cts.Token);
         await waitAsync.Should().ThrowAsync<OperationCanceledException>();
 
         using var cts2 = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        Action wait = () => Delay.WaitAsync(TimeSpan.FromMinutes(5), async: false, cts2.Token).EnsureCompleted();
+        Action wait = () => Delay.WaitAsync(TimeSpan.FromMinutes(5), TimeProvider.System, async: false, cts2.Token).EnsureCompleted();
         wait.Should().Throw<OperationCanceledException>();
     }
 }

@@ -19,12 +19,13 @@ internal sealed class ServicePipeline
 {
     private readonly string? _apiVersion;
 
-    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null)
+    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null, TimeProvider? time = null)
     {
         Endpoint = TrimTrailingSlash(endpoint);
         Pipeline = pipeline;
         _apiVersion = apiVersion;
         Json = json ?? ModelSerialization.Options;
+        Time = time ?? TimeProvider.System;
     }
 
     public Uri Endpoint { get; }
@@ -32,6 +33,9 @@ internal sealed class ServicePipeline
     public HttpPipeline Pipeline { get; }
 
     public JsonSerializerOptions Json { get; }
+
+    /// <summary>The clock the clients' polling waits run on (<see cref="Delay"/>).</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>
     /// Builds the Azure.Core pipeline: the authentication policy per retry, fixed headers per call, retries by

@@ -101,15 +101,22 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     public override ValueTask<Response> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
         UpdateStatusCoreAsync(async: true, cancellationToken);
 
-    /// <summary>Polls until the operation completes, waiting as the service asks (<c>Retry-After</c>) or 2 seconds.</summary>
+    /// <summary>
+    /// Polls until the operation completes, waiting as the service asks (<c>Retry-After</c>, <c>retry-after-ms</c>) but
+    /// at least 100 milliseconds and at most a minute, or 2 seconds when it does not say.
+    /// </summary>
     /// <param name="cancellationToken">Stops waiting (the operation itself continues on the service).</param>
     /// <returns>The final operation resource.</returns>
     /// <exception cref="RequestFailedException">The operation failed, was canceled, or polling failed.</exception>
     public override ValueTask<Response<JobOperationResource>> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
         WaitCoreAsync(null, async: true, cancellationToken);
 
-    /// <summary>Polls until the operation completes, waiting <paramref name="pollingInterval"/> between polls unless the service asks for longer.</summary>
-    /// <param name="pollingInterval">The wait between polls.</param>
+    /// <summary>
+    /// Polls until the operation completes, waiting <paramref name="pollingInterval"/> between polls, or longer when the
+    /// service asks for more (<c>Retry-After</c>; at most a minute, or the interval when that is longer). A shorter
+    /// <c>Retry-After</c> never makes it poll sooner.
+    /// </summary>
+    /// <param name="pollingInterval">The wait between polls; the shortest wait.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The final operation resource.</returns>
     /// <exception cref="RequestFailedException">The operation failed, was canceled, or polling failed.</exception>
@@ -154,13 +161,8 @@ public class TrainingJobOperation : Operation<JobOperationResource>
             {
                 if (_rawResponse is not null)
                 {
-                    TimeSpan delay = Delay.ForNextPoll(_rawResponse, pollingInterval ?? s_defaultPollingInterval, s_maximumPollingInterval);
-                    if (pollingInterval is TimeSpan minimum && delay < minimum)
-                    {
-                        delay = minimum;
-                    }
-
-                    await Delay.WaitAsync(delay, async, cancellationToken).ConfigureAwait(false);
+                    TimeSpan delay = Delay.ForNextPoll(_rawResponse, pollingInterval, s_defaultPollingInterval, s_maximumPollingInterval, _pipeline.Time);
+                    await Delay.WaitAsync(delay, _pipeline.Time, async, cancellationToken).ConfigureAwait(false);
                 }
 
                 await UpdateStatusCoreAsync(async, cancellationToken).ConfigureAwait(false);

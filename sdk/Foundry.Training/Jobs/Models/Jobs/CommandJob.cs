@@ -113,7 +113,11 @@ public sealed class CommandJob : JobProperties
     [JsonPropertyName("user_assigned_identity_id")]
     public string? UserAssignedIdentityId { get; set; }
 
-    /// <summary>The status of the job, set by the service.</summary>
+    /// <summary>
+    /// The status of the job, set by the service: an open string (<c>Queued</c>, <c>Running</c>, <c>Completed</c>, ...);
+    /// see <see cref="TrainingJobStatus"/> for the known values and case-insensitive checks such as
+    /// <see cref="TrainingJobStatus.IsTerminal"/>.
+    /// </summary>
     [JsonInclude]
     [JsonPropertyName("status")]
     public string? Status { get; internal set; }
