@@ -109,6 +109,7 @@ internal static class ReadmeSnippets
 
         // Waiting for a job (not an operation): poll until it reaches a terminal state.
         TrainingJob finished = await client.WaitForCompletionAsync("sft-qwen-002", pollingInterval: TimeSpan.FromSeconds(30));
+        bool succeeded = TrainingJobStatus.IsSuccessful(((CommandJob)finished.Properties).Status); // statuses are open strings
         #endregion
     }
 
