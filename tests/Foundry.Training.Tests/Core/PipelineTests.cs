@@ -57,6 +57,40 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ATokenAboutToExpire_IsRefreshed_AndTheNewOneSent()
+    {
+        RespondOk();
+        var credential = new SequenceTokenCredential(
+            new AccessToken("short-lived", DateTimeOffset.UtcNow.AddMinutes(2)), // within the five-minute refresh margin
+            new AccessToken("fresh", DateTimeOffset.UtcNow.AddHours(1)));
+        ServicePipeline pipeline = ServicePipelineFactory.ForTrainingJobs(_service.Endpoint, credential, new TrainingJobsClientOptions());
+
+        await GetAsync(pipeline);
+        await GetAsync(pipeline);
+        await GetAsync(pipeline);
+
+        _service.Requests.Select(r => r.RequestMessage.Headers!["Authorization"].Single())
+            .Should().Equal("Bearer short-lived", "Bearer fresh", "Bearer fresh");
+        credential.Calls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task OpenAI_ARotatedKey_IsSentFromTheNextRequestOn()
+    {
+        RespondOk();
+        var key = new AzureKeyCredential("sk-first");
+        ServicePipeline pipeline = ServicePipelineFactory.ForOpenAI(key, new FineTuningClientOptions { OpenAIEndpoint = _service.Endpoint });
+
+        await GetAsync(pipeline, "/files");
+        await GetAsync(pipeline, "/files");
+        key.Update("sk-second");
+        await GetAsync(pipeline, "/files");
+
+        _service.Requests.Select(r => r.RequestMessage.Headers!["Authorization"].Single())
+            .Should().Equal("Bearer sk-first", "Bearer sk-first", "Bearer sk-second");
+    }
+
+    [Fact]
     public async Task EveryRequest_CarriesItsOwnRandomClientRequestId()
     {
         RespondOk();
