@@ -4,8 +4,11 @@
 #   ./eng/bench.sh --filter '*Deserialization*' --inProcess --job short   any BenchmarkDotNet arguments
 #   ./eng/bench.sh memory                                       peak working set harness (1 GiB upload and
 #                                                               download, 100,000-item paging), one process per scenario
-#   ./eng/bench.sh interleaved [rounds]                         deserialization ratios from interleaved rounds (fastest
-#                                                               round each): a cross-check that tolerates a loaded machine
+#   ./eng/bench.sh interleaved [e2e|pipeline|download] [rounds] ratios from interleaved rounds (fastest round, median
+#                                                               paired ratio): tolerates a loaded machine; deserialization
+#                                                               when no suite is named
+#   ./eng/bench.sh attribution get|download|wrapper [rounds]    where end-to-end time goes (bare Azure.Core, parts off)
+#   ./eng/bench.sh profile SCENARIO SECONDS                     one scenario in a loop, for perf (docs/performance.md)
 # Results land in artifacts/benchmarks/ (BenchmarkDotNet's markdown, CSV and HTML reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +20,7 @@ if [ $# -eq 0 ]; then
 fi
 
 assembly="$project/bin/Release/net10.0/Foundry.Training.Benchmarks.dll"
-if [ "$1" = "memory" ] || [ "$1" = "interleaved" ]; then
+if [ "$1" = "memory" ] || [ "$1" = "interleaved" ] || [ "$1" = "attribution" ] || [ "$1" = "profile" ]; then
   exec dotnet "$assembly" "$@"
 fi
 exec dotnet "$assembly" --artifacts artifacts/benchmarks "$@"

@@ -6,7 +6,9 @@ namespace Foundry.Training.Benchmarks;
 
 /// <summary>
 /// Runs the BenchmarkDotNet suite (any BenchmarkDotNet arguments); <c>memory</c>: the peak working set harness
-/// (<c>serve</c> is its loopback server process); <c>interleaved [rounds]</c>: load-tolerant deserialization ratios.
+/// (<c>serve</c> is its loopback server process); <c>interleaved [e2e|pipeline|download] [rounds]</c>: load-tolerant
+/// ratios (deserialization when no suite is named); <c>attribution get|download|wrapper [rounds]</c>: where end-to-end
+/// time goes; <c>profile SCENARIO SECONDS</c>: one scenario in a loop, for a profiler.
 /// </summary>
 public static class Program
 {
@@ -19,7 +21,17 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "interleaved")
         {
-            return InterleavedRunner.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+            return InterleavedRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 1 && args[0] == "attribution")
+        {
+            return AttributionRunner.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+        }
+
+        if (args.Length > 2 && args[0] == "profile")
+        {
+            return ProfileLoop.Run(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (args.Length > 0 && args[0] == "serve")

@@ -104,11 +104,11 @@ public class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job.</exception>
     public virtual Task<Response<FineTuningJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("GetJob", RequestMethod.Get, jobId, null, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetJobAsync"/>
     public virtual Response<FineTuningJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("GetJob", RequestMethod.Get, jobId, null, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists fine-tuning jobs, newest first, page by page with the <c>after</c> cursor (both services).</summary>
     /// <param name="options">Where to start, the page size and (OpenAI) a metadata filter.</param>
@@ -130,11 +130,11 @@ public class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example because the job already finished.</exception>
     public virtual Task<Response<FineTuningJob>> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("CancelJob", RequestMethod.Post, jobId, "/cancel", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, "/cancel", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="CancelJobAsync"/>
     public virtual Response<FineTuningJob> CancelJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("CancelJob", RequestMethod.Post, jobId, "/cancel", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, "/cancel", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Deletes a fine-tuning job (Azure OpenAI only; the OpenAI platform has no such operation).</summary>
     /// <param name="jobId">The job id.</param>
@@ -158,11 +158,11 @@ public class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> PauseJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("PauseJob", RequestMethod.Post, jobId, "/pause", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, "/pause", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="PauseJobAsync"/>
     public virtual Response<FineTuningJob> PauseJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("PauseJob", RequestMethod.Post, jobId, "/pause", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, "/pause", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Resumes a paused fine-tuning job (OpenAI platform only; Azure OpenAI <c>2024-05-01-preview</c> has no such operation).</summary>
     /// <param name="jobId">The job id.</param>
@@ -172,11 +172,11 @@ public class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> ResumeJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("ResumeJob", RequestMethod.Post, jobId, "/resume", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, "/resume", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="ResumeJobAsync"/>
     public virtual Response<FineTuningJob> ResumeJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("ResumeJob", RequestMethod.Post, jobId, "/resume", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, "/resume", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the events of a fine-tuning job (state changes, messages, metrics), page by page (both services).</summary>
     /// <param name="jobId">The job id.</param>
@@ -274,10 +274,10 @@ public class FineTuningClient : IFineTuningClient
         }
     }
 
-    private async ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(string operation, RequestMethod method, string jobId, string? action, bool async, CancellationToken cancellationToken)
+    private async ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(string operationName, RequestMethod method, string jobId, string? action, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
-        using OperationScope scope = OperationScope.Start("FineTuningClient." + operation, id: jobId);
+        using OperationScope scope = OperationScope.Start(operationName, id: jobId);
         try
         {
             using HttpMessage message = _pipeline.CreateRequest(method, JobPath(jobId) + action);
@@ -322,7 +322,7 @@ public class FineTuningClient : IFineTuningClient
         {
             while (true)
             {
-                Response<FineTuningJob> response = await SendJobRequestCoreAsync("GetJob", RequestMethod.Get, jobId, null, async, cancellationToken).ConfigureAwait(false);
+                Response<FineTuningJob> response = await SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async, cancellationToken).ConfigureAwait(false);
                 FineTuningJob job = response.Value;
                 scope.SetStatus(job.Status?.ToString());
                 if (job.Status is { IsTerminal: true } status)

@@ -84,7 +84,10 @@ public class DeserializationBenchmarks
         Require(ours.Items[3].Method?.Dpo?.Hyperparameters?.EpochCount?.Number == 3, "DPO hyperparameters");
         Require(ours.Items[2].Integrations?[0].Wandb?.Tags.Count == 2, "integration tags");
         Require(ours.Items[99].Id == floor.Data[99].Id, "ids");
-        Require(ours.Items.All(j => j.AdditionalProperties.Count == 0), "no unknown properties");
+        Require(ours.Items.All(j => j.AdditionalProperties.Count == 0 && j.Hyperparameters!.AdditionalProperties.Count == 0), "no unknown properties");
+        Require(ours.Items[3].Method!.Dpo!.Hyperparameters!.Beta?.Number == 0.1, "DPO beta");
+        FineTuningJob single = ModelSerialization.Deserialize<FineTuningJob>(_fineTuningJob, ModelSerialization.Options)!;
+        Require(single.AdditionalProperties.Count == 0 && single.Hyperparameters!.AdditionalProperties.Count == 0 && single.Method!.Dpo is not null, "single job: DPO, no unknown properties");
         Require(PageContent<FineTuningJob>.Parse(_fineTuningPageUnknown, ModelSerialization.GetTypeInfo<FineTuningJob>()).Items.All(j => j.AdditionalProperties.Count == 1), "user_provided_suffix is kept");
         OpenAIModels.Read(_fineTuningPageData, OpenAIModels.JobsPage);
 

@@ -20,6 +20,9 @@ public static class FineTuningPayloads
         string hyper = dpo
             ? """{"n_epochs":3,"batch_size":8,"learning_rate_multiplier":0.5,"beta":0.1}"""
             : """{"n_epochs":4,"batch_size":16,"learning_rate_multiplier":1.8}""";
+
+        // The job's own (legacy) hyperparameters have no beta in the schema: only the DPO method's do.
+        string jobHyper = dpo ? """{"n_epochs":3,"batch_size":8,"learning_rate_multiplier":0.5}""" : hyper;
         string method = dpo
             ? $$$"""{"type":"dpo","dpo":{"hyperparameters":{{{hyper}}}}}"""
             : $$$"""{"type":"supervised","supervised":{"hyperparameters":{{{hyper}}}}}""";
@@ -28,7 +31,7 @@ public static class FineTuningPayloads
             : "[]";
         long created = 1_721_764_800 + index;
         return $$$"""
-            {"object":"fine_tuning.job","id":"{{{JobId(index)}}}","model":"gpt-4o-mini-2024-07-18","created_at":{{{created}}},"finished_at":{{{created + 3600}}},"fine_tuned_model":"ft:gpt-4o-mini-2024-07-18:contoso:support-bot:{{{index:D7}}}","organization_id":"org-contoso","result_files":["file-result-{{{index}}}"],"status":"succeeded","validation_file":"file-validation-{{{index % 17}}}","training_file":"file-train-{{{index % 23}}}","hyperparameters":{{{hyper}}},"trained_tokens":{{{5768 + index}}},"integrations":{{{integrations}}},"seed":{{{index}}},"estimated_finish":null,"error":null,"suffix":"support-bot","method":{{{method}}},"metadata":{"team":"support","ticket":"T-{{{index}}}"}{{{(unknownProperty ? ",\"user_provided_suffix\":\"support-bot\"" : string.Empty)}}}}
+            {"object":"fine_tuning.job","id":"{{{JobId(index)}}}","model":"gpt-4o-mini-2024-07-18","created_at":{{{created}}},"finished_at":{{{created + 3600}}},"fine_tuned_model":"ft:gpt-4o-mini-2024-07-18:contoso:support-bot:{{{index:D7}}}","organization_id":"org-contoso","result_files":["file-result-{{{index}}}"],"status":"succeeded","validation_file":"file-validation-{{{index % 17}}}","training_file":"file-train-{{{index % 23}}}","hyperparameters":{{{jobHyper}}},"trained_tokens":{{{5768 + index}}},"integrations":{{{integrations}}},"seed":{{{index}}},"estimated_finish":null,"error":null,"suffix":"support-bot","method":{{{method}}},"metadata":{"team":"support","ticket":"T-{{{index}}}"}{{{(unknownProperty ? ",\"user_provided_suffix\":\"support-bot\"" : string.Empty)}}}}
             """.Trim();
     }
 

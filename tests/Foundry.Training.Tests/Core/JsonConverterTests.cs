@@ -13,6 +13,15 @@ public class JsonConverterTests
 
     private static string Write<T>(T value) => System.Text.Encoding.UTF8.GetString(ModelSerialization.SerializeToUtf8Bytes(value, s_options));
 
+    private static TestColor ReadWith(TestColor.Converter converter, string json) => ReadWith(converter, System.Text.Encoding.UTF8.GetBytes(json));
+
+    private static TestColor ReadWith(TestColor.Converter converter, byte[] utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        return converter.Read(ref reader, typeof(TestColor), s_options);
+    }
+
     [Theory]
     [InlineData("0", 0L)]
     [InlineData("1577882096", 1577882096L)]
@@ -173,6 +182,45 @@ public class JsonConverterTests
         (red == TestColor.Red).Should().BeTrue();
         ((TestColor)"RED" == TestColor.Red).Should().BeFalse();
         red.GetHashCode().Should().Be(TestColor.Red.GetHashCode());
+    }
+
+    [Fact]
+    public void OpenEnum_ReadsTheSameValueAgain_AsTheSameValue_EscapedOrNot()
+    {
+        var converter = new TestColor.Converter();
+
+        TestColor first = ReadWith(converter, "\"red\"");
+        TestColor again = ReadWith(converter, "\"red\"");
+        TestColor escaped = ReadWith(converter, "\"r\\u0065d\"");
+
+        first.Should().Be(TestColor.Red);
+        again.Should().Be(TestColor.Red);
+        escaped.Should().Be(TestColor.Red);
+        ReadWith(converter, "\"Red\"").ToString().Should().Be("Red", "values are case-sensitive, a remembered \"red\" is no match");
+    }
+
+    [Fact]
+    public void OpenEnum_KeepsReadingEveryValue_BeyondThoseItRemembers()
+    {
+        var converter = new TestColor.Converter();
+        string[] values = Enumerable.Range(0, (OpenEnumConverter<TestColor>.MaxRemembered * 2) + 3).Select(i => "color-" + i).ToArray();
+
+        foreach (string value in values.Concat(values).Concat(new[] { "red", "ré", "color-0" }))
+        {
+            ReadWith(converter, JsonSerializer.Serialize(value)).ToString().Should().Be(value);
+        }
+    }
+
+    [Fact]
+    public void OpenEnum_AValueThatIsNotUtf8_FailsEveryTime()
+    {
+        var converter = new TestColor.Converter();
+        byte[] invalid = [(byte)'"', 0xC3, 0x28, (byte)'"'];
+
+        for (int i = 0; i < 2; i++)
+        {
+            ((Action)(() => ReadWith(converter, invalid))).Should().Throw<InvalidOperationException>();
+        }
     }
 
     [Fact]

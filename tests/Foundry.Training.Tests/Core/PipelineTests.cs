@@ -57,6 +57,66 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ATokenAboutToExpire_IsRefreshed_AndTheNewOneSent()
+    {
+        RespondOk();
+        var credential = new SequenceTokenCredential(
+            new AccessToken("short-lived", DateTimeOffset.UtcNow.AddMinutes(2)), // within the five-minute refresh margin
+            new AccessToken("fresh", DateTimeOffset.UtcNow.AddHours(1)));
+        ServicePipeline pipeline = ServicePipelineFactory.ForTrainingJobs(_service.Endpoint, credential, new TrainingJobsClientOptions());
+
+        await GetAsync(pipeline);
+        await GetAsync(pipeline);
+        await GetAsync(pipeline);
+
+        _service.Requests.Select(r => r.RequestMessage.Headers!["Authorization"].Single())
+            .Should().Equal("Bearer short-lived", "Bearer fresh", "Bearer fresh");
+        credential.Calls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task OpenAI_ARotatedKey_IsSentFromTheNextRequestOn()
+    {
+        RespondOk();
+        var key = new AzureKeyCredential("sk-first");
+        ServicePipeline pipeline = ServicePipelineFactory.ForOpenAI(key, new FineTuningClientOptions { OpenAIEndpoint = _service.Endpoint });
+
+        await GetAsync(pipeline, "/files");
+        await GetAsync(pipeline, "/files");
+        key.Update("sk-second");
+        await GetAsync(pipeline, "/files");
+
+        _service.Requests.Select(r => r.RequestMessage.Headers!["Authorization"].Single())
+            .Should().Equal("Bearer sk-first", "Bearer sk-first", "Bearer sk-second");
+    }
+
+    [Fact]
+    public async Task EveryRequest_CarriesItsOwnRandomClientRequestId()
+    {
+        RespondOk();
+        ServicePipeline pipeline = ServicePipelineFactory.ForTrainingJobs(_service.Endpoint, new StaticTokenCredential(), new TrainingJobsClientOptions());
+
+        for (int i = 0; i < 3; i++)
+        {
+            await GetAsync(pipeline);
+        }
+
+        using HttpMessage nextLink = pipeline.CreateNextLinkRequest(new Uri(_service.Endpoint, "training_jobs?after=j").AbsoluteUri);
+        await pipeline.SendAsync(nextLink, async: true, CancellationToken.None);
+
+        string[] ids = _service.Requests.Select(r => r.RequestMessage.Headers!["x-ms-client-request-id"].Single()).ToArray();
+        ids.Should().HaveCount(4).And.OnlyHaveUniqueItems();
+        foreach (string id in ids)
+        {
+            Guid.TryParseExact(id, "D", out Guid guid).Should().BeTrue(id);
+            guid.Version.Should().Be(4, id);
+            (guid.Variant & 0b1100).Should().Be(0b1000, "{0} has the RFC 4122 variant", id);
+        }
+
+        _service.Requests.Select(r => r.RequestMessage.Headers!["x-ms-return-client-request-id"].Single()).Should().AllBe("true");
+    }
+
+    [Fact]
     public async Task AzureOpenAI_ApiKey_UsesOpenAIPathAndVersion()
     {
         RespondOk();

@@ -30,6 +30,19 @@ public sealed class SlowResponseTests
     }
 
     [Theory]
+    [MemberData(nameof(FaultTarget.AllSyncAndAsync), MemberType = typeof(FaultTarget))]
+    public async Task ABodyThatStallsHalfway_TimesOut_IsRetried_AndTheReadSucceeds(string name, bool async)
+    {
+        FaultTarget target = FaultTarget.Named(name);
+        using var server = new FaultyServer(ConnectionFault.StallMidBody(200, target.Body), ConnectionFault.Respond(200, target.Body));
+        var clients = new FaultClients(server.Endpoint, retry => retry.NetworkTimeout = TimeSpan.FromMilliseconds(500));
+
+        (await target.Read(clients, async, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1))).Should().Be(target.Id);
+
+        server.Requests.Should().HaveCount(2);
+    }
+
+    [Theory]
     [MemberData(nameof(FaultTarget.AllNames), MemberType = typeof(FaultTarget))]
     public async Task EveryAttemptTimingOut_EndsInOperationCanceledExceptionNamingTheTimeout(string name)
     {

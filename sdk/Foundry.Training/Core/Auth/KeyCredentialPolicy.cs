@@ -17,6 +17,7 @@ internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
     private readonly string _headerName;
     private readonly string? _prefix;
     private readonly Uri _endpoint;
+    private KeyHeader? _cached;
 
     public KeyCredentialPolicy(AzureKeyCredential credential, Uri endpoint, string headerName, string? prefix = null)
     {
@@ -33,7 +34,37 @@ internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
             return;
         }
 
-        string key = _credential.Key;
-        message.Request.Headers.SetValue(_headerName, _prefix is null ? key : _prefix + " " + key);
+        message.Request.Headers.SetValue(_headerName, HeaderValue(_credential.Key));
+    }
+
+    /// <summary>The header for <paramref name="key"/>, built again only when the key was rotated.</summary>
+    private string HeaderValue(string key)
+    {
+        if (_prefix is null)
+        {
+            return key;
+        }
+
+        KeyHeader? cached = _cached;
+        if (cached is null || !ReferenceEquals(cached.Key, key))
+        {
+            cached = new KeyHeader(key, _prefix + " " + key);
+            _cached = cached;
+        }
+
+        return cached.Value;
+    }
+
+    private sealed class KeyHeader
+    {
+        public KeyHeader(string key, string value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public string Key { get; }
+
+        public string Value { get; }
     }
 }

@@ -19,7 +19,9 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
     private readonly string[] _scopes;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private readonly Uri _endpoint;
-    private AccessToken _token;
+
+    // Replaced as a whole, so a request never sees half of a refresh; the header value is built once per token.
+    private CachedToken? _token;
 
     public TokenCredentialPolicy(TokenCredential credential, Uri endpoint, string scope)
     {
@@ -31,15 +33,29 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline, async: false).EnsureCompleted();
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        ProcessAsync(message, pipeline, async: true);
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        // The common case, a cached token, without a state machine of its own.
+        if (!TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
+        {
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        if (_token is { } token && token.IsFresh)
+        {
+            message.Request.Headers.SetValue(HttpHeader.Names.Authorization, token.Header);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        return ProcessAsync(message, pipeline, async: true);
+    }
 
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
         if (TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
         {
-                string token = await GetTokenAsync(message, async).ConfigureAwait(false);
-            message.Request.Headers.SetValue(HttpHeader.Names.Authorization, "Bearer " + token);
+            CachedToken token = await GetTokenAsync(message, async).ConfigureAwait(false);
+            message.Request.Headers.SetValue(HttpHeader.Names.Authorization, token.Header);
         }
 
         if (async)
@@ -52,11 +68,11 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
         }
     }
 
-    private async ValueTask<string> GetTokenAsync(HttpMessage message, bool async)
+    private async ValueTask<CachedToken> GetTokenAsync(HttpMessage message, bool async)
     {
-        if (IsFresh(_token))
+        if (_token is { IsFresh: true } fresh)
         {
-            return _token.Token;
+            return fresh;
         }
 
         CancellationToken cancellationToken = message.CancellationToken;
@@ -71,15 +87,16 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
 
         try
         {
-            if (!IsFresh(_token))
+            if (_token is not { IsFresh: true })
             {
                 var context = new TokenRequestContext(_scopes, message.Request.ClientRequestId);
-                _token = async
+                AccessToken token = async
                     ? await _credential.GetTokenAsync(context, cancellationToken).ConfigureAwait(false)
                     : _credential.GetToken(context, cancellationToken);
+                _token = new CachedToken(token);
             }
 
-            return _token.Token;
+            return _token;
         }
         finally
         {
@@ -87,6 +104,21 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
         }
     }
 
-    private static bool IsFresh(AccessToken token) =>
-        token.Token is not null && token.ExpiresOn - s_refreshMargin > DateTimeOffset.UtcNow;
+    private sealed class CachedToken
+    {
+        private readonly DateTimeOffset _refreshAt;
+
+        public CachedToken(AccessToken token)
+        {
+            Header = "Bearer " + token.Token;
+            _refreshAt = token.ExpiresOn < DateTimeOffset.MinValue + s_refreshMargin ? DateTimeOffset.MinValue : token.ExpiresOn - s_refreshMargin;
+            HasToken = token.Token is not null;
+        }
+
+        public string Header { get; }
+
+        private bool HasToken { get; }
+
+        public bool IsFresh => HasToken && _refreshAt > DateTimeOffset.UtcNow;
+    }
 }

@@ -48,25 +48,19 @@ internal static class ModelSerialization
     /// Metadata to read and write <typeparamref name="T"/> with. For the base of a polymorphic family it goes through the
     /// family's converter: the native metadata rejects unknown discriminators, which would fail a whole list page.
     /// </summary>
-    public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions options) =>
-        options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family)
-            ? (JsonTypeInfo<T>)resolver.GetFamilyTypeInfo(family, options)
-            : (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerOptions options) => ReadPlan<T>.For(options).TypeInfo;
 
     /// <summary>Reads a document whose root may itself be a polymorphic base (which then also tolerates unknown discriminators).</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
     {
-        if (options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family))
-        {
-            // Through the serializer's entry point, which also turns the reader's own errors (a lone surrogate escape,
-            // a number out of range) into JsonException.
-            return JsonSerializer.Deserialize(utf8Json, (JsonTypeInfo<T>)resolver.GetFamilyTypeInfo(family, options));
-        }
+        ReadPlan<T> plan = ReadPlan<T>.For(options);
 
-        T? model = JsonSerializer.Deserialize(utf8Json, GetTypeInfo<T>(options));
-        if (model is ExtensibleModel member && options.TypeInfoResolver is ModelJsonResolver members && members.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? memberFamily))
+        // A family root goes through the serializer's entry point too, which also turns the reader's own errors (a
+        // lone surrogate escape, a number out of range) into JsonException.
+        T? model = JsonSerializer.Deserialize(utf8Json, plan.TypeInfo);
+        if (plan.MemberFamily is not null && model is ExtensibleModel member)
         {
-            memberFamily.OnReadAsMember(member, options);
+            plan.MemberFamily.OnReadAsMember(member, options);
         }
 
         return model;
@@ -81,5 +75,58 @@ internal static class ModelSerialization
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo<T>(options));
+    }
+
+    /// <summary>
+    /// How to read a <typeparamref name="T"/> with one options instance, worked out once rather than on every response:
+    /// its metadata (the family's converter for a family base) and, for a family member, the family to fix it up with.
+    /// </summary>
+    private sealed class ReadPlan<T>
+    {
+        // The plan for the options used last: the SDK's own options nearly always (tests bring their own).
+        private static ReadPlan<T>? s_last;
+
+        private ReadPlan(JsonSerializerOptions options, JsonTypeInfo<T> typeInfo, IPolymorphicFamily? memberFamily)
+        {
+            Options = options;
+            TypeInfo = typeInfo;
+            MemberFamily = memberFamily;
+        }
+
+        public JsonSerializerOptions Options { get; }
+
+        public JsonTypeInfo<T> TypeInfo { get; }
+
+        /// <summary>Set when <typeparamref name="T"/> derives from a family's base (a document read as the member itself).</summary>
+        public IPolymorphicFamily? MemberFamily { get; }
+
+        public static ReadPlan<T> For(JsonSerializerOptions options)
+        {
+            ReadPlan<T>? plan = s_last;
+            if (plan is null || plan.Options != options)
+            {
+                plan = Create(options);
+                s_last = plan;
+            }
+
+            return plan;
+        }
+
+        private static ReadPlan<T> Create(JsonSerializerOptions options)
+        {
+            if (options.TypeInfoResolver is not ModelJsonResolver resolver)
+            {
+                return new ReadPlan<T>(options, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)), memberFamily: null);
+            }
+
+            if (resolver.TryGetFamily(typeof(T), out IPolymorphicFamily? family))
+            {
+                // The native metadata of a family base rejects unknown discriminators, which would fail a whole list page.
+                return new ReadPlan<T>(options, (JsonTypeInfo<T>)resolver.GetFamilyTypeInfo(family, options), memberFamily: null);
+            }
+
+            var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            return new ReadPlan<T>(options, typeInfo, resolver.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? memberFamily) ? memberFamily : null);
+        }
     }
 }

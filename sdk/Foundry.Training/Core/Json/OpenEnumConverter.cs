@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading;
 
 namespace Foundry.Training;
 
@@ -9,10 +10,21 @@ namespace Foundry.Training;
 /// and written back as it was received: the SDK never normalizes a service value. A struct without a value (the
 /// <see langword="default"/> of a non-nullable property nobody set) is written as <c>null</c> and read back from it.
 /// </summary>
+/// <remarks>
+/// The values a converter reads are remembered by their UTF-8 bytes (the first <see cref="MaxRemembered"/> distinct
+/// ones), so reading a value seen before compares bytes and allocates nothing: a fine-tuning job carries four to six
+/// open enums, a page a hundred times that, nearly always the same few values.
+/// </remarks>
 /// <typeparam name="T">The open enum type.</typeparam>
 internal abstract class OpenEnumConverter<T> : JsonConverter<T>
     where T : struct
 {
+    /// <summary>Bounds what a converter remembers, whatever values a service sends.</summary>
+    internal const int MaxRemembered = 32;
+
+    // Copy-on-write: readers scan a snapshot without locking; a lost race only forgets one value.
+    private Remembered[] _remembered = Array.Empty<Remembered>();
+
     /// <summary>Wraps a wire value.</summary>
     protected abstract T Create(string value);
 
@@ -28,7 +40,31 @@ internal abstract class OpenEnumConverter<T> : JsonConverter<T>
             throw new JsonException($"Expected a string for {typeof(T).Name} but found {reader.TokenType}.");
         }
 
-        return Create(reader.GetString()!);
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return Create(reader.GetString()!);
+        }
+
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        Remembered[] remembered = Volatile.Read(ref _remembered);
+        foreach (Remembered entry in remembered)
+        {
+            if (utf8.SequenceEqual(entry.Utf8))
+            {
+                return entry.Value;
+            }
+        }
+
+        T value = Create(reader.GetString()!); // throws on invalid UTF-8: such a value is never remembered
+        if (remembered.Length < MaxRemembered)
+        {
+            var grown = new Remembered[remembered.Length + 1];
+            remembered.CopyTo(grown, 0);
+            grown[remembered.Length] = new Remembered(utf8.ToArray(), value);
+            Interlocked.CompareExchange(ref _remembered, grown, remembered);
+        }
+
+        return value;
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
@@ -42,5 +78,18 @@ internal abstract class OpenEnumConverter<T> : JsonConverter<T>
         {
             writer.WriteStringValue(text);
         }
+    }
+
+    private readonly struct Remembered
+    {
+        public Remembered(byte[] utf8, T value)
+        {
+            Utf8 = utf8;
+            Value = value;
+        }
+
+        public byte[] Utf8 { get; }
+
+        public T Value { get; }
     }
 }

@@ -52,33 +52,65 @@ internal sealed class ExactResponseBufferPolicy : HttpPipelinePolicy
         byte[] body = length == 0 ? Array.Empty<byte>() : new byte[length];
         CancellationToken cancellationToken = message.CancellationToken;
 
-        // A synchronous read does not observe the token: dispose the stream on cancellation, as Azure.Core does.
-        using (cancellationToken.CanBeCanceled ? cancellationToken.Register(static state => ((Stream)state!).Dispose(), stream) : default)
+        // A read that has to wait may not observe the token (a synchronous one never does): the stream is then disposed
+        // on cancellation, as Azure.Core does. The callback is only armed once a read has to wait: a small body is
+        // usually in the transport's buffer already, and arming it costs more than reading it.
+        CancellationTokenRegistration registration = default;
+        bool armed = false;
+        try
         {
-            try
+            int filled = 0;
+            while (filled < body.Length)
             {
-                int filled = 0;
-                while (filled < body.Length)
+                int read;
+                if (async)
                 {
-                    int read = async
-                        ? await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false)
-                        : stream.Read(body, filled, body.Length - filled);
-                    if (read == 0)
+#if NET8_0_OR_GREATER
+                    ValueTask<int> pending = stream.ReadAsync(body.AsMemory(filled), cancellationToken);
+#else
+                    Task<int> pending = stream.ReadAsync(body, filled, body.Length - filled, cancellationToken);
+#endif
+                    if (!armed && !pending.IsCompleted)
                     {
-                        throw new IOException($"The response body ended after {filled} of its {length} bytes.");
+                        registration = Arm(cancellationToken, stream);
+                        armed = true;
                     }
 
-                    filled += read;
+                    read = await pending.ConfigureAwait(false);
                 }
+                else
+                {
+                    if (!armed)
+                    {
+                        registration = Arm(cancellationToken, stream);
+                        armed = true;
+                    }
+
+                    read = stream.Read(body, filled, body.Length - filled);
+                }
+
+                if (read == 0)
+                {
+                    throw new IOException($"The response body ended after {filled} of its {length} bytes.");
+                }
+
+                filled += read;
             }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ObjectDisposedException or IOException)
-            {
-                // Azure.Core turns this into its network-timeout or caller-cancellation exception.
-                throw new OperationCanceledException("The response body was not received in time.", ex, cancellationToken);
-            }
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ObjectDisposedException or IOException)
+        {
+            // Azure.Core turns this into its network-timeout or caller-cancellation exception.
+            throw new OperationCanceledException("The response body was not received in time.", ex, cancellationToken);
+        }
+        finally
+        {
+            registration.Dispose();
         }
 
         stream.Dispose();
         response.ContentStream = new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true);
     }
+
+    private static CancellationTokenRegistration Arm(CancellationToken cancellationToken, Stream stream) =>
+        cancellationToken.CanBeCanceled ? cancellationToken.Register(static state => ((Stream)state!).Dispose(), stream) : default;
 }

@@ -68,6 +68,7 @@ internal sealed class ServicePipeline
     {
         HttpMessage message = Pipeline.CreateMessage();
         Request request = message.Request;
+        request.ClientRequestId = ClientRequestIds.Next();
         request.Method = method;
         request.Uri.Reset(Endpoint);
         request.Uri.AppendPath(path, escape: false);
@@ -89,6 +90,7 @@ internal sealed class ServicePipeline
         }
 
         HttpMessage message = Pipeline.CreateMessage();
+        message.Request.ClientRequestId = ClientRequestIds.Next();
         message.Request.Method = RequestMethod.Get;
         message.Request.Uri.Reset(uri);
         if (_apiVersion is not null && !HasQueryParameter(uri, "api-version"))

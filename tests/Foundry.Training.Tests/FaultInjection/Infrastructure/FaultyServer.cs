@@ -22,7 +22,15 @@ public abstract record ConnectionFault
     /// <summary>Promises <paramref name="body"/> in <c>Content-Length</c>, sends half of it and closes the connection.</summary>
     public static ConnectionFault TruncatedTransfer(int status, string body) => new RespondFault(status, body, Array.Empty<(string, string)>(), Truncated: true);
 
+    /// <summary>
+    /// Promises <paramref name="body"/> in <c>Content-Length</c>, sends its first half and then goes silent with the
+    /// connection open (a stalled download), until the client gives up or the server is disposed.
+    /// </summary>
+    public static ConnectionFault StallMidBody(int status, string body) => new StallFault(new RespondFault(status, body, Array.Empty<(string, string)>(), Truncated: true));
+
     internal sealed record ResetFault : ConnectionFault;
+
+    internal sealed record StallFault(RespondFault HalfResponse) : ConnectionFault;
 
     internal sealed record CloseFault : ConnectionFault;
 
@@ -46,10 +54,17 @@ public sealed class FaultyServer : IDisposable
     private readonly SemaphoreSlim _received = new(0);
 
     public FaultyServer(params ConnectionFault[] script)
+        : this(_ => script)
     {
-        _script = script.Length == 0 ? new[] { ConnectionFault.Reset } : script;
+    }
+
+    /// <summary>A server whose script refers to its own address (for example a listing whose links point back at it).</summary>
+    public FaultyServer(Func<Uri, ConnectionFault[]> script)
+    {
         _listener.Start();
         Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        ConnectionFault[] faults = script(Endpoint);
+        _script = faults.Length == 0 ? new[] { ConnectionFault.Reset } : faults;
         _loop = Task.Run(AcceptAsync);
     }
 
@@ -122,6 +137,10 @@ public sealed class FaultyServer : IDisposable
                         socket.Shutdown(SocketShutdown.Both);
                         break;
                     case ConnectionFault.HangFault:
+                        await Task.Delay(Timeout.Infinite, _stop.Token);
+                        break;
+                    case ConnectionFault.StallFault stall:
+                        await socket.SendAsync(Encode(stall.HalfResponse), SocketFlags.None);
                         await Task.Delay(Timeout.Infinite, _stop.Token);
                         break;
                     case ConnectionFault.RespondFault respond:
