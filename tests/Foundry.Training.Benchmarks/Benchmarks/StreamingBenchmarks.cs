@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Foundry.Training.Benchmarks.Infrastructure;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
+using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Benchmarks.Benchmarks;
 

@@ -5,6 +5,7 @@ using Azure.Core.Pipeline;
 using Foundry.Training.Benchmarks.Infrastructure;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
+using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Benchmarks.Memory;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -11,79 +10,33 @@ namespace Foundry.Training.Tests.Infrastructure;
 /// file byte against <see cref="PatternStream.Expected"/> and counts them, so a 256 MiB upload costs the test process a
 /// few kilobytes. It answers every request with <c>201</c> and a fixed JSON body.
 /// </summary>
-public sealed class CountingUploadServer : IDisposable
+public sealed class CountingUploadServer : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly byte[] _response;
-    private readonly Task _loop;
 
     public CountingUploadServer(string responseJson)
     {
         byte[] json = Encoding.UTF8.GetBytes(responseJson);
         _response = Encoding.ASCII.GetBytes($"HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\n\r\n").Concat(json).ToArray();
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _loop = Task.Run(ServeAsync);
+        StartAccepting();
     }
-
-    public Uri Endpoint { get; }
 
     /// <summary>What the server saw of each request, in order.</summary>
     public List<ReceivedUpload> Uploads { get; } = new();
 
-    public void Dispose()
+    protected override async Task ServeAsync(Socket socket)
     {
-        _listener.Stop();
-        try
+        using var network = new NetworkStream(socket, ownsSocket: false);
+        var reader = new ByteReader(network);
+        while (await reader.ReadLineAsync() is { Length: > 0 } requestLine)
         {
-            _loop.Wait(TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (true)
-        {
-            TcpClient client;
-            try
+            ReceivedUpload upload = await ReadRequestAsync(requestLine, reader);
+            lock (Uploads)
             {
-                client = await _listener.AcceptTcpClientAsync();
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
+                Uploads.Add(upload);
             }
 
-            _ = Task.Run(() => ServeConnectionAsync(client));
-        }
-    }
-
-    private async Task ServeConnectionAsync(TcpClient client)
-    {
-        using (client)
-        {
-            NetworkStream network = client.GetStream();
-            var reader = new ByteReader(network);
-            try
-            {
-                while (await reader.ReadLineAsync() is { Length: > 0 } requestLine)
-                {
-                    ReceivedUpload upload = await ReadRequestAsync(requestLine, reader);
-                    lock (Uploads)
-                    {
-                        Uploads.Add(upload);
-                    }
-
-                    await network.WriteAsync(_response);
-                }
-            }
-            catch (IOException)
-            {
-                // the client closed the connection
-            }
+            await network.WriteAsync(_response);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,79 +11,32 @@ namespace Foundry.Training.Tests.Infrastructure;
 /// body in memory, it costs the test process a few kilobytes whatever the size, so a test can measure what the
 /// downloading side allocates.
 /// </summary>
-public sealed class PatternDownloadServer : IDisposable
+public sealed class PatternDownloadServer : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Task _loop;
-
     public PatternDownloadServer(long length)
     {
         Length = length;
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _loop = Task.Run(ServeAsync);
+        StartAccepting();
     }
-
-    public Uri Endpoint { get; }
 
     public long Length { get; }
 
     /// <summary>The request line and headers of every request, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    public void Dispose()
+    protected override async Task ServeAsync(Socket socket)
     {
-        _listener.Stop();
-        try
+        using var network = new NetworkStream(socket, ownsSocket: false);
+        Requests.Enqueue(await ReadHeadAsync(network));
+        byte[] head = Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {Length.ToString(CultureInfo.InvariantCulture)}\r\nConnection: close\r\n\r\n");
+        await network.WriteAsync(head);
+        byte[] buffer = new byte[65536];
+        using var content = new PatternStream(Length, seekable: false);
+        int read;
+        while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
         {
-            _loop.Wait(TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (true)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync();
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeConnectionAsync(client));
-        }
-    }
-
-    private async Task ServeConnectionAsync(TcpClient client)
-    {
-        using (client)
-        {
-            NetworkStream network = client.GetStream();
-            try
-            {
-                Requests.Enqueue(await ReadHeadAsync(network));
-                byte[] head = Encoding.ASCII.GetBytes(
-                    $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {Length.ToString(CultureInfo.InvariantCulture)}\r\nConnection: close\r\n\r\n");
-                await network.WriteAsync(head);
-                byte[] buffer = new byte[65536];
-                using var content = new PatternStream(Length, seekable: false);
-                int read;
-                while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    await network.WriteAsync(buffer.AsMemory(0, read));
-                }
-            }
-            catch (IOException)
-            {
-                // the client closed the connection
-            }
+            await network.WriteAsync(buffer.AsMemory(0, read));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Core;
+using Foundry.Training.Tests.FaultInjection.Infrastructure;
 using Foundry.Training.Tests.Infrastructure;
 using WireMock.ResponseBuilders;
 using Response = WireMock.ResponseBuilders.Response;
@@ -254,12 +255,12 @@ public sealed class RetryPolicyTests : IDisposable
     [InlineData(false)]
     public async Task ConnectionReset_IsRetriedForGet(bool async)
     {
-        using var server = new ConnectionResetServer(resets: 2);
+        using var server = new FaultyServer(ConnectionFault.Reset, ConnectionFault.Reset, ConnectionFault.Respond(200, ResetThenOkBody));
 
         Azure.Response response = await SendAsync(CreatePipeline(server.Endpoint), RequestMethod.Get, async, operationId: null);
 
         response.Status.Should().Be(200);
-        response.Content.ToString().Should().Be(ConnectionResetServer.Body);
+        response.Content.ToString().Should().Be(ResetThenOkBody);
         server.Requests.Should().HaveCount(3).And.OnlyContain(head => head.StartsWith("GET /training_jobs/j1?api-version=v1 HTTP/1.1", StringComparison.Ordinal));
         _clock.Waits.Should().HaveCount(2);
     }
@@ -267,7 +268,7 @@ public sealed class RetryPolicyTests : IDisposable
     [Fact]
     public async Task ConnectionReset_IsNotRetriedForAnUnsafePost_AndSurfacesAsRequestFailedException()
     {
-        using var server = new ConnectionResetServer(resets: 1);
+        using var server = new FaultyServer(ConnectionFault.Reset, ConnectionFault.Respond(200, ResetThenOkBody));
 
         Func<Task> send = () => SendAsync(CreatePipeline(server.Endpoint), RequestMethod.Post, async: true, operationId: null);
 
@@ -279,7 +280,7 @@ public sealed class RetryPolicyTests : IDisposable
     [Fact]
     public async Task ConnectionReset_IsRetriedForAPostWithOperationId_WithTheSameKey()
     {
-        using var server = new ConnectionResetServer(resets: 1);
+        using var server = new FaultyServer(ConnectionFault.Reset, ConnectionFault.Respond(200, ResetThenOkBody));
 
         Azure.Response response = await SendAsync(CreatePipeline(server.Endpoint), RequestMethod.Post, async: true, operationId: "op-9");
 
@@ -292,7 +293,7 @@ public sealed class RetryPolicyTests : IDisposable
     [InlineData(RequestMethod_Post)]
     public async Task AResponseBodyCutShort_SurfacesAsRequestFailedException_LikeOtherTransportFailures(string method)
     {
-        using var server = new FaultInjection.Infrastructure.FaultyServer(FaultInjection.Infrastructure.ConnectionFault.TruncatedTransfer(200, """{"name":"j1","status":"Running"}"""));
+        using var server = new FaultyServer(ConnectionFault.TruncatedTransfer(200, """{"name":"j1","status":"Running"}"""));
 
         Func<Task> send = () => SendAsync(CreatePipeline(server.Endpoint), new RequestMethod(method), async: true, operationId: null);
 
@@ -302,6 +303,7 @@ public sealed class RetryPolicyTests : IDisposable
         server.Requests.Should().HaveCount(method == RequestMethod_Get ? 4 : 1, "a GET is retried, an unsafe POST is not");
     }
 
+    private const string ResetThenOkBody = """{"name":"j1"}""";
     private const string RequestMethod_Get = "GET";
     private const string RequestMethod_Post = "POST";
 

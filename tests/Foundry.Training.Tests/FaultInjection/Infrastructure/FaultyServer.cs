@@ -1,4 +1,4 @@
-using System.Net;
+using Foundry.Training.Tests.Infrastructure;
 using System.Net.Sockets;
 using System.Text;
 
@@ -44,13 +44,10 @@ public abstract record ConnectionFault
 /// short on the wire and requests that are never answered. Each connection serves one request and gets the next fault
 /// of the script (the last one repeats). Tests wait for requests with <see cref="WaitForRequestsAsync"/>, never sleep.
 /// </summary>
-public sealed class FaultyServer : IDisposable
+public sealed class FaultyServer : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _requests = new();
     private readonly ConnectionFault[] _script;
-    private readonly Task _loop;
     private readonly SemaphoreSlim _received = new(0);
 
     public FaultyServer(params ConnectionFault[] script)
@@ -61,14 +58,10 @@ public sealed class FaultyServer : IDisposable
     /// <summary>A server whose script refers to its own address (for example a listing whose links point back at it).</summary>
     public FaultyServer(Func<Uri, ConnectionFault[]> script)
     {
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         ConnectionFault[] faults = script(Endpoint);
         _script = faults.Length == 0 ? new[] { ConnectionFault.Reset } : faults;
-        _loop = Task.Run(AcceptAsync);
+        StartAccepting();
     }
-
-    public Uri Endpoint { get; }
 
     /// <summary>Every request received (request line, headers and body), oldest first.</summary>
     public IReadOnlyList<string> Requests
@@ -94,65 +87,37 @@ public sealed class FaultyServer : IDisposable
         }
     }
 
-    private async Task AcceptAsync()
+    protected override async Task ServeAsync(Socket socket)
     {
-        while (!_stop.IsCancellationRequested)
+        string request = await ReadRequestAsync(socket);
+        ConnectionFault fault;
+        lock (_requests)
         {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(socket));
+            _requests.Add(request);
+            fault = _script[Math.Min(_requests.Count - 1, _script.Length - 1)];
         }
-    }
 
-    private async Task ServeAsync(Socket socket)
-    {
-        using (socket)
+        _received.Release();
+        switch (fault)
         {
-            try
-            {
-                string request = await ReadRequestAsync(socket);
-                ConnectionFault fault;
-                lock (_requests)
-                {
-                    _requests.Add(request);
-                    fault = _script[Math.Min(_requests.Count - 1, _script.Length - 1)];
-                }
-
-                _received.Release();
-                switch (fault)
-                {
-                    case ConnectionFault.ResetFault:
-                        socket.LingerState = new LingerOption(true, 0);
-                        socket.Close();
-                        break;
-                    case ConnectionFault.CloseFault:
-                        socket.Shutdown(SocketShutdown.Both);
-                        break;
-                    case ConnectionFault.HangFault:
-                        await Task.Delay(Timeout.Infinite, _stop.Token);
-                        break;
-                    case ConnectionFault.StallFault stall:
-                        await socket.SendAsync(Encode(stall.HalfResponse), SocketFlags.None);
-                        await Task.Delay(Timeout.Infinite, _stop.Token);
-                        break;
-                    case ConnectionFault.RespondFault respond:
-                        await socket.SendAsync(Encode(respond), SocketFlags.None);
-                        socket.Shutdown(SocketShutdown.Both);
-                        break;
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
-            {
-                // The client went away (it timed out or was cancelled) or the server is stopping.
-            }
+            case ConnectionFault.ResetFault:
+                socket.LingerState = new LingerOption(true, 0);
+                socket.Close();
+                break;
+            case ConnectionFault.CloseFault:
+                socket.Shutdown(SocketShutdown.Both);
+                break;
+            case ConnectionFault.HangFault:
+                await Task.Delay(Timeout.Infinite, Stopping);
+                break;
+            case ConnectionFault.StallFault stall:
+                await socket.SendAsync(Encode(stall.HalfResponse), SocketFlags.None);
+                await Task.Delay(Timeout.Infinite, Stopping);
+                break;
+            case ConnectionFault.RespondFault respond:
+                await socket.SendAsync(Encode(respond), SocketFlags.None);
+                socket.Shutdown(SocketShutdown.Both);
+                break;
         }
     }
 
@@ -178,7 +143,7 @@ public sealed class FaultyServer : IDisposable
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(received)) < 0)
         {
-            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, Stopping);
             if (read == 0)
             {
                 return Encoding.UTF8.GetString(received.ToArray());
@@ -194,7 +159,7 @@ public sealed class FaultyServer : IDisposable
             .FirstOrDefault();
         while (received.Count < headEnd + 4 + length)
         {
-            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, Stopping);
             if (read == 0)
             {
                 break;
@@ -219,12 +184,5 @@ public sealed class FaultyServer : IDisposable
         return -1;
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _loop.Wait(TimeSpan.FromSeconds(5));
-        _stop.Dispose();
-        _received.Dispose();
-    }
+    protected override void Dispose(bool disposing) => _received.Dispose();
 }
