@@ -7,7 +7,7 @@
 #   ./eng/bench.sh interleaved [e2e|pipeline|download] [rounds] ratios from interleaved rounds (fastest round, median
 #                                                               paired ratio): tolerates a loaded machine; deserialization
 #                                                               when no suite is named
-#   ./eng/bench.sh attribution get|download|wrapper [rounds]    where end-to-end time goes (bare Azure.Core, parts off)
+#   ./eng/bench.sh attribution get|get-foundry|download|wrapper [rounds]  where end-to-end time goes (bare Azure.Core, parts off)
 #   ./eng/bench.sh profile SCENARIO SECONDS                     one scenario in a loop, for perf (docs/performance.md)
 # Results land in artifacts/benchmarks/ (BenchmarkDotNet's markdown, CSV and HTML reports).
 set -euo pipefail

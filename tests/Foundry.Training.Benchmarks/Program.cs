@@ -7,7 +7,7 @@ namespace Foundry.Training.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suite (any BenchmarkDotNet arguments); <c>memory</c>: the peak working set harness
 /// (<c>serve</c> is its loopback server process); <c>interleaved [e2e|pipeline|download] [rounds]</c>: load-tolerant
-/// ratios (deserialization when no suite is named); <c>attribution get|download|wrapper [rounds]</c>: where end-to-end
+/// ratios (deserialization when no suite is named); <c>attribution get|get-foundry|download|wrapper [rounds]</c>: where end-to-end
 /// time goes; <c>profile SCENARIO SECONDS</c>: one scenario in a loop, for a profiler.
 /// </summary>
 public static class Program

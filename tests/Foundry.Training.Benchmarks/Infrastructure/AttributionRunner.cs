@@ -12,7 +12,7 @@ using Foundry.Training.Jobs;
 namespace Foundry.Training.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>attribution get|download|wrapper [rounds]</c>: where the end-to-end time goes, by variants of one call measured in
+/// <c>attribution get|get-foundry|download|wrapper [rounds]</c>: where the end-to-end time goes, by variants of one call measured in
 /// interleaved rounds against the first (raw <see cref="HttpClient"/>): a bare Azure.Core pipeline, the SDK with parts of
 /// Azure.Core's pipeline turned off, and for downloads the cost of a per-read timeout wrapper on its own.
 /// </summary>
@@ -24,9 +24,10 @@ public static class AttributionRunner
     public static int Run(string what, int rounds) => what switch
     {
         "get" => Gets(rounds),
+        "get-foundry" => FoundryGets(rounds),
         "download" => Downloads(rounds),
         "wrapper" => Wrappers(rounds),
-        _ => throw new ArgumentException("attribution get|download|wrapper [rounds]", nameof(what)),
+        _ => throw new ArgumentException("attribution get|get-foundry|download|wrapper [rounds]", nameof(what)),
     };
 
     /// <summary>One fine-tuning job, 500 gets per round.</summary>
@@ -86,6 +87,65 @@ public static class AttributionRunner
             ("  without logging, tracing, telemetry", async () => _ = (await quiet.GetJobAsync("ftjob-0000007").ConfigureAwait(false)).Value.Id),
             ("  without network timeout", async () => _ = (await noTimeout.GetJobAsync("ftjob-0000007").ConfigureAwait(false)).Value.Id),
             ("  over a plain HttpClient transport", async () => _ = (await plainTransport.GetJobAsync("ftjob-0000007").ConfigureAwait(false)).Value.Id),
+        });
+    }
+
+    /// <summary>One Foundry GRPO job (~3 KB), 500 gets per round: the same split for the bearer-token client.</summary>
+    private static int FoundryGets(int rounds)
+    {
+        using var server = new LoopbackServer(fineTuningPages: 1, trainingPages: 1, downloadBytes: 0);
+        string jobPath = "/api/projects/p/training_jobs/" + Payloads.FoundryPayloads.JobName(7) + "?api-version=v1";
+        var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "benchmark-token");
+        Uri project = new(server.BaseAddress, "/api/projects/p");
+        Uri jobUri = new(server.BaseAddress, jobPath);
+        TrainingJobsClient Sdk(Action<TrainingJobsClientOptions>? configure = null)
+        {
+            var options = new TrainingJobsClientOptions();
+            configure?.Invoke(options);
+            return new TrainingJobsClient(project, new StaticTokenCredential(), options);
+        }
+
+        TrainingJobsClient sdk = Sdk();
+        TrainingJobsClient quiet = Sdk(o =>
+        {
+            o.Diagnostics.IsLoggingEnabled = false;
+            o.Diagnostics.IsDistributedTracingEnabled = false;
+            o.Diagnostics.IsTelemetryEnabled = false;
+        });
+        HttpPipeline bare = HttpPipelineBuilder.Build(new BareOptions());
+        string name = Payloads.FoundryPayloads.JobName(7);
+
+        async Task<ReadOnlyMemory<byte>> BareGet()
+        {
+            using HttpMessage message = bare.CreateMessage();
+            message.Request.Method = RequestMethod.Get;
+            message.Request.Uri.Reset(jobUri);
+            message.Request.Headers.SetValue("Authorization", "Bearer benchmark-token");
+            await bare.SendAsync(message, default).ConfigureAwait(false);
+            return message.Response.Content.ToMemory();
+        }
+
+        return Measure(rounds, 500, new (string, Func<Task>)[]
+        {
+            ("raw HttpClient (ResponseHeadersRead, ReadFromJsonAsync)", async () =>
+            {
+                using HttpResponseMessage response = await http.GetAsync(jobPath, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                _ = (await response.Content.ReadFromJsonAsync(FloorJsonContext.Default.FloorTrainingJob).ConfigureAwait(false))!.Name;
+            }),
+            ("raw HttpClient, body buffered, read from bytes", async () =>
+            {
+                using HttpResponseMessage response = await http.GetAsync(jobPath).ConfigureAwait(false);
+                response.EnsureSuccessStatusCode();
+                _ = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false), FloorJsonContext.Default.FloorTrainingJob)!.Name;
+            }),
+            ("bare Azure.Core pipeline (defaults) + floor model", async () =>
+                _ = JsonSerializer.Deserialize((await BareGet().ConfigureAwait(false)).Span, FloorJsonContext.Default.FloorTrainingJob)!.Name),
+            ("bare Azure.Core pipeline (defaults) + SDK model", async () =>
+                _ = ModelSerialization.Deserialize<TrainingJob>((await BareGet().ConfigureAwait(false)).Span, ModelSerialization.Options)!.Name),
+            ("Foundry.Training", async () => _ = (await sdk.GetAsync(name).ConfigureAwait(false)).Value.Name),
+            ("  without logging, tracing, telemetry", async () => _ = (await quiet.GetAsync(name).ConfigureAwait(false)).Value.Name),
         });
     }
 

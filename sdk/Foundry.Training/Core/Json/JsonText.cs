@@ -38,6 +38,20 @@ internal static class JsonText
         }
     }
 
+    /// <summary>Whether the reader's current string or property name is the UTF-8 <paramref name="utf8Text"/>, without allocating.</summary>
+    /// <exception cref="JsonException">The token holds an invalid escape.</exception>
+    public static bool ValueTextEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text)
+    {
+        try
+        {
+            return reader.ValueTextEquals(utf8Text);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException($"Invalid text in JSON string at byte {reader.TokenStartIndex}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>The raw JSON of <paramref name="element"/> for a message, or its kind when that text is not valid UTF-8.</summary>
     public static string Describe(JsonElement element)
     {

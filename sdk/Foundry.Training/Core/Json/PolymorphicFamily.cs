@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
 
 namespace Foundry.Training;
 
@@ -31,9 +34,10 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
     where TBase : ExtensibleModel
     where TUnknown : TBase
 {
-    private HashSet<string>? _known;
-    private Dictionary<Type, string>? _discriminatorOf;
-    private string? _discriminatorName;
+    private const int MaxCachedReaders = 4;
+
+    private Discriminators? _discriminators;
+    private Readers[] _readers = Array.Empty<Readers>();
 
     public Type BaseType => typeof(TBase);
 
@@ -54,21 +58,21 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
     /// </summary>
     public void OnReadAsMember(ExtensibleModel member, JsonSerializerOptions options)
     {
-        EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
+        Discriminators discriminators = DiscriminatorsFor(options);
         if (member is TUnknown
-            || !_discriminatorOf!.TryGetValue(member.GetType(), out string? expected)
+            || !discriminators.Of.TryGetValue(member.GetType(), out string? expected)
             || member.AdditionalPropertiesJson is not { } additional
-            || !additional.TryGetValue(_discriminatorName!, out JsonElement actual))
+            || !additional.TryGetValue(discriminators.Name, out JsonElement actual))
         {
             return;
         }
 
         if (actual.ValueKind != JsonValueKind.String || !ValueEquals(actual, expected))
         {
-            throw new JsonException($"The document's \"{_discriminatorName}\" is {JsonText.Describe(actual)}, not \"{expected}\" as {member.GetType().Name} requires.");
+            throw new JsonException($"The document's \"{discriminators.Name}\" is {JsonText.Describe(actual)}, not \"{expected}\" as {member.GetType().Name} requires.");
         }
 
-        additional.Remove(_discriminatorName!);
+        additional.Remove(discriminators.Name);
     }
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -78,15 +82,14 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
             throw new JsonException($"Expected a JSON object for {typeof(TBase).Name} but found {reader.TokenType}.");
         }
 
-        EnsureKnownDiscriminators(options.GetTypeInfo(typeof(TBase)));
-        string? discriminator = PeekDiscriminator(reader, _discriminatorName!, out bool first);
-        if (discriminator is not null && _known!.Contains(discriminator))
+        Discriminators discriminators = DiscriminatorsFor(options);
+        if (IsKnownDiscriminator(reader, discriminators, out bool first))
         {
             JsonSerializerOptions readOptions = options.TypeInfoResolver is ModelJsonResolver resolver ? resolver.ReadOptions(options, first) : options;
-            return ReadWith<TBase>(ref reader, readOptions);
+            return ReadersFor(readOptions).Base.Read(ref reader, typeof(TBase), readOptions);
         }
 
-        return ReadWith<TUnknown>(ref reader, options);
+        return ReadersFor(options).Unknown.Read(ref reader, typeof(TUnknown), options);
     }
 
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
@@ -101,37 +104,49 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         }
     }
 
-    /// <summary>
-    /// Reads with the metadata's own converter rather than <c>JsonSerializer.Deserialize(ref reader, ...)</c>, which
-    /// first skips over the whole value to scope a reader to it: nested families (a GRPO job nests five levels)
-    /// would scan each subtree once more per level.
-    /// </summary>
-    private static T? ReadWith<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
-
-    private void EnsureKnownDiscriminators(JsonTypeInfo native)
+    private Discriminators DiscriminatorsFor(JsonSerializerOptions options)
     {
-        if (_known is not null)
+        Discriminators? discriminators = Volatile.Read(ref _discriminators);
+        if (discriminators is null)
         {
-            return;
+            discriminators = new Discriminators(options.GetTypeInfo(typeof(TBase)));
+            Volatile.Write(ref _discriminators, discriminators);
         }
 
-        JsonPolymorphismOptions polymorphism = native.PolymorphismOptions
-            ?? throw new InvalidOperationException($"{typeof(TBase).Name} must be declared with [JsonPolymorphic].");
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        var discriminatorOf = new Dictionary<Type, string>();
-        foreach (JsonDerivedType derived in polymorphism.DerivedTypes)
+        return discriminators;
+    }
+
+    /// <summary>
+    /// The converters that read a known kind and an unknown one under <paramref name="options"/>, kept per options (the
+    /// SDK uses two) so a read does not look its metadata up twice per polymorphic object. They read with the
+    /// metadata's own converter rather than <c>JsonSerializer.Deserialize(ref reader, ...)</c>, which first skips over
+    /// the whole value to scope a reader to it: nested families (a GRPO job nests five levels) would scan each
+    /// subtree once more per level.
+    /// </summary>
+    private Readers ReadersFor(JsonSerializerOptions options)
+    {
+        Readers[] cached = Volatile.Read(ref _readers);
+        foreach (Readers readers in cached)
         {
-            if (derived.TypeDiscriminator is string value)
+            if (ReferenceEquals(readers.Options, options))
             {
-                known.Add(value);
-                discriminatorOf[derived.DerivedType] = value;
+                return readers;
             }
         }
 
-        _discriminatorName = polymorphism.TypeDiscriminatorPropertyName;
-        _discriminatorOf = discriminatorOf;
-        _known = known;
+        var created = new Readers(
+            options,
+            (JsonConverter<TBase>)options.GetTypeInfo(typeof(TBase)).Converter,
+            (JsonConverter<TUnknown>)options.GetTypeInfo(typeof(TUnknown)).Converter);
+        if (cached.Length < MaxCachedReaders)
+        {
+            var grown = new Readers[cached.Length + 1];
+            cached.CopyTo(grown, 0);
+            grown[cached.Length] = created;
+            Interlocked.CompareExchange(ref _readers, grown, cached);
+        }
+
+        return created;
     }
 
     /// <summary>Compares a string element with <paramref name="expected"/>; an element holding an invalid escape is simply different.</summary>
@@ -148,10 +163,11 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
     }
 
     /// <summary>
-    /// Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>;
-    /// <paramref name="first"/> tells whether it is the object's first property.
+    /// Finds the discriminator among the object's own properties, in any position, without moving <paramref name="reader"/>,
+    /// and tells whether its value is a known kind; <paramref name="first"/> tells whether it is the object's first
+    /// property. Names and values are matched as UTF-8, so a read allocates nothing here.
     /// </summary>
-    private static string? PeekDiscriminator(Utf8JsonReader reader, string name, out bool first)
+    private static bool IsKnownDiscriminator(Utf8JsonReader reader, Discriminators discriminators, out bool first)
     {
         first = true;
         int depth = reader.CurrentDepth;
@@ -162,11 +178,11 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
                 continue;
             }
 
-            bool isDiscriminator = JsonText.ValueTextEquals(ref reader, name);
+            bool isDiscriminator = JsonText.ValueTextEquals(ref reader, discriminators.NameUtf8);
             reader.Read();
             if (isDiscriminator)
             {
-                return reader.TokenType == JsonTokenType.String ? JsonText.GetString(ref reader) : null;
+                return reader.TokenType == JsonTokenType.String && discriminators.IsKnown(ref reader);
             }
 
             reader.Skip();
@@ -174,6 +190,74 @@ internal sealed class PolymorphicFamily<TBase, TUnknown> : JsonConverter<TBase>,
         }
 
         first = false;
-        return null;
+        return false;
+    }
+
+    /// <summary>The family's discriminator property and the values of its known kinds, worked out once.</summary>
+    private sealed class Discriminators
+    {
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+        private readonly byte[][] _knownUtf8;
+
+        public Discriminators(JsonTypeInfo native)
+        {
+            JsonPolymorphismOptions polymorphism = native.PolymorphismOptions
+                ?? throw new InvalidOperationException($"{typeof(TBase).Name} must be declared with [JsonPolymorphic].");
+            foreach (JsonDerivedType derived in polymorphism.DerivedTypes)
+            {
+                if (derived.TypeDiscriminator is string value)
+                {
+                    _known.Add(value);
+                    Of[derived.DerivedType] = value;
+                }
+            }
+
+            Name = polymorphism.TypeDiscriminatorPropertyName;
+            NameUtf8 = Encoding.UTF8.GetBytes(Name);
+            _knownUtf8 = _known.Select(value => Encoding.UTF8.GetBytes(value)).ToArray();
+        }
+
+        public string Name { get; }
+
+        public byte[] NameUtf8 { get; }
+
+        /// <summary>The discriminator value of each known derived type.</summary>
+        public Dictionary<Type, string> Of { get; } = new();
+
+        /// <summary>
+        /// Whether the reader's current string is a known kind. Any other value (escaped, unknown or not valid UTF-8)
+        /// is read as text, which rejects invalid text as the rest of the SDK does.
+        /// </summary>
+        public bool IsKnown(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                foreach (byte[] known in _knownUtf8)
+                {
+                    if (reader.ValueTextEquals(known))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return _known.Contains(JsonText.GetString(ref reader));
+        }
+    }
+
+    private sealed class Readers
+    {
+        public Readers(JsonSerializerOptions options, JsonConverter<TBase> @base, JsonConverter<TUnknown> unknown)
+        {
+            Options = options;
+            Base = @base;
+            Unknown = unknown;
+        }
+
+        public JsonSerializerOptions Options { get; }
+
+        public JsonConverter<TBase> Base { get; }
+
+        public JsonConverter<TUnknown> Unknown { get; }
     }
 }
