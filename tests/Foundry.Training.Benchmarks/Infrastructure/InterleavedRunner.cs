@@ -13,10 +13,16 @@ namespace Foundry.Training.Benchmarks.Infrastructure;
 /// </summary>
 public static class InterleavedRunner
 {
-    /// <summary><c>interleaved [e2e|pipeline|download] [rounds]</c>; deserialization when no suite is named.</summary>
+    private static string? s_group;
+
+    /// <summary>
+    /// <c>interleaved [e2e|pipeline|download] [group] [rounds]</c>; deserialization when no suite is named; only the
+    /// groups whose name starts with <c>group</c> when one is given (a case measured with fewer neighbours).
+    /// </summary>
     public static int Run(string[] args)
     {
         string suite = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "deserialization";
+        s_group = args.Length > 1 && !char.IsDigit(args[1][0]) ? args[1] : null;
         string? rounds = args.Length > 0 && char.IsDigit(args[^1][0]) ? args[^1] : null;
         int Rounds(int fallback) => rounds is null ? fallback : int.Parse(rounds, CultureInfo.InvariantCulture);
         return suite switch
@@ -113,6 +119,7 @@ public static class InterleavedRunner
 
     private static int Report(int rounds, Case[] cases)
     {
+        cases = cases.Where(c => s_group is null || c.Group.StartsWith(s_group, StringComparison.Ordinal)).ToArray();
         // Warm-up: enough calls for tiered compilation (and its dynamic PGO) to reach its final code.
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < TimeSpan.FromSeconds(3))
