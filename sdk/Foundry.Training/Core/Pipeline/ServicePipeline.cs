@@ -66,18 +66,14 @@ internal sealed class ServicePipeline
     /// <summary>Creates a request to <c>{endpoint}{path}?api-version=...</c>; <paramref name="path"/> must already be escaped.</summary>
     public HttpMessage CreateRequest(RequestMethod method, string path)
     {
-        HttpMessage message = Pipeline.CreateMessage();
-        Request request = message.Request;
-        request.ClientRequestId = ClientRequestIds.Next();
-        request.Method = method;
-        request.Uri.Reset(Endpoint);
-        request.Uri.AppendPath(path, escape: false);
+        HttpMessage message = CreateMessage(method, Endpoint);
+        RequestUriBuilder uri = message.Request.Uri;
+        uri.AppendPath(path, escape: false);
         if (_apiVersion is not null)
         {
-            request.Uri.AppendQuery("api-version", _apiVersion, escapeValue: true);
+            uri.AppendQuery("api-version", _apiVersion, escapeValue: true);
         }
 
-        request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
         return message;
     }
 
@@ -89,16 +85,24 @@ internal sealed class ServicePipeline
             uri = new Uri(Endpoint, url);
         }
 
-        HttpMessage message = Pipeline.CreateMessage();
-        message.Request.ClientRequestId = ClientRequestIds.Next();
-        message.Request.Method = RequestMethod.Get;
-        message.Request.Uri.Reset(uri);
+        HttpMessage message = CreateMessage(RequestMethod.Get, uri);
         if (_apiVersion is not null && !HasQueryParameter(uri, "api-version"))
         {
             message.Request.Uri.AppendQuery("api-version", _apiVersion, escapeValue: true);
         }
 
-        message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
+        return message;
+    }
+
+    /// <summary>A JSON request to <paramref name="uri"/> with the SDK's own client request id (<see cref="ClientRequestIds"/>).</summary>
+    private HttpMessage CreateMessage(RequestMethod method, Uri uri)
+    {
+        HttpMessage message = Pipeline.CreateMessage();
+        Request request = message.Request;
+        request.ClientRequestId = ClientRequestIds.Next();
+        request.Method = method;
+        request.Uri.Reset(uri);
+        request.Headers.SetValue(HttpHeader.Names.Accept, "application/json");
         return message;
     }
 
