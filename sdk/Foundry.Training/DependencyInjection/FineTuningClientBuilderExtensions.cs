@@ -16,8 +16,6 @@ namespace Microsoft.Extensions.Azure;
 /// </summary>
 public static class FineTuningClientBuilderExtensions
 {
-    private const string ConfigurationBindingMessage = "Microsoft.Extensions.Azure binds the client and its options from configuration by reflection; register with an endpoint instead when trimming or compiling ahead of time.";
-
     /// <summary>
     /// Registers a <see cref="FineTuningClient"/> for an Azure OpenAI resource with Microsoft Entra ID; the credential is
     /// the registration's (<c>WithCredential</c>) or the builder's default (<c>UseCredential</c>, otherwise <c>DefaultAzureCredential</c>).
@@ -81,8 +79,8 @@ public static class FineTuningClientBuilderExtensions
     /// <returns>The registration, to name it or configure its options.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configuration"/> is null.</exception>
 #if NET
-    [RequiresUnreferencedCode(ConfigurationBindingMessage)]
-    [RequiresDynamicCode(ConfigurationBindingMessage)]
+    [RequiresUnreferencedCode(ConfigurationBinding.TrimmingMessage)]
+    [RequiresDynamicCode(ConfigurationBinding.TrimmingMessage)]
 #endif
     public static IAzureClientBuilder<FineTuningClient, FineTuningClientOptions> AddFineTuningClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration)
         where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration>

@@ -17,8 +17,6 @@ namespace Microsoft.Extensions.Azure;
 /// </summary>
 public static class TrainingJobsClientBuilderExtensions
 {
-    private const string ConfigurationBindingMessage = "Microsoft.Extensions.Azure binds the client and its options from configuration by reflection; register with an endpoint instead when trimming or compiling ahead of time.";
-
     /// <summary>
     /// Registers a <see cref="TrainingJobsClient"/> for a Foundry project; the credential is the registration's
     /// (<c>WithCredential</c>) or the builder's default (<c>UseCredential</c>, otherwise <c>DefaultAzureCredential</c>).
@@ -64,8 +62,8 @@ public static class TrainingJobsClientBuilderExtensions
     /// <returns>The registration, to name it or configure its options.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configuration"/> is null.</exception>
 #if NET
-    [RequiresUnreferencedCode(ConfigurationBindingMessage)]
-    [RequiresDynamicCode(ConfigurationBindingMessage)]
+    [RequiresUnreferencedCode(ConfigurationBinding.TrimmingMessage)]
+    [RequiresDynamicCode(ConfigurationBinding.TrimmingMessage)]
 #endif
     public static IAzureClientBuilder<TrainingJobsClient, TrainingJobsClientOptions> AddTrainingJobsClient<TBuilder, TConfiguration>(this TBuilder builder, TConfiguration configuration)
         where TBuilder : IAzureClientFactoryBuilderWithConfiguration<TConfiguration>
