@@ -13,14 +13,13 @@ internal sealed partial class TrainingJobsService
 
     private ServiceResponse ListAttempts(EmulatedTrainingJob job, ServiceRequest request)
     {
-        int? limit = Paging.ReadLimit(request.QueryValue("limit"), 20, 100);
-        if (limit is null)
+        if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
-            return BadQuery("limit", request.QueryValue("limit"), "an integer from 1 to 100");
+            return badLimit;
         }
 
         List<JobAttempt> attempts = job.HasAttempt ? new List<JobAttempt> { ToAttempt(job, request.Now) } : new List<JobAttempt>();
-        PageSlice<JobAttempt> page = Paging.Cut(attempts, a => a.Id, request.QueryValue("after"), request.QueryValue("before"), limit.Value);
+        PageSlice<JobAttempt> page = Paging.Cut(attempts, a => a.Id, request.QueryValue("after"), request.QueryValue("before"), limit);
         return ServiceResponse.Json(200, JsonBodies.Page(page, listObject: false, ids: true));
     }
 
@@ -61,27 +60,26 @@ internal sealed partial class TrainingJobsService
 
     private ServiceResponse ListArtifacts(EmulatedTrainingJob job, ServiceRequest request, bool contentInfos)
     {
-        int? limit = Paging.ReadLimit(request.QueryValue("limit"), 20, 100);
-        if (limit is null)
+        if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
-            return BadQuery("limit", request.QueryValue("limit"), "an integer from 1 to 100");
+            return badLimit;
         }
 
-        bool? descending = ReadDescending(request);
+        // Artifacts are listed by path (ascending unless asked otherwise): a folder's files stay together.
+        bool? descending = ReadDescending(request, whenAbsent: false);
         if (descending is null)
         {
             return BadQuery("order", request.QueryValue("order"), "'asc' or 'desc'");
         }
 
-        // Artifacts are listed by path (ascending unless asked otherwise): a folder's files stay together.
         string prefix = request.QueryValue("path_prefix") ?? string.Empty;
         List<EmulatedArtifact> artifacts = job.Artifacts.Values.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        if (request.QueryValue("order") == "desc")
+        if (descending.Value)
         {
             artifacts.Reverse();
         }
 
-        PageSlice<EmulatedArtifact> page = Paging.Cut(artifacts, a => a.Path, request.QueryValue("after"), request.QueryValue("before"), limit.Value);
+        PageSlice<EmulatedArtifact> page = Paging.Cut(artifacts, a => a.Path, request.QueryValue("after"), request.QueryValue("before"), limit);
         if (contentInfos)
         {
             var infos = page.Items.Select(a => ToContentInfo(job, a, request.Now)).ToList();
@@ -170,10 +168,9 @@ internal sealed partial class TrainingJobsService
 
     private static ServiceResponse ListMetrics(EmulatedTrainingJob job, ServiceRequest request)
     {
-        int? limit = Paging.ReadLimit(request.QueryValue("limit"), 20, 100);
-        if (limit is null)
+        if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
-            return BadQuery("limit", request.QueryValue("limit"), "an integer from 1 to 100");
+            return badLimit;
         }
 
         List<JobMetric> metrics = job.Metrics.Where(m => m.Points.Count > 0).Select(m => TrainingModelFactory.JobMetric(
@@ -185,7 +182,7 @@ internal sealed partial class TrainingJobsService
             metrics.Reverse();
         }
 
-        PageSlice<JobMetric> page = Paging.Cut(metrics, m => m.Name, request.QueryValue("after"), request.QueryValue("before"), limit.Value);
+        PageSlice<JobMetric> page = Paging.Cut(metrics, m => m.Name, request.QueryValue("after"), request.QueryValue("before"), limit);
         return ServiceResponse.Json(200, JsonBodies.Page(page, listObject: false, ids: true));
     }
 

@@ -94,13 +94,12 @@ internal sealed partial class TrainingJobsService
     /// <summary><c>GET /training_jobs</c> with the filters of routes.tsp and cursor paging, newest first by default.</summary>
     private ServiceResponse List(ServiceRequest request)
     {
-        int? limit = Paging.ReadLimit(request.QueryValue("limit"), 20, 100);
-        if (limit is null)
+        if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
-            return BadQuery("limit", request.QueryValue("limit"), "an integer from 1 to 100");
+            return badLimit;
         }
 
-        bool? descending = ReadDescending(request);
+        bool? descending = ReadDescending(request, whenAbsent: true);
         if (descending is null)
         {
             return BadQuery("order", request.QueryValue("order"), "'asc' or 'desc'");
@@ -137,7 +136,7 @@ internal sealed partial class TrainingJobsService
         List<EmulatedTrainingJob> ordered = descending.Value
             ? jobs.OrderByDescending(j => j.Sequence).ToList()
             : jobs.OrderBy(j => j.Sequence).ToList();
-        PageSlice<EmulatedTrainingJob> page = Paging.Cut(ordered, j => j.Name, request.QueryValue("after"), request.QueryValue("before"), limit.Value);
+        PageSlice<EmulatedTrainingJob> page = Paging.Cut(ordered, j => j.Name, request.QueryValue("after"), request.QueryValue("before"), limit);
         var models = new PageSlice<TrainingJob>(page.Items.Select(ToModel).ToList(), page.HasMore, page.FirstId, page.LastId);
         return ServiceResponse.Json(200, JsonBodies.Page(models, listObject: false, ids: true));
     }

@@ -232,11 +232,19 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     private static ServiceResponse BadQuery(string name, string? value, string expected) =>
         ServiceErrors.Foundry(400, "InvalidQueryParameter", $"The query parameter '{name}' has the invalid value '{value}': expected {expected}.");
 
-    /// <summary>Reads <c>order</c>: descending (newest first) when absent; null when invalid.</summary>
-    private static bool? ReadDescending(ServiceRequest request) =>
+    /// <summary>Reads <c>limit</c> of a Foundry list (1 to 100, 20 when absent); the error response when it is invalid, else null.</summary>
+    private static ServiceResponse? ReadPageLimit(ServiceRequest request, out int limit)
+    {
+        int? value = Paging.ReadLimit(request.QueryValue("limit"), 20, 100);
+        limit = value ?? 0;
+        return value is null ? BadQuery("limit", request.QueryValue("limit"), "an integer from 1 to 100") : null;
+    }
+
+    /// <summary>Reads <c>order</c>: whether it asks for descending order, <paramref name="whenAbsent"/> without one; null when invalid.</summary>
+    private static bool? ReadDescending(ServiceRequest request, bool whenAbsent) =>
         request.QueryValue("order") switch
         {
-            null => true,
+            null => whenAbsent,
             "desc" => true,
             "asc" => false,
             _ => null,

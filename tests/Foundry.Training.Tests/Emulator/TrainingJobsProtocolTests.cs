@@ -248,6 +248,24 @@ public sealed class TrainingJobsProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task Artifacts_AreListedByPath_AscendingUnlessAskedOtherwise_AndAnInvalidOrderIsRefused()
+    {
+        await _client.CreateAsync("ordered", EmulatorJobs.Command());
+        _clock.Advance(10 * s_step);
+
+        List<string> ascending = (await _client.GetArtifactsAsync("ordered", "1").ToListAsync()).Select(a => a.Path).ToList();
+        ascending.Should().HaveCountGreaterThan(1).And.BeInAscendingOrder(StringComparer.Ordinal);
+        (await _client.GetArtifactsAsync("ordered", "1", new ArtifactListOptions { Order = ListSortOrder.Ascending }).ToListAsync())
+            .Select(a => a.Path).Should().Equal(ascending);
+        (await _client.GetArtifactsAsync("ordered", "1", new ArtifactListOptions { Order = ListSortOrder.Descending }).ToListAsync())
+            .Select(a => a.Path).Should().Equal(Enumerable.Reverse(ascending));
+
+        HttpResponseMessage badOrder = await _http.FoundryAsync(HttpMethod.Get, "/training_jobs/ordered/attempts/1/artifacts?order=sideways");
+        badOrder.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await RawHttp.JsonOf(badOrder))["error"]!["code"]!.GetValue<string>().Should().Be("InvalidQueryParameter");
+    }
+
+    [Fact]
     public async Task Requests_AreRecordedWithCredentialsRedacted()
     {
         await _client.CreateAsync("recorded", EmulatorJobs.Command());
