@@ -15,7 +15,7 @@ namespace Foundry.Training;
 /// <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c> and <c>x-should-retry</c> headers; no single wait exceeds
 /// <see cref="RetryOptions.MaxDelay"/>. Creates are repeated only when a repeat cannot duplicate the resource.
 /// </remarks>
-public class FineTuningClientOptions : ClientOptions, IResilienceOptions
+public class FineTuningClientOptions : ClientOptions, IResilienceOptions, IResponseBufferOptions
 {
     internal const ServiceVersion LatestVersion = ServiceVersion.V2024_05_01_Preview;
 
@@ -59,6 +59,21 @@ public class FineTuningClientOptions : ClientOptions, IResilienceOptions
     /// Defaults to <see langword="true"/>.
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>
+    /// The largest response body, in bytes, a call reads into memory. Defaults to 64 MiB. A response that declares or
+    /// sends more fails with a <see cref="RequestFailedException"/> (error code <c>ResponseTooLarge</c>, not retried)
+    /// instead of growing the process; an error response's body is cut at this size. Downloads are streamed and not
+    /// limited by it. Read on every response. See <c>docs/resilience.md</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or more than <see cref="int.MaxValue"/>.</exception>
+    public long MaxResponseContentBufferSize
+    {
+        get => _maxResponseContentBufferSize;
+        set => _maxResponseContentBufferSize = ResponseBufferPolicy.CheckLimit(value, nameof(MaxResponseContentBufferSize));
+    }
+
+    private long _maxResponseContentBufferSize = ResponseBufferPolicy.DefaultMaxResponseContentBufferSize;
 
     /// <summary>The Entra ID scope requested for bearer tokens against Azure OpenAI. Defaults to <c>https://cognitiveservices.azure.com/.default</c>.</summary>
     public string Audience { get; set; } = "https://cognitiveservices.azure.com/.default";

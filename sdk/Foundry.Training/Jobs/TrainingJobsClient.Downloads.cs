@@ -26,8 +26,12 @@ public partial class TrainingJobsClient
     /// <returns>The files written.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty.</exception>
     /// <exception cref="RequestFailedException">
-    /// The service returned an error, or an artifact path that would escape <paramref name="destinationDirectory"/>
-    /// (error code <c>UnsafeArtifactPath</c>; checked for every artifact before anything is written).
+    /// The service returned an error; or a listing nothing is downloaded from (every item is checked before anything is
+    /// written): a path that would land outside <paramref name="destinationDirectory"/>, as text or through a link
+    /// among its folders (error code <c>UnsafeArtifactPath</c>), a missing, too long or conflicting path
+    /// (<c>InvalidArtifactPath</c>), or a content URI that is missing, relative, not http(s), or plain http beyond
+    /// loopback (<c>InvalidArtifactContentUri</c>); or a file whose content broke off (<c>ArtifactDownloadIncomplete</c>,
+    /// status 0) or could not be written (<c>ArtifactWriteFailed</c>). Each names the artifact.
     /// </exception>
     public virtual Task<IReadOnlyList<DownloadedArtifact>> DownloadArtifactsAsync(string jobName, string attemptId, string destinationDirectory, string? pathPrefix = null, IProgress<ArtifactDownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
         DownloadArtifactsCoreAsync(jobName, attemptId, destinationDirectory, pathPrefix, progress, async: true, cancellationToken).AsTask();
@@ -43,22 +47,23 @@ public partial class TrainingJobsClient
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.DownloadArtifacts", jobName);
         try
         {
-            // List everything and check every path before writing a single byte.
-            string root = ArtifactPaths.Root(destinationDirectory);
-            var files = new List<(JobArtifactContentInfo Info, string LocalPath)>();
+            // List everything and check every item before writing a single byte.
+            var plan = new DownloadPlan(destinationDirectory);
             string? token = null;
             var guard = new PagingGuard(start: null);
             do
             {
                 Page<JobArtifactContentInfo> page = await fetch(token, null, async, cancellationToken).ConfigureAwait(false);
-                foreach (JobArtifactContentInfo info in page.Values.Where(i => !i.Path.EndsWith("/", StringComparison.Ordinal)))
+                foreach (JobArtifactContentInfo info in page.Values)
                 {
-                    files.Add((info, ArtifactPaths.Resolve(root, info.Path, page.GetRawResponse())));
+                    plan.Add(info, page.GetRawResponse());
                 }
 
                 token = guard.Next(page);
             }
             while (token is not null);
+
+            IReadOnlyList<DownloadPlan.PlannedFile> files = plan.Files;
 
             var tracker = new DownloadTracker(files.Count, progress);
             var results = new DownloadedArtifact[files.Count];
@@ -71,7 +76,7 @@ public partial class TrainingJobsClient
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        results[index] = await DownloadFileAsync(file.Info, file.LocalPath, tracker, async: true, cancellationToken).ConfigureAwait(false);
+                        results[index] = await DownloadFileAsync(file, tracker, async: true, cancellationToken).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -82,7 +87,7 @@ public partial class TrainingJobsClient
             else
             {
                 Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, index =>
-                    results[index] = DownloadFileAsync(files[index].Info, files[index].LocalPath, tracker, async: false, cancellationToken).EnsureCompleted());
+                    results[index] = DownloadFileAsync(files[index], tracker, async: false, cancellationToken).EnsureCompleted());
             }
 
             return results;
@@ -101,26 +106,48 @@ public partial class TrainingJobsClient
         }
     }
 
-    private async ValueTask<DownloadedArtifact> DownloadFileAsync(JobArtifactContentInfo info, string localPath, DownloadTracker tracker, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams one artifact into a new temporary file next to its place (created so that it never follows a link) and
+    /// renames it into place once complete; a failure removes the temporary file and names the artifact.
+    /// </summary>
+    private async ValueTask<DownloadedArtifact> DownloadFileAsync(DownloadPlan.PlannedFile file, DownloadTracker tracker, bool async, CancellationToken cancellationToken)
     {
-        using HttpMessage message = _downloadPipeline.CreateNextLinkRequest(info.ContentUri.AbsoluteUri);
+        using HttpMessage message = _downloadPipeline.CreateNextLinkRequest(file.ContentUri.AbsoluteUri);
         message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
         message.BufferResponse = false;
         Response response = await _downloadPipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-        Directory.CreateDirectory(Path.GetDirectoryName(localPath)!);
-        string partial = localPath + ".partial";
+        string? partial = null;
         long written = 0;
         try
         {
-            using (Stream source = response.ContentStream ?? Stream.Null)
-            using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: async))
+            using Stream source = response.ContentStream ?? Stream.Null;
+            Directory.CreateDirectory(Path.GetDirectoryName(file.LocalPath)!);
+            string temporary = ArtifactPaths.TemporaryPath(file.LocalPath);
+            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: async))
             {
+                partial = temporary;
                 byte[] buffer = new byte[81920];
-                int read;
-                while ((read = async
-                    ? await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
-                    : source.Read(buffer, 0, buffer.Length)) > 0)
+                while (true)
                 {
+                    int read;
+                    try
+                    {
+                        read = async
+                            ? await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
+                            : source.Read(buffer, 0, buffer.Length);
+                    }
+                    catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                    {
+                        throw cancellationToken.IsCancellationRequested
+                            ? new OperationCanceledException($"The download of artifact '{file.ArtifactPath}' was cancelled.", ex, cancellationToken)
+                            : new RequestFailedException(0, $"The download of artifact '{file.ArtifactPath}' broke off after {written} bytes: {ex.Message}", "ArtifactDownloadIncomplete", ex);
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     if (async)
                     {
                         await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
@@ -131,25 +158,41 @@ public partial class TrainingJobsClient
                     }
 
                     written += read;
-                    tracker.Bytes(info.Path, written, read);
+                    tracker.Bytes(file.ArtifactPath, written, read);
                 }
             }
 
-            if (File.Exists(localPath))
+            ArtifactPaths.Replace(partial, file.LocalPath);
+        }
+        catch (Exception ex)
+        {
+            if (partial is not null)
             {
-                File.Delete(localPath);
+                TryDelete(partial);
             }
 
-            File.Move(partial, localPath);
-        }
-        catch
-        {
-            File.Delete(partial);
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new RequestFailedException(0, $"The artifact '{file.ArtifactPath}' could not be written to '{file.LocalPath}': {ex.Message}", "ArtifactWriteFailed", ex);
+            }
+
             throw;
         }
 
-        tracker.FileDone(info.Path, written);
-        return new DownloadedArtifact(info.Path, localPath, written);
+        tracker.FileDone(file.ArtifactPath, written);
+        return new DownloadedArtifact(file.ArtifactPath, file.LocalPath, written);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The failure being reported matters more than a temporary file left behind.
+        }
     }
 
     /// <summary>Thread-safe totals behind the progress reports.</summary>

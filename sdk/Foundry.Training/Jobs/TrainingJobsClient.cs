@@ -39,7 +39,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
     {
         _options = options ?? new TrainingJobsClientOptions();
         _pipeline = ServicePipelineFactory.ForTrainingJobs(endpoint, credential, _options);
-        _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null);
+        _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
     }
 
     /// <summary>The project endpoint this client talks to.</summary>

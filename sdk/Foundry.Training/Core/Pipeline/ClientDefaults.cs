@@ -25,16 +25,17 @@ internal static class ClientDefaults
         "path_prefix", "node_id", "started_at", "ended_at", "min_step", "max_step", "purpose",
     };
 
-    /// <summary>Installs the retry policy of every client, exact-size response buffering and the log allow-lists.</summary>
+    /// <summary>Installs the retry policy of every client, bounded response buffering and the log allow-lists.</summary>
     /// <remarks>
     /// Azure.Core takes a retry policy only from <see cref="ClientOptions.RetryPolicy"/>; setting it here (the options'
     /// constructors call this) rather than when a client is built leaves the caller's options untouched later and
     /// lets a caller replace it. The policy reads <see cref="ClientOptions.Retry"/> on every retry.
     /// </remarks>
-    public static void Apply(ClientOptions options)
+    public static void Apply<TOptions>(TOptions options)
+        where TOptions : ClientOptions, IResponseBufferOptions
     {
         options.RetryPolicy = new ServiceRetryPolicy(options.Retry);
-        options.AddPolicy(ExactResponseBufferPolicy.Shared, HttpPipelinePosition.BeforeTransport);
+        options.AddPolicy(new ResponseBufferPolicy(options), HttpPipelinePosition.BeforeTransport);
         foreach (string header in s_loggedHeaders)
         {
             options.Diagnostics.LoggedHeaderNames.Add(header);

@@ -17,15 +17,26 @@ namespace Foundry.Training;
 /// </summary>
 internal sealed class ServicePipeline
 {
-    private readonly string? _apiVersion;
+    /// <summary>The most of a streamed error response's body read to describe the error.</summary>
+    private const int MaxErrorBody = 1 << 20;
 
-    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null, TimeProvider? time = null)
+    private readonly string? _apiVersion;
+    private readonly IResponseBufferOptions? _buffering;
+
+    /// <param name="endpoint">The service's base address.</param>
+    /// <param name="pipeline">The Azure.Core pipeline requests go through.</param>
+    /// <param name="apiVersion">The <c>api-version</c> query value, or null for none.</param>
+    /// <param name="json">The serializer options; the SDK's when null.</param>
+    /// <param name="time">The clock of polling waits; the system clock when null.</param>
+    /// <param name="buffering">The client options bounding buffered bodies (read per response); only the 1 MiB error-body bound when null.</param>
+    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null, TimeProvider? time = null, IResponseBufferOptions? buffering = null)
     {
         Endpoint = TrimTrailingSlash(endpoint);
         Pipeline = pipeline;
         _apiVersion = apiVersion;
         Json = json ?? ModelSerialization.Options;
         Time = time ?? TimeProvider.System;
+        _buffering = buffering;
     }
 
     public Uri Endpoint { get; }
@@ -139,25 +150,28 @@ internal sealed class ServicePipeline
         return response;
     }
 
-    /// <summary>A streamed response that failed: read (a bounded amount of) its body so the error can be described.</summary>
-    private static async ValueTask BufferErrorContentAsync(Response response, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// A streamed response that failed: read the start of its body (at most 1 MiB, and at most the client's
+    /// <see cref="IResponseBufferOptions.MaxResponseContentBufferSize"/>) so the error can be described.
+    /// </summary>
+    private async ValueTask BufferErrorContentAsync(Response response, bool async, CancellationToken cancellationToken)
     {
-        const int MaxErrorBody = 1 << 20;
         Stream? stream = response.ContentStream;
         if (stream is null)
         {
             return;
         }
 
+        int limit = (int)Math.Min(MaxErrorBody, _buffering?.MaxResponseContentBufferSize ?? MaxErrorBody);
         var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
+        byte[] chunk = new byte[Math.Min(81920, limit)];
         try
         {
             int read;
-            while (buffer.Length < MaxErrorBody &&
+            while (buffer.Length < limit &&
                    (read = async
-                       ? await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)
-                       : stream.Read(chunk, 0, chunk.Length)) > 0)
+                       ? await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false)
+                       : stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
             {
                 buffer.Write(chunk, 0, read);
             }
@@ -203,12 +217,21 @@ internal sealed class ServicePipeline
     }
 
     /// <summary>The error for a successful status whose body cannot be read.</summary>
-    public static RequestFailedException InvalidBody(Response response, string expected, Exception inner)
+    public static RequestFailedException InvalidBody(Response response, string expected, Exception inner) =>
+        ClientFailure(response, "InvalidResponseBody", $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}", inner);
+
+    /// <summary>
+    /// A failure the client found in a response (status <paramref name="response"/>'s, the given error code), with the
+    /// service's request id appended to the message and kept in <see cref="Exception.Data"/>.
+    /// </summary>
+    public static RequestFailedException ClientFailure(Response response, string errorCode, string message, Exception? inner)
     {
         string? requestId = ServiceErrorParser.GetRequestId(response);
-        string message = $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}"
-            + (requestId is null ? string.Empty : $" (request id {requestId})");
-        var exception = new RequestFailedException(response.Status, message, "InvalidResponseBody", inner);
+        var exception = new RequestFailedException(
+            response.Status,
+            message + (requestId is null ? string.Empty : $" (request id {requestId})"),
+            errorCode,
+            inner);
         if (requestId is not null)
         {
             exception.Data[ServiceErrorParser.RequestIdKey] = requestId;

@@ -20,7 +20,7 @@ internal static class ServicePipelineFactory
             options,
             new TokenCredentialPolicy(credential, endpoint, options.Audience),
             new HeaderPolicy("Foundry-Features", options.FoundryFeatures));
-        return new ServicePipeline(endpoint, pipeline, options.Version, time: options.TimeProvider);
+        return new ServicePipeline(endpoint, pipeline, options.Version, time: options.TimeProvider, buffering: options);
     }
 
     /// <summary>Azure OpenAI authoring with an <c>api-key</c>: <c>{endpoint}/openai</c>, <c>api-version</c>.</summary>
@@ -57,7 +57,7 @@ internal static class ServicePipelineFactory
         }
 
         HttpPipeline pipeline = ServicePipeline.Build(options, new KeyCredentialPolicy(apiKey, endpoint, HttpHeader.Names.Authorization, "Bearer"), headers.ToArray());
-        return new ServicePipeline(endpoint, pipeline, apiVersion: null, time: options.TimeProvider);
+        return new ServicePipeline(endpoint, pipeline, apiVersion: null, time: options.TimeProvider, buffering: options);
     }
 
     /// <summary>An unauthenticated pipeline for pre-signed URLs (artifact content URIs): credentials never leave for storage.</summary>
@@ -66,6 +66,6 @@ internal static class ServicePipelineFactory
     private static ServicePipeline AzureOpenAI(Uri endpoint, HttpPipelinePolicy authentication, FineTuningClientOptions options)
     {
         var openAIRoot = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/openai");
-        return new ServicePipeline(openAIRoot, ServicePipeline.Build(options, authentication), options.Version, time: options.TimeProvider);
+        return new ServicePipeline(openAIRoot, ServicePipeline.Build(options, authentication), options.Version, time: options.TimeProvider, buffering: options);
     }
 }

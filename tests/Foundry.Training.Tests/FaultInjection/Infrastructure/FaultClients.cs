@@ -15,14 +15,16 @@ public sealed class FaultClients
 {
     public const int MaxRetries = 3;
 
-    public FaultClients(Uri endpoint, Action<RetryOptions>? retry = null, bool recordWaits = true)
+    public FaultClients(Uri endpoint, Action<RetryOptions>? retry = null, bool recordWaits = true, long? maxResponseContentBufferSize = null)
     {
         var jobsOptions = new TrainingJobsClientOptions();
         Configure(jobsOptions, retry, recordWaits);
+        jobsOptions.MaxResponseContentBufferSize = maxResponseContentBufferSize ?? jobsOptions.MaxResponseContentBufferSize;
         Jobs = new TrainingJobsClient(new Uri(endpoint, "api/projects/p"), new StaticTokenCredential(), jobsOptions);
 
         var fineTuningOptions = new FineTuningClientOptions();
         Configure(fineTuningOptions, retry, recordWaits);
+        fineTuningOptions.MaxResponseContentBufferSize = maxResponseContentBufferSize ?? fineTuningOptions.MaxResponseContentBufferSize;
         FineTuning = new FineTuningClient(endpoint, new AzureKeyCredential("key"), fineTuningOptions);
         Files = FineTuning.GetFilesClient();
         Ingestion = FineTuning.GetIngestionJobsClient();

@@ -28,7 +28,17 @@ public abstract record ConnectionFault
     /// </summary>
     public static ConnectionFault StallMidBody(int status, string body) => new StallFault(new RespondFault(status, body, Array.Empty<(string, string)>(), Truncated: true));
 
+    /// <summary>
+    /// Sends exactly <paramref name="response"/> (status line, headers and a body that may contradict them: a lying
+    /// <c>Content-Length</c>, a chunked body without its last chunk) and closes the connection once
+    /// <paramref name="closeWhen"/> completes (at once when null), with a TCP reset when <paramref name="reset"/> is true.
+    /// A reset discards what the client has not read yet, so a test that needs bytes to arrive first waits for them.
+    /// </summary>
+    public static ConnectionFault Raw(byte[] response, bool reset = false, Task? closeWhen = null) => new RawFault(response, reset, closeWhen);
+
     internal sealed record ResetFault : ConnectionFault;
+
+    internal sealed record RawFault(byte[] Response, bool EndWithReset, Task? CloseWhen) : ConnectionFault;
 
     internal sealed record StallFault(RespondFault HalfResponse) : ConnectionFault;
 
@@ -113,6 +123,24 @@ public sealed class FaultyServer : LoopbackServer
             case ConnectionFault.StallFault stall:
                 await socket.SendAsync(Encode(stall.HalfResponse), SocketFlags.None);
                 await Task.Delay(Timeout.Infinite, Stopping);
+                break;
+            case ConnectionFault.RawFault raw:
+                await socket.SendAsync(raw.Response, SocketFlags.None);
+                if (raw.CloseWhen is not null)
+                {
+                    await raw.CloseWhen.WaitAsync(Stopping);
+                }
+
+                if (raw.EndWithReset)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                    socket.Close();
+                }
+                else
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                }
+
                 break;
             case ConnectionFault.RespondFault respond:
                 await socket.SendAsync(Encode(respond), SocketFlags.None);

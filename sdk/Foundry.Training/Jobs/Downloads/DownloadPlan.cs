@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Azure;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>
+/// The files a folder download writes, checked item by item as the listing arrives and before a single byte is
+/// written: every item needs a path and an absolute http(s) content URI (https off loopback), lands inside the
+/// destination folder (<see cref="ArtifactPaths"/>), and no two items claim one file or a file and a folder of one
+/// name. An item listed twice is downloaded once; folder markers (paths ending in <c>/</c>) are skipped.
+/// </summary>
+internal sealed class DownloadPlan
+{
+    private readonly string _root;
+    private readonly List<PlannedFile> _files = new();
+    private readonly Dictionary<string, string> _artifactByLocalPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _firstArtifactByFolder = new(StringComparer.Ordinal);
+    private int _listed;
+
+    /// <param name="destinationDirectory">The folder to write into (need not exist).</param>
+    public DownloadPlan(string destinationDirectory)
+    {
+        _root = ArtifactPaths.Root(destinationDirectory);
+    }
+
+    /// <summary>The files to download, in listing order.</summary>
+    public IReadOnlyList<PlannedFile> Files => _files;
+
+    /// <summary>Checks one listed item and plans its file.</summary>
+    /// <exception cref="RequestFailedException">
+    /// The item is malformed (<c>InvalidArtifactPath</c>, <c>InvalidArtifactContentUri</c>) or unsafe (<c>UnsafeArtifactPath</c>).
+    /// </exception>
+    public void Add(JobArtifactContentInfo info, Response response)
+    {
+        _listed++;
+        string? path = info.Path;
+        if (string.IsNullOrEmpty(path))
+        {
+            throw Invalid(response, "InvalidArtifactPath", $"The service listed an artifact without a path (item {_listed} of the listing)");
+        }
+
+        if (path!.Replace('\\', '/').EndsWith("/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Uri contentUri = CheckContentUri(info.ContentUri, path, response);
+        string localPath = ArtifactPaths.Resolve(_root, path, response);
+        if (_artifactByLocalPath.TryGetValue(localPath, out string? other))
+        {
+            if (string.Equals(other, path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            throw Invalid(response, "InvalidArtifactPath", $"The service listed the artifacts '{other}' and '{path}', which would both be written to '{localPath}'");
+        }
+
+        if (_firstArtifactByFolder.TryGetValue(localPath, out string? inside))
+        {
+            throw FileAndFolder(response, path, inside);
+        }
+
+        for (string? folder = Path.GetDirectoryName(localPath); folder is not null && folder.Length >= _root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (_artifactByLocalPath.TryGetValue(folder, out string? file))
+            {
+                throw FileAndFolder(response, file, path);
+            }
+
+#if NET8_0_OR_GREATER
+            _firstArtifactByFolder.TryAdd(folder, path);
+#else
+            if (!_firstArtifactByFolder.ContainsKey(folder))
+            {
+                _firstArtifactByFolder.Add(folder, path);
+            }
+#endif
+        }
+
+        _artifactByLocalPath.Add(localPath, path);
+        _files.Add(new PlannedFile(path, contentUri, localPath));
+    }
+
+    /// <summary>The content URI, when it is one the download pipeline may fetch: absolute, https, or http to a loopback address.</summary>
+    private static Uri CheckContentUri(Uri? uri, string path, Response response)
+    {
+        // The URI itself stays out of messages: its query may carry a signature.
+        string? problem =
+            uri is null ? "has no content_uri"
+            : !uri.IsAbsoluteUri ? "has a relative content_uri"
+            : uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp ? $"has a content_uri with the unsupported scheme '{uri.Scheme}'"
+            : !TransportSecurity.IsSecure(uri.Scheme, uri.Host) ? "has a plain-HTTP content_uri to a host that is not a loopback address (only HTTPS is used beyond this machine)"
+            : null;
+        return problem is null ? uri! : throw Invalid(response, "InvalidArtifactContentUri", $"The service listed the artifact '{path}', which {problem}");
+    }
+
+    private static RequestFailedException FileAndFolder(Response response, string file, string inside) =>
+        Invalid(response, "InvalidArtifactPath", $"The service listed the artifact '{file}' and the artifact '{inside}', which needs a folder of that name");
+
+    private static RequestFailedException Invalid(Response response, string errorCode, string problem) =>
+        ServicePipeline.ClientFailure(response, errorCode, problem + "; nothing was downloaded.", null);
+
+    /// <summary>One artifact to download: its path in the job, where its content is, and the file it becomes.</summary>
+    public sealed class PlannedFile
+    {
+        public PlannedFile(string artifactPath, Uri contentUri, string localPath)
+        {
+            ArtifactPath = artifactPath;
+            ContentUri = contentUri;
+            LocalPath = localPath;
+        }
+
+        public string ArtifactPath { get; }
+
+        public Uri ContentUri { get; }
+
+        public string LocalPath { get; }
+    }
+}
