@@ -33,8 +33,8 @@ internal static class ArtifactPaths
     /// separator), with the links among the existing folders on the way followed.
     /// </summary>
     /// <exception cref="RequestFailedException">
-    /// The path would land outside the folder (error code <c>UnsafeArtifactPath</c>) or has a name no file system takes
-    /// (<c>InvalidArtifactPath</c>).
+    /// The path would land outside the folder (error code <c>UnsafeArtifactPath</c>), has a name no file system takes
+    /// (<c>InvalidArtifactPath</c>), or the folders on the way cannot be read (<c>ArtifactWriteFailed</c>).
     /// </exception>
     public static string Resolve(string root, string artifactPath, Response response)
     {
@@ -44,10 +44,25 @@ internal static class ArtifactPaths
             normalized.IndexOf(':') >= 0 ||
             normalized.IndexOf('\0') >= 0 ||
             Array.Exists(normalized.Split('/'), segment => segment == "..");
+        string? tooLong = Array.Find(normalized.Split('/'), segment => Encoding.UTF8.GetByteCount(segment) > MaxNameBytes);
+        if (tooLong is not null)
+        {
+            throw Invalid(response, artifactPath, $"whose name '{tooLong}' is longer than the {MaxNameBytes} bytes a file system takes", null);
+        }
+
         string? full = null;
         if (!unsafePath)
         {
-            full = Path.GetFullPath(Path.Combine(root, normalized.Replace('/', Separator)));
+            try
+            {
+                full = Path.GetFullPath(Path.Combine(root, normalized.Replace('/', Separator)));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                // .NET Framework refuses characters such as '<' or '|' here; .NET leaves them to the file system.
+                throw Invalid(response, artifactPath, "which is not a valid local path", ex);
+            }
+
             unsafePath = !full.StartsWith(root, StringComparison.Ordinal) || full.Length == root.Length;
         }
 
@@ -56,17 +71,17 @@ internal static class ArtifactPaths
             throw Unsafe(response, artifactPath, "would be written outside the destination folder");
         }
 
-        string? tooLong = Array.Find(normalized.Split('/'), segment => Encoding.UTF8.GetByteCount(segment) > MaxNameBytes);
-        if (tooLong is not null)
+        string? real;
+        try
         {
-            throw ServicePipeline.ClientFailure(
-                response,
-                "InvalidArtifactPath",
-                $"The service returned the artifact path '{artifactPath}', whose name '{tooLong}' is longer than the {MaxNameBytes} bytes a file system takes; nothing was downloaded.",
-                null);
+            real = FollowLinks(root, full!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new RequestFailedException(0, $"The folders on the way to artifact '{artifactPath}' could not be checked: {ex.Message}", "ArtifactWriteFailed", ex);
         }
 
-        return FollowLinks(root, full!) ?? throw Unsafe(response, artifactPath, "would be written through a link that leads outside the destination folder");
+        return real ?? throw Unsafe(response, artifactPath, "would be written through a link that leads outside the destination folder");
     }
 
     /// <summary>A name for a temporary file next to <paramref name="localPath"/> that no artifact can have chosen: create it with <see cref="FileMode.CreateNew"/>, which never follows a link.</summary>
@@ -143,6 +158,13 @@ internal static class ArtifactPaths
 
     private static List<string> Segments(string relativePath) =>
         new(relativePath.Split(new[] { Separator }, StringSplitOptions.RemoveEmptyEntries));
+
+    private static RequestFailedException Invalid(Response response, string artifactPath, string problem, Exception? inner) =>
+        ServicePipeline.ClientFailure(
+            response,
+            "InvalidArtifactPath",
+            $"The service returned the artifact path '{artifactPath}', {problem}; nothing was downloaded.",
+            inner);
 
     private static RequestFailedException Unsafe(Response response, string artifactPath, string problem) =>
         ServicePipeline.ClientFailure(
