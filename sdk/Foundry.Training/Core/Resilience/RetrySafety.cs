@@ -11,26 +11,44 @@ namespace Foundry.Training;
 /// The one place that decides what a failed request may have done on the service, and so whether it may be sent
 /// again. Reads and idempotent writes (GET, HEAD, OPTIONS, PUT, DELETE), requests with an <c>Operation-Id</c>
 /// idempotency key (Foundry creates) and requests their client marked safe may always be repeated. Any other request
-/// (a POST that creates something) is repeated only when it cannot have taken effect: the service refused it (429,
-/// <c>x-should-retry: true</c>, or a 5xx with a <c>Retry-After</c>), or it never reached the service whole (connection
-/// refused, host not found, or a tracked body cut off while it was being sent). Every other failure is ambiguous: the
-/// service may have done the work, and the caller (<see cref="MayHaveTakenEffect"/>) decides what to do.
+/// (a POST that creates something) is repeated only when it cannot have taken effect: the service refused it (429 or
+/// <c>x-should-retry: true</c>), or it never reached the service whole (connection refused, host not found, or a
+/// tracked body cut off while it was being sent). A request whose duplicate would only be a spare copy (a file upload)
+/// may also be repeated after a 5xx that asks to be retried later (<c>Retry-After</c>). Every other failure is
+/// ambiguous: the service may have done the work, and the caller (<see cref="MayHaveTakenEffect"/>) decides what to do.
 /// </summary>
 internal static class RetrySafety
 {
     /// <summary>The Foundry idempotency-key header: the service runs a create at most once per value.</summary>
     public const string OperationIdHeader = "Operation-Id";
 
-    /// <summary>Marks a request whose repetition is harmless (a state change such as a cancel: the second one changes nothing).</summary>
-    public static void MarkSafe(HttpMessage message)
+    /// <summary>What a request's client said about repeating it, beyond what its method says.</summary>
+    private enum Mark
     {
-        Argument.AssertNotNull(message, nameof(message));
-        message.SetProperty(typeof(RetrySafety), true);
+        /// <summary>A 5xx with <c>Retry-After</c> counts as a refusal: a duplicate would be a spare copy, not a second run.</summary>
+        ResendableOnRetryAfter = 1,
+
+        /// <summary>Any repeat is harmless (a state change such as a cancel: the second one changes nothing).</summary>
+        Safe = 2,
     }
 
-    /// <summary>Whether <see cref="MarkSafe"/> was called for the message.</summary>
-    public static bool IsMarkedSafe(HttpMessage message) =>
-        message.TryGetProperty(typeof(RetrySafety), out object? value) && value is true;
+    /// <summary>Marks a request whose repetition is harmless (a state change such as a cancel: the second one changes nothing).</summary>
+    public static void MarkSafe(HttpMessage message) => SetMark(message, Mark.Safe);
+
+    /// <summary>
+    /// Marks a create whose duplicate would only be a spare copy (a file, not a training run), so that a 5xx asking to
+    /// be retried later (<c>Retry-After</c>, <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c>) is taken as a refusal.
+    /// </summary>
+    public static void MarkResendableOnRetryAfter(HttpMessage message) => SetMark(message, Mark.ResendableOnRetryAfter);
+
+    /// <summary>Gives <paramref name="copy"/> the marks of <paramref name="message"/> (message properties cannot be enumerated).</summary>
+    public static void CopyMarks(HttpMessage message, HttpMessage copy)
+    {
+        if (GetMark(message) is Mark mark)
+        {
+            SetMark(copy, mark);
+        }
+    }
 
     /// <summary>Whether sending the request again can never have an effect the caller did not ask for, whatever the first attempt did.</summary>
     public static bool CanResend(HttpMessage message)
@@ -58,13 +76,13 @@ internal static class RetrySafety
             return true;
         }
 
-        return failure is null ? ServiceRefused(message.Response) : NeverReachedTheService(message, failure);
+        return failure is null ? ServiceRefused(message) : NeverReachedTheService(message, failure);
     }
 
     /// <summary>
     /// Whether a request that failed with <paramref name="failure"/> may nevertheless have done its work on the service:
-    /// a transient error status the service did not mark as a refusal (408, 500, 502, 503 or 504 without a
-    /// <c>Retry-After</c>, as from a gateway whose backend went quiet), or a transport failure after the request was
+    /// a transient error status the service did not mark as a refusal (408, 500, 502, 503 or 504, as from a gateway whose
+    /// backend went quiet; see <see cref="ServiceRefused"/>), or a transport failure after the request was
     /// sent whole (a connection reset or a timeout while waiting for the response, a response cut short). The caller's
     /// own cancellation is not ambiguous: the caller asked to stop.
     /// </summary>
@@ -78,7 +96,7 @@ internal static class RetrySafety
         if (failure is RequestFailedException { Status: > 0 } error)
         {
             return message.HasResponse && message.Response.Status == error.Status &&
-                IsTransientStatus(error.Status) && !ServiceRefused(message.Response);
+                IsTransientStatus(error.Status) && !ServiceRefused(message);
         }
 
         return failure is RequestFailedException or IOException or HttpRequestException or OperationCanceledException &&
@@ -93,12 +111,15 @@ internal static class RetrySafety
         response.Headers.TryGetValue("x-should-retry", out string? value) && bool.TryParse(value, out bool retry) ? retry : null;
 
     /// <summary>
-    /// The service said it did no work: 429 (throttled before anything ran), <c>x-should-retry: true</c>, or a 5xx
-    /// asking to be retried later (<c>Retry-After</c>, <c>retry-after-ms</c>, <c>x-ms-retry-after-ms</c>).
+    /// The service said it did no work: 429 (throttled before anything ran), <c>x-should-retry: true</c>, or, for a
+    /// request marked <see cref="MarkResendableOnRetryAfter"/>, a 5xx asking to be retried later.
     /// </summary>
-    private static bool ServiceRefused(Response response) =>
-        ServiceSaysRetry(response) ?? (response.Status == 429 ||
-            (response.Status >= 500 && RetryAfter.GetDelay(response, DateTimeOffset.UtcNow) is not null));
+    private static bool ServiceRefused(HttpMessage message)
+    {
+        Response response = message.Response;
+        return ServiceSaysRetry(response) ?? (response.Status == 429 ||
+            (response.Status >= 500 && GetMark(message) == Mark.ResendableOnRetryAfter && RetryAfter.GetDelay(response, DateTimeOffset.UtcNow) is not null));
+    }
 
     /// <summary>
     /// The request cannot have reached the service whole: no connection was made (refused, or the host name did not
@@ -121,4 +142,16 @@ internal static class RetrySafety
 
         return false;
     }
+
+    private static void SetMark(HttpMessage message, Mark mark)
+    {
+        Argument.AssertNotNull(message, nameof(message));
+        message.SetProperty(typeof(RetrySafety), mark);
+    }
+
+    private static Mark? GetMark(HttpMessage message) =>
+        message.TryGetProperty(typeof(RetrySafety), out object? value) && value is Mark mark ? mark : null;
+
+    /// <summary>Whether <see cref="MarkSafe"/> was called for the message.</summary>
+    private static bool IsMarkedSafe(HttpMessage message) => GetMark(message) == Mark.Safe;
 }

@@ -17,8 +17,9 @@ namespace Foundry.Training;
 /// timeouts; never the caller's cancellation), at most <see cref="RetryOptions.MaxRetries"/> times.</item>
 /// <item><c>x-should-retry: false</c> (OpenAI) forbids a retry; <c>x-should-retry: true</c> asks for one whatever the status.</item>
 /// <item>Requests that are not idempotent (a POST) are sent again only when <see cref="RetrySafety.MayResendAfter"/> says
-/// the failed attempt cannot have taken effect: the service refused it (429, <c>x-should-retry: true</c>, a 5xx with a
-/// <c>Retry-After</c>) or it never reached the service whole. After an ambiguous failure the last failure surfaces.</item>
+/// the failed attempt cannot have taken effect: the service refused it (429, <c>x-should-retry: true</c>; for a file
+/// upload also a 5xx with <c>Retry-After</c>) or it never reached the service whole. After an ambiguous failure the last
+/// failure surfaces.</item>
 /// <item>Waits the longer of the backoff (<see cref="RetryBackoff"/>) and what the service asks for (<c>retry-after-ms</c>,
 /// <c>x-ms-retry-after-ms</c>, <c>Retry-After</c> in seconds or as an HTTP date), and never longer than
 /// <see cref="RetryOptions.MaxDelay"/>, not even when the service asks for more.</item>
