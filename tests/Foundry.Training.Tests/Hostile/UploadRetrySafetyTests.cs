@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Azure;
 using Foundry.Training.FineTuning;
+using Polly;
 using Foundry.Training.Testing;
 using Foundry.Training.Tests.FaultInjection.Infrastructure;
 using Foundry.Training.Tests.Infrastructure;
@@ -342,6 +343,26 @@ public sealed class UploadRetrySafetyTests : IDisposable
 
         response.Value.Id.Should().Be("file-imported");
         _service.Requests.Should().HaveCount(2).And.OnlyContain(r => r.RequestMessage.Method == "POST");
+    }
+
+    [Fact]
+    public async Task APollyRetryStrategy_IsRefusedASecondUpload()
+    {
+        UploadsAnswer(_service.Server, FilesPath, Unavailable(("Retry-After", "1")), Json(201, FileJson("file-1")));
+        var options = new FineTuningClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.ResiliencePipeline = new Polly.ResiliencePipelineBuilder<Azure.Response>()
+            .AddRetry(new Polly.Retry.RetryStrategyOptions<Azure.Response>
+            {
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.Zero,
+                ShouldHandle = new Polly.PredicateBuilder<Azure.Response>().HandleResult(r => r.Status == 503),
+            })
+            .Build();
+        FineTuningFilesClient files = new FineTuningClient(_service.Endpoint, new AzureKeyCredential("key"), options).GetFilesClient();
+
+        await FluentActions.Awaiting(() => UploadAsync(files)).Should().ThrowAsync<InvalidOperationException>().WithMessage("*not safe to send twice*");
+        _service.Requests.Should().ContainSingle();
     }
 
     [Theory]
