@@ -257,11 +257,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <summary>
     /// Sends a request that creates a file (an upload or an import). The retry policy resends it only when the failed
     /// attempt cannot have stored anything (<see cref="RetrySafety"/>: 429, a 5xx with <c>Retry-After</c>, a body cut off
-    /// in flight); when the outcome is unknown (a reset or a timeout
-    /// after the request was sent, a 5xx without <c>Retry-After</c>), the file the attempt may have stored is looked up
-    /// (<see cref="StoredFileLookup"/>) and returned instead of a second copy being made. When none is found, or the
-    /// lookup fails, the original failure surfaces; when several are found, which one is this create's is unknowable, and
-    /// a <see cref="RequestFailedException"/> lists them.
+    /// in flight). When the outcome is unknown (a reset or a timeout after the request was sent, a 5xx without
+    /// <c>Retry-After</c>), the file the attempt may have stored is looked up (<see cref="StoredFileLookup"/>) and
+    /// returned instead of a second copy being made. When none is found, or the lookup fails, the original failure
+    /// surfaces; when several are found, which one is this create's is unknowable, and a
+    /// <see cref="RequestFailedException"/> lists them.
     /// </summary>
     private async ValueTask<Response<FineTuningFile>> CreateFileAsync(HttpMessage message, string fileName, string purpose, Func<long?> sentSize, OperationScope scope, bool async, CancellationToken cancellationToken)
     {
