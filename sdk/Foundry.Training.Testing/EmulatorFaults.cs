@@ -12,7 +12,8 @@ namespace Foundry.Training.Testing;
 /// Error bodies follow each service's error shape, so clients see the same <c>RequestFailedException</c> they would
 /// see from the real service. A client's retry policy retries 429, 503 and 504; a create that carries an idempotency key
 /// (Foundry's <c>Operation-Id</c>) is retried too, and <see cref="GatewayTimeoutAfterProcessing"/> shows that the
-/// retry does not create a second job.
+/// retry does not create a second job, and that a file upload whose answer was lost returns the file it stored rather
+/// than uploading a second copy.
 /// </remarks>
 public sealed class EmulatorFaults
 {

@@ -83,6 +83,12 @@ public class FineTuningClient : IFineTuningClient
     /// of <c>a-z A-Z 0-9 - _</c>; OpenAI: 1 to 64 characters), a method needs its type (and reinforcement its grader),
     /// and metadata must fit 16 pairs of 64-character keys and 512-character values.
     /// </summary>
+    /// <remarks>
+    /// Neither service takes an idempotency key for a job, so the create is sent again only when the first attempt
+    /// cannot have created a job (429, a 5xx with <c>Retry-After</c>, a refused connection). When its outcome is unknown
+    /// (a reset or a timeout after it was sent, a 5xx without <c>Retry-After</c>), the failure surfaces: list the jobs
+    /// (<see cref="GetJobsAsync"/>, newest first) before creating it again.
+    /// </remarks>
     /// <param name="options">What to fine-tune.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created job, usually <c>pending</c> (Azure OpenAI) or <c>validating_files</c> (OpenAI).</returns>
@@ -122,7 +128,7 @@ public class FineTuningClient : IFineTuningClient
     public virtual Pageable<FineTuningJob> GetJobs(FineTuningJobListOptions? options = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.Create("FineTuningClient.GetJobs", JobsFetcher(options), cancellationToken);
 
-    /// <summary>Cancels a fine-tuning job (both services).</summary>
+    /// <summary>Cancels a fine-tuning job (both services). The request is retried like a read: a second cancel changes nothing.</summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>cancelled</c>.</returns>
@@ -151,6 +157,10 @@ public class FineTuningClient : IFineTuningClient
         DeleteJobCoreAsync(jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Pauses a running fine-tuning job (OpenAI platform only; Azure OpenAI <c>2024-05-01-preview</c> has no such operation).</summary>
+    /// <remarks>
+    /// Retried like a read, since a repeat changes nothing more. If the first attempt took effect but its answer was
+    /// lost, the repeat may be answered with the service's error that the job is not running; <see cref="GetJobAsync"/> tells.
+    /// </remarks>
     /// <param name="jobId">The job id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>paused</c>.</returns>
@@ -165,6 +175,10 @@ public class FineTuningClient : IFineTuningClient
         SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, "/pause", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Resumes a paused fine-tuning job (OpenAI platform only; Azure OpenAI <c>2024-05-01-preview</c> has no such operation).</summary>
+    /// <remarks>
+    /// Retried like a read, since a repeat changes nothing more. If the first attempt took effect but its answer was
+    /// lost, the repeat may be answered with the service's error that the job is not paused; <see cref="GetJobAsync"/> tells.
+    /// </remarks>
     /// <param name="jobId">The job id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>running</c> again.</returns>
@@ -281,6 +295,12 @@ public class FineTuningClient : IFineTuningClient
         try
         {
             using HttpMessage message = _pipeline.CreateRequest(method, JobPath(jobId) + action);
+            if (action is not null)
+            {
+                // Cancel, pause and resume move the job to a state: a repeat creates nothing and changes nothing more.
+                RetrySafety.MarkSafe(message);
+            }
+
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             FineTuningJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningJob>(_pipeline.Json));
             scope.SetStatus(job.Status?.ToString());

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -37,6 +39,13 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// client options does not bound the upload: cancel it with <paramref name="cancellationToken"/>. The stream is not
     /// disposed.
     /// </summary>
+    /// <remarks>
+    /// An upload is never sent twice when the first attempt may have stored the file: it is resent only after the service
+    /// refused it (429, or a 5xx with <c>Retry-After</c>) or when it was cut off before the service had all of it. When
+    /// the response to a complete upload is lost (a reset, a timeout, a 5xx without <c>Retry-After</c>), the file the
+    /// attempt may have stored is looked up (same name, purpose and size, created since the upload began) and returned;
+    /// when none is found the original failure surfaces. See <c>docs/resilience.md</c>.
+    /// </remarks>
     /// <param name="content">The file content, read from its current position to its end.</param>
     /// <param name="fileName">The file name the service records, for example <c>train.jsonl</c>.</param>
     /// <param name="purpose">The purpose, <see cref="FilePurpose.FineTune"/> for training and validation data.</param>
@@ -78,6 +87,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// OpenAI only). The URL, which may carry a SAS signature, travels in the request body, never in the request URI or
     /// an exception message; bodies are logged only when <c>Diagnostics.IsLoggingContentEnabled</c> is on.
     /// </summary>
+    /// <remarks>
+    /// Like an upload, an import is never sent twice when the first attempt may have created the file: when its outcome
+    /// is unknown, the file it may have created (same name and purpose, created since the import began) is looked up and
+    /// returned.
+    /// </remarks>
     /// <param name="import">The URL, file name and purpose.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The file, usually <c>pending</c>; see <see cref="WaitForProcessedAsync"/>.</returns>
@@ -209,15 +223,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
             message.Request.Content = body;
             message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
-            if (body.IsReplayable)
-            {
-                // A seekable file is rewound and resent on a transient failure: at worst the service keeps an orphan
-                // copy, which beats failing a multi-gigabyte upload. A non-seekable stream cannot be resent.
-                RetrySafety.MarkSafe(message);
-            }
-
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadFile(response, scope);
+            return await CreateFileAsync(message, body.FileName, body.Purpose, () => body.SentFileLength, scope, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -239,14 +245,79 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         {
             using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files/import");
             _pipeline.SetJsonContent(message, import);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadFile(response, scope);
+            return await CreateFileAsync(message, import.FileName!, import.Purpose.Value.ToString(), () => null, scope, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             scope.Failed(ex);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Sends a request that creates a file (an upload or an import). The retry policy resends it only when the failed
+    /// attempt cannot have stored anything (<see cref="RetrySafety"/>: 429, a 5xx with <c>Retry-After</c>, a body cut off
+    /// in flight). When the outcome is unknown (a reset or a timeout after the request was sent, a 5xx without
+    /// <c>Retry-After</c>), the file the attempt may have stored is looked up (<see cref="StoredFileLookup"/>) and
+    /// returned instead of a second copy being made. When none is found, or the lookup fails, the original failure
+    /// surfaces; when several are found, which one is this create's is unknowable, and a
+    /// <see cref="RequestFailedException"/> lists them.
+    /// </summary>
+    private async ValueTask<Response<FineTuningFile>> CreateFileAsync(HttpMessage message, string fileName, string purpose, Func<long?> sentSize, OperationScope scope, bool async, CancellationToken cancellationToken)
+    {
+        RetrySafety.MarkResendableOnRetryAfter(message); // a duplicate would be a spare file, not a second training run
+        DateTimeOffset started = _pipeline.Time.GetUtcNow();
+        try
+        {
+            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return ReadFile(response, scope);
+        }
+        catch (Exception failure) when (RetrySafety.MayHaveTakenEffect(message, failure))
+        {
+            Response<FineTuningFile>? stored = await FindStoredFileAsync(failure, fileName, purpose, sentSize(), started, async, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                throw;
+            }
+
+            scope.SetId(stored.Value.Id);
+            scope.SetStatus(stored.Value.Status?.ToString());
+            return stored;
+        }
+    }
+
+    /// <summary>The file a create may have stored, read afresh; null when there is none or it cannot be looked up.</summary>
+    private async ValueTask<Response<FineTuningFile>?> FindStoredFileAsync(Exception failure, string fileName, string purpose, long? size, DateTimeOffset started, bool async, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<FineTuningFile> candidates;
+        try
+        {
+            PageFetcher<FineTuningFile> listFiles = FilesFetcher(new FineTuningFileListOptions { Purpose = purpose });
+            candidates = await StoredFileLookup.FindAsync(listFiles, fileName, purpose, size, started, async, cancellationToken).ConfigureAwait(false);
+            if (candidates.Count == 1)
+            {
+                return await GetCoreAsync(candidates[0].Id, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception lookupFailure) when (lookupFailure is RequestFailedException || (lookupFailure is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null; // the lookup's own failure says nothing about the create: the create's failure surfaces
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        int status = failure is RequestFailedException { Status: > 0 } error ? error.Status : 0;
+        throw new RequestFailedException(
+            status,
+            $"Creating the file '{fileName}' failed in a way that leaves its outcome unknown ({failure.Message.Split('\n')[0].Trim()}), and " +
+            $"{candidates.Count} files with that name, purpose{(size is null ? string.Empty : " and size")} were created since it began: " +
+            $"{string.Join(", ", candidates.Select(f => f.Id))}. Any one of them, or none, may be the one it created: check them with " +
+            "GetAsync and delete the ones you do not want.",
+            "FileCreateOutcomeUnknown",
+            failure);
     }
 
     private async ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken)

@@ -12,9 +12,11 @@ namespace Foundry.Training.FineTuning;
 /// A <c>multipart/form-data</c> body with a <c>purpose</c> field and a <c>file</c> part that streams the caller's
 /// stream in chunks: nothing is buffered, so a multi-gigabyte file costs one copy buffer. The length is known (and sent
 /// as <c>Content-Length</c>) when the stream is seekable; otherwise the body is sent chunked. A seekable stream is
-/// rewound for each attempt so retries resend it whole; a non-seekable one can be sent once.
+/// rewound for each attempt so retries resend it whole; a non-seekable one can be sent once. It records whether the last
+/// attempt sent it whole, and how many file bytes that was: the retry policy resends a body that was cut off, and the
+/// files client looks for a file of that size when the response to a whole body was lost.
 /// </summary>
-internal sealed class MultipartFileContent : RequestContent
+internal sealed class MultipartFileContent : RequestContent, ITrackedRequestContent
 {
     private const int ChunkSize = 81920;
     private const string CrLf = "\r\n";
@@ -26,10 +28,13 @@ internal sealed class MultipartFileContent : RequestContent
     private readonly IProgress<long>? _progress;
     private readonly bool _ownsFile;
     private bool _written;
+    private long _sentWhole = -1;
 
     public MultipartFileContent(Stream file, string fileName, string purpose, IProgress<long>? progress, bool ownsFile)
     {
         _file = file;
+        FileName = fileName;
+        Purpose = purpose;
         _origin = file.CanSeek ? file.Position : -1;
         _progress = progress;
         _ownsFile = ownsFile;
@@ -45,11 +50,23 @@ internal sealed class MultipartFileContent : RequestContent
         _tail = Encoding.UTF8.GetBytes(CrLf + "--" + boundary + "--" + CrLf);
     }
 
+    /// <summary>The file name sent in the <c>file</c> part.</summary>
+    public string FileName { get; }
+
+    /// <summary>The <c>purpose</c> field.</summary>
+    public string Purpose { get; }
+
     /// <summary>The <c>Content-Type</c> header value, with the boundary.</summary>
     public string ContentType { get; }
 
     /// <summary>Whether the body can be sent again (a retry): only when the stream can be rewound.</summary>
     public bool IsReplayable => _file.CanSeek;
+
+    /// <summary>Whether the last attempt wrote the body to its end.</summary>
+    public bool WasSentWhole => Interlocked.Read(ref _sentWhole) >= 0;
+
+    /// <summary>The number of file bytes the last attempt sent whole, or null when it was cut off (or never started).</summary>
+    public long? SentFileLength => Interlocked.Read(ref _sentWhole) is long length and >= 0 ? length : null;
 
     public override bool TryComputeLength(out long length)
     {
@@ -80,6 +97,7 @@ internal sealed class MultipartFileContent : RequestContent
     private async ValueTask WriteToAsync(Stream stream, bool async, CancellationToken cancellationToken)
     {
         Rewind();
+        Interlocked.Exchange(ref _sentWhole, -1);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -102,6 +120,7 @@ internal sealed class MultipartFileContent : RequestContent
             }
 
             await WriteAsync(stream, _tail, _tail.Length, async, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _sentWhole, sent);
         }
         finally
         {

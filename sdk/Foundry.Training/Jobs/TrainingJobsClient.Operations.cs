@@ -99,6 +99,7 @@ public partial class TrainingJobsClient
             try
             {
                 using HttpMessage message = _pipeline.CreateRequest(method, route(name));
+                RetrySafety.MarkSafe(message); // a second delete or cancel of the same job changes nothing more
                 Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
                 operation = new TrainingJobOperation(_pipeline, name, response, message.Request.Uri.ToUri());
                 scope.SetId(operation.Id);

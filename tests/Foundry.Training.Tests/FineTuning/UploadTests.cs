@@ -98,10 +98,11 @@ public sealed class UploadTests
         }
     }
 
+    /// <summary>A 503 that asks to be retried (<c>Retry-After</c>): the service refused the upload, so it may be sent again.</summary>
     private static void FirstUnavailableThenCreated(MockService service)
     {
         service.Server.Given(Request.Create().UsingPost().WithPath("/openai/files")).InScenario("upload").WillSetStateTo("retried")
-            .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"error":{"code":"serviceUnavailable","message":"Try again."}}"""));
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "0").WithBody("""{"error":{"code":"serviceUnavailable","message":"Try again."}}"""));
         service.Server.Given(Request.Create().UsingPost().WithPath("/openai/files")).InScenario("upload").WhenStateIs("retried")
             .RespondWith(Response.Create().WithStatusCode(201).WithBody(FileJson));
     }

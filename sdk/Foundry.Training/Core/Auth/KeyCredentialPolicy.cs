@@ -9,7 +9,8 @@ namespace Foundry.Training;
 /// <summary>
 /// Puts a key into a request header: <c>api-key: {key}</c> for Azure OpenAI, <c>Authorization: Bearer {key}</c> for OpenAI.
 /// The key is read on every request so <c>AzureKeyCredential.Update</c> rotates it, and it is only sent to the
-/// client's own endpoint: a next link or polling URL on another host gets no key.
+/// client's own endpoint: a next link or polling URL on another host gets no key, and a request that something
+/// re-pointed at another origin after the key was set (a redirect followed inside the pipeline) has it removed.
 /// </summary>
 internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
 {
@@ -31,6 +32,7 @@ internal sealed class KeyCredentialPolicy : HttpPipelineSynchronousPolicy
     {
         if (!TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
         {
+            message.Request.Headers.Remove(_headerName);
             return;
         }
 

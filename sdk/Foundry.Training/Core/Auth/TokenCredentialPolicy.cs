@@ -9,7 +9,9 @@ namespace Foundry.Training;
 /// <summary>
 /// Adds <c>Authorization: Bearer {token}</c> from a <see cref="TokenCredential"/>, caching the token until shortly
 /// before it expires. Unlike Azure.Core's policy it also authenticates plain HTTP to loopback (tests, emulator), and
-/// it only authenticates requests to the client's own endpoint: a next link or polling URL on another host gets no token.
+/// it only authenticates requests to the client's own endpoint: a next link or polling URL on another host gets no
+/// token, and a request that something re-pointed at another origin after the token was set (a redirect followed inside
+/// the pipeline) has it removed.
 /// </summary>
 internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
 {
@@ -38,6 +40,7 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
         // The common case, a cached token, without a state machine of its own.
         if (!TransportSecurity.IsOwnService(message.Request.Uri, _endpoint))
         {
+            message.Request.Headers.Remove(HttpHeader.Names.Authorization);
             return ProcessNextAsync(message, pipeline);
         }
 
@@ -56,6 +59,10 @@ internal sealed class TokenCredentialPolicy : HttpPipelinePolicy
         {
             CachedToken token = await GetTokenAsync(message, async).ConfigureAwait(false);
             message.Request.Headers.SetValue(HttpHeader.Names.Authorization, token.Header);
+        }
+        else
+        {
+            message.Request.Headers.Remove(HttpHeader.Names.Authorization);
         }
 
         if (async)

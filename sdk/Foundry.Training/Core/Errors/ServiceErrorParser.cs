@@ -49,6 +49,11 @@ internal sealed class ServiceErrorParser : RequestFailedDetailsParser
 
     private static ResponseError? TryReadError(Response response, IDictionary<string, string> data)
     {
+        if (response.Status is >= 300 and < 400)
+        {
+            return RedirectNotFollowed(response); // whatever the body says, the redirect is the error
+        }
+
         BinaryData? content;
         try
         {
@@ -93,6 +98,23 @@ internal sealed class ServiceErrorParser : RequestFailedDetailsParser
             // System.Text.Json reports as InvalidOperationException): Azure.Core quotes the content in the message.
             return null;
         }
+    }
+
+    /// <summary>
+    /// A redirect the client did not follow. The message names only the origin it pointed to: its path and query could
+    /// carry a signature, and the <c>Location</c> header is redacted from the message's header list for the same reason.
+    /// </summary>
+    private static ResponseError RedirectNotFollowed(Response response)
+    {
+        string target = !response.Headers.TryGetValue("Location", out string? location) || string.IsNullOrWhiteSpace(location)
+            ? "nowhere (no Location)"
+            : Uri.TryCreate(location!.Trim(), UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+                ? uri.Scheme + "://" + uri.Authority + " (path not shown)"
+                : "a path relative to the endpoint";
+        return new ResponseError(
+            "RedirectNotFollowed",
+            $"The service answered {response.Status} with a redirect to {target}. Redirects are not followed, so that credentials " +
+            "never leave the endpoint the client was given; check the endpoint (and, with your own HttpClient, turn off its AllowAutoRedirect).");
     }
 
     private static string? GetString(JsonElement element, string name) =>

@@ -58,6 +58,7 @@ internal sealed class ServicePipeline
         var pipelineOptions = new HttpPipelineOptions(options)
         {
             RequestFailedDetailsParser = ServiceErrorParser.Instance,
+            ResponseClassifier = ServiceResponseClassifier.Shared,
         };
         foreach (HttpPipelinePolicy policy in perCallPolicies)
         {

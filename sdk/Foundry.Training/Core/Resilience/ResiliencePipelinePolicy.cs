@@ -111,10 +111,7 @@ internal sealed class ResiliencePipelinePolicy : HttpPipelinePolicy
         copy.ResponseClassifier = message.ResponseClassifier;
         copy.BufferResponse = message.BufferResponse;
         copy.NetworkTimeout = message.NetworkTimeout;
-        if (RetrySafety.IsMarkedSafe(message))
-        {
-            RetrySafety.MarkSafe(copy);
-        }
+        RetrySafety.CopyMarks(message, copy);
 
         return copy;
     }

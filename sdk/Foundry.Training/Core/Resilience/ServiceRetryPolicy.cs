@@ -16,9 +16,10 @@ namespace Foundry.Training;
 /// <item>Retries 408, 429, 500, 502, 503 and 504 responses and transport failures (connection errors, network
 /// timeouts; never the caller's cancellation), at most <see cref="RetryOptions.MaxRetries"/> times.</item>
 /// <item><c>x-should-retry: false</c> (OpenAI) forbids a retry; <c>x-should-retry: true</c> asks for one whatever the status.</item>
-/// <item>Requests that are not idempotent (a POST) are sent again only when <see cref="RetrySafety.CanResend"/> says a
-/// repeat cannot duplicate work, or when the service said so (429, which it refused before doing anything, or
-/// <c>x-should-retry: true</c>).</item>
+/// <item>Requests that are not idempotent (a POST) are sent again only when <see cref="RetrySafety.MayResendAfter"/> says
+/// the failed attempt cannot have taken effect: the service refused it (429, <c>x-should-retry: true</c>; for a file
+/// upload also a 5xx with <c>Retry-After</c>) or it never reached the service whole. After an ambiguous failure the last
+/// failure surfaces.</item>
 /// <item>Waits the longer of the backoff (<see cref="RetryBackoff"/>) and what the service asks for (<c>retry-after-ms</c>,
 /// <c>x-ms-retry-after-ms</c>, <c>Retry-After</c> in seconds or as an HTTP date), and never longer than
 /// <see cref="RetryOptions.MaxDelay"/>, not even when the service asks for more.</item>
@@ -71,7 +72,8 @@ internal sealed class ServiceRetryPolicy : RetryPolicy
 
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
         message.ProcessingContext.RetryNumber < _options.MaxRetries &&
-        (exception is null ? IsRetriableResponse(message) : IsTransportFailure(message, exception) && RetrySafety.CanResend(message));
+        (exception is null ? IsRetriableResponse(message) : IsTransportFailure(message, exception)) &&
+        RetrySafety.MayResendAfter(message, exception);
 
     protected override ValueTask<bool> ShouldRetryAsync(HttpMessage message, Exception? exception) =>
         new(ShouldRetry(message, exception));
@@ -134,17 +136,7 @@ internal sealed class ServiceRetryPolicy : RetryPolicy
     private static bool IsRetriableResponse(HttpMessage message)
     {
         Response response = message.Response;
-        if (response.Headers.TryGetValue("x-should-retry", out string? value) && bool.TryParse(value, out bool serviceSays))
-        {
-            return serviceSays;
-        }
-
-        return response.Status switch
-        {
-            429 => true, // rejected before any work was done: safe for every method
-            408 or 500 or 502 or 503 or 504 => RetrySafety.CanResend(message),
-            _ => false,
-        };
+        return RetrySafety.ServiceSaysRetry(response) ?? RetrySafety.IsTransientStatus(response.Status);
     }
 
     private static bool IsTransportFailure(HttpMessage message, Exception exception) => exception switch
