@@ -205,7 +205,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Upload");
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Files);
             message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
             message.Request.Content = body;
             message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
@@ -237,7 +237,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Import");
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files/import");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.FileImport);
             _pipeline.SetJsonContent(message, import);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             return ReadFile(response, scope);
@@ -251,11 +251,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.File(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Get", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             return ReadFile(response, scope);
         }
@@ -268,11 +268,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.File(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Delete", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, FilePath(fileId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
             return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -284,11 +284,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.FileContent(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.DownloadContent", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId) + "/content");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/octet-stream, application/json");
             message.BufferResponse = false;
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
@@ -304,7 +304,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<FineTuningFile>> WaitForProcessedCoreAsync(string fileId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        PathSegment.Assert(fileId, nameof(fileId));
         if (pollingInterval is { } requested)
         {
             Argument.AssertPositive(requested, nameof(pollingInterval));
@@ -350,7 +350,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/files");
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Files);
                 if (purpose is not null)
                 {
                     message.Request.Uri.AppendQuery("purpose", purpose);
@@ -404,6 +404,4 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
         return value!;
     }
-
-    private static string FilePath(string fileId) => "/files/" + Uri.EscapeDataString(fileId);
 }

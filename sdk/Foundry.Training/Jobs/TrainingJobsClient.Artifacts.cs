@@ -87,13 +87,12 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<Stream>> DownloadArtifactCoreAsync(string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string route = TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content";
         Argument.AssertNotNullOrEmpty(path, nameof(path));
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.DownloadArtifact", jobName);
         try
         {
-            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content");
+            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, route);
             message.Request.Uri.AppendQuery("path", path, escapeValue: true);
             message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
             message.BufferResponse = false;
@@ -109,19 +108,16 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<T>> GetArtifactValueAsync<T>(string operationName, string route, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string artifactRoute = TrainingJobsRoutes.Artifacts(jobName, attemptId) + route;
         Argument.AssertNotNullOrEmpty(path, nameof(path));
-        return GetValueAsync<T>(operationName, TrainingJobsRoutes.Artifacts(jobName, attemptId) + route, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
+        return GetValueAsync<T>(operationName, artifactRoute, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
     }
 
     private PageFetcher<T> ArtifactsFetcher<T>(string jobName, string attemptId, ArtifactListOptions? options, string route, Func<T, string?> idOf)
         where T : notnull
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
-        ValidatePaging(options, nameof(options));
         string basePath = TrainingJobsRoutes.Artifacts(jobName, attemptId);
+        ValidatePaging(options, nameof(options));
         string path = route == "/artifacts" ? basePath : basePath + route;
         return ListPaging.Cursor(
             _pipeline,

@@ -36,20 +36,18 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<JobAttempt>> GetAttemptCoreAsync(string jobName, string attemptId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
         return GetValueAsync<JobAttempt>("TrainingJobsClient.GetAttempt", TrainingJobsRoutes.Attempt(jobName, attemptId), null, jobName, async, cancellationToken);
     }
 
     private PageFetcher<JobAttempt> AttemptsFetcher(string jobName, TrainingListOptions? options)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        string path = TrainingJobsRoutes.Attempts(jobName);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempts(jobName));
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },

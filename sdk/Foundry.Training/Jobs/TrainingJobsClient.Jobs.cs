@@ -54,7 +54,8 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> CreateCoreAsync(string name, JobProperties properties, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        // The name is the path segment of every later call on the job: one that could never be addressed is refused now.
+        PathSegment.Assert(name, nameof(name));
         Argument.AssertNotNull(properties, nameof(properties));
         if (_options.ValidateRequests)
         {
@@ -82,11 +83,11 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        string path = TrainingJobsRoutes.Job(name, nameof(name));
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.Get", name);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Job(name));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             TrainingJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
             scope.SetStatus(TrainingJobStates.StatusOf(job));

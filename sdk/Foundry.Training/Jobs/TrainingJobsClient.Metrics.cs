@@ -103,7 +103,7 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<JobMetricSample>> GetSampleCoreAsync(string route, string jobName, string attemptId, string metricName, MetricQueryOptions? options, bool async, CancellationToken cancellationToken)
     {
-        string path = MetricPath(jobName, attemptId, metricName) + route;
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + route;
         return GetValueAsync<JobMetricSample>(
             route == "/samples" ? "TrainingJobsClient.GetMetricSamples" : "TrainingJobsClient.GetMetricSample",
             path,
@@ -115,14 +115,13 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetric> MetricsFetcher(string jobName, string attemptId, TrainingListOptions? options)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string path = TrainingJobsRoutes.Metrics(jobName, attemptId);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Metrics(jobName, attemptId));
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },
@@ -132,15 +131,13 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetricLastValue> LastValuesFetcher(string jobName, string attemptId)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
         string path = TrainingJobsRoutes.Metrics(jobName, attemptId) + "/last_values";
         return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobMetricLastValue>());
     }
 
     private PageFetcher<JobMetricPoint> PointsFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = MetricPath(jobName, attemptId, metricName);
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
         return ListPaging.Cursor(
             _pipeline,
             (nextStep, limit) =>
@@ -157,7 +154,7 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetricAggregate> AggregatesFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = MetricPath(jobName, attemptId, metricName) + "/aggregates";
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + "/aggregates";
         return ListPaging.SinglePage(
             _pipeline,
             () =>
@@ -167,14 +164,6 @@ public partial class TrainingJobsClient
                 return message;
             },
             ModelSerialization.GetTypeInfo<JobMetricAggregate>());
-    }
-
-    private static string MetricPath(string jobName, string attemptId, string metricName)
-    {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
-        Argument.AssertNotNullOrEmpty(metricName, nameof(metricName));
-        return TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
     }
 
     /// <summary>Adds the metric range; times are unix seconds like every Foundry timestamp.</summary>

@@ -62,7 +62,7 @@ public partial class TrainingJobsClient
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TimeSpan? pollingInterval, CancellationToken cancellationToken = default)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        PathSegment.Assert(name, nameof(name));
         AssertInterval(pollingInterval);
         return TracedWatchAsync(name, pollingInterval, cancellationToken);
     }
@@ -101,7 +101,7 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> WaitForCompletionCoreAsync(string name, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        PathSegment.Assert(name, nameof(name));
         AssertInterval(pollingInterval);
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.WaitForCompletion", name);
         try

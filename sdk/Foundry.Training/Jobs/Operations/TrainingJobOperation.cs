@@ -39,10 +39,10 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     public TrainingJobOperation(TrainingJobsClient client, string id)
     {
         Argument.AssertNotNull(client, nameof(client));
-        Argument.AssertNotNullOrEmpty(id, nameof(id));
+        string path = TrainingJobsRoutes.OperationStatus(id, nameof(id));
         _pipeline = client.Pipeline;
         _id = id;
-        _pollingUri = new Uri(_pipeline.Endpoint.AbsoluteUri + TrainingJobsRoutes.OperationStatus(id));
+        _pollingUri = new Uri(_pipeline.Endpoint.AbsoluteUri + path);
     }
 
     internal TrainingJobOperation(ServicePipeline pipeline, string jobName, Response initial, Uri requestUri)
