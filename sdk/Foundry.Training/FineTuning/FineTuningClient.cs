@@ -327,7 +327,7 @@ public class FineTuningClient : IFineTuningClient
                 scope.SetStatus(job.Status?.ToString());
                 if (job.Status is { IsTerminal: true } status)
                 {
-                    return status == FineTuningState.Failed ? throw new FineTuningJobFailedException(job) : response;
+                    return status.Matches(FineTuningState.Failed) ? throw new FineTuningJobFailedException(job) : response;
                 }
 
                 TimeSpan delay = Delay.ForNextPoll(response.GetRawResponse(), pollingInterval, s_defaultPollingInterval, s_maximumPollingDelay, _pipeline.Time);

@@ -318,12 +318,12 @@ public class FineTuningFilesClient : IFineTuningFilesClient
                 Response<FineTuningFile> response = await GetCoreAsync(fileId, async, cancellationToken).ConfigureAwait(false);
                 FineTuningFile file = response.Value;
                 scope.SetStatus(file.Status?.ToString());
-                if (file.Status is null || file.Status == FileState.Processed)
+                if (file.Status is not FileState status || status.Matches(FileState.Processed))
                 {
                     return response;
                 }
 
-                if (file.Status == FileState.Error || file.Status == FileState.Deleted)
+                if (status.Matches(FileState.Error) || status.Matches(FileState.Deleted))
                 {
                     throw new FineTuningFileProcessingException(file);
                 }

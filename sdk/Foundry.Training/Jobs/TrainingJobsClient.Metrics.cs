@@ -143,12 +143,12 @@ public partial class TrainingJobsClient
             (nextStep, limit) =>
             {
                 HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-                long? minStep = nextStep is null ? options?.MinStep : long.Parse(nextStep, NumberStyles.Integer, CultureInfo.InvariantCulture);
+                long? minStep = nextStep is null ? options?.MinStep : ParseStep(nextStep);
                 AppendMetricQuery(message.Request.Uri, options, minStep, limit ?? options?.Limit);
                 return message;
             },
             ModelSerialization.GetTypeInfo<JobMetricPoint>(),
-            point => point.Step is long step ? (step + 1).ToString(CultureInfo.InvariantCulture) : null,
+            point => point.Step is long step && step < long.MaxValue ? (step + 1).ToString(CultureInfo.InvariantCulture) : null,
             useLastId: false);
     }
 
@@ -167,6 +167,12 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>Adds the metric range; times are unix seconds like every Foundry timestamp.</summary>
+    /// <summary>A points continuation token is the next step; the SDK makes them, so only a caller's token can be something else.</summary>
+    private static long ParseStep(string continuationToken) =>
+        long.TryParse(continuationToken, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step)
+            ? step
+            : throw new ArgumentException("The continuation token of a metric point listing is the step to continue from.", nameof(continuationToken));
+
     private static void AppendMetricQuery(RequestUriBuilder uri, MetricQueryOptions? options, long? minStep, int? limit)
     {
         if (options?.StartedAt is DateTimeOffset started)

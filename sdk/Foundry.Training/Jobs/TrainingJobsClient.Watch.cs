@@ -162,7 +162,12 @@ public partial class TrainingJobsClient
         }
     }
 
-    /// <summary>Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet.</summary>
+    /// <summary>
+    /// Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet. An attempt or a metric
+    /// the service sent without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped and
+    /// logged (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service data never
+    /// reaches the argument checks meant for callers.
+    /// </summary>
     private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
     {
         var updates = new List<TrainingJobUpdate>();
@@ -171,9 +176,21 @@ public partial class TrainingJobsClient
             return updates;
         }
 
+        if (Unaddressable(attempt.Id, "id") is string attemptProblem)
+        {
+            FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"the latest attempt of job '{name}' (its metrics are not read)", attemptProblem);
+            return updates;
+        }
+
         cursor.MoveTo(attempt.Id);
         await foreach (JobMetric metric in GetMetricsAsync(name, attempt.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (Unaddressable(metric.Name, "name") is string metricProblem)
+            {
+                FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"a metric of attempt '{attempt.Id}' of job '{name}'", metricProblem);
+                continue;
+            }
+
             var query = new MetricQueryOptions { MinStep = cursor.NextStep(metric.Name) };
             await foreach (JobMetricPoint point in GetMetricPointsAsync(name, attempt.Id, metric.Name, query, cancellationToken).ConfigureAwait(false))
             {
@@ -208,6 +225,10 @@ public partial class TrainingJobsClient
             throw;
         }
     }
+
+    /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>
+    private static string? Unaddressable(string? value, string property) =>
+        value is null ? $"it has no {property}." : PathSegment.Problem(value);
 
     private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>
         Delay.ForNextPoll(response, pollingInterval, s_defaultJobPollingInterval, s_maximumJobPollingDelay, _pipeline.Time);

@@ -196,6 +196,12 @@ public class TrainingJobOperation : Operation<JobOperationResource>
         }
 
         JobOperationResource resource = JobOperationResponses.Read(_pipeline, response, _id);
+        if (resource.Status.ToString() is null)
+        {
+            // Without a status the operation could never be seen to end: waiting would poll until cancelled.
+            throw ServiceFailures.Create(response, $"Service returned status {response.Status} for the training job operation {_id} with a body that carries no status.", "InvalidResponseBody");
+        }
+
         if (JobOperationResponses.IsTerminal(resource.Status))
         {
             Complete(resource);
@@ -208,7 +214,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     {
         _value = resource;
         _completed = true;
-        if (resource.Status != JobOperationStatus.Succeeded)
+        if (!JobOperationResponses.IsSucceeded(resource.Status))
         {
             string detail = resource.Error?.Message ?? "no error details were returned";
             _failure = new RequestFailedException(
