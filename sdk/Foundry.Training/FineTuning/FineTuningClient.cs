@@ -101,7 +101,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job.</exception>
     public virtual Task<Response<FineTuningJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async: true, cancellationToken).AsTask();
@@ -127,7 +127,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>cancelled</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example because the job already finished.</exception>
     public virtual Task<Response<FineTuningJob>> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, FineTuningRoutes.CancelJob, async: true, cancellationToken).AsTask();
@@ -141,7 +141,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response, <c>204 No Content</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response> DeleteJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         DeleteJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -155,7 +155,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>paused</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> PauseJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, FineTuningRoutes.PauseJob, async: true, cancellationToken).AsTask();
@@ -169,7 +169,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>running</c> again.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> ResumeJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, FineTuningRoutes.ResumeJob, async: true, cancellationToken).AsTask();
@@ -184,7 +184,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The events; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobEvent> GetJobEventsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(FineTuningRoutes.JobEvents(jobId), options, e => e.Id), cancellationToken);
@@ -199,7 +199,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The checkpoints; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobCheckpoint> GetJobCheckpointsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningRoutes.JobCheckpoints(jobId), options, c => c.Id), cancellationToken);
@@ -224,7 +224,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal state, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="FineTuningJobFailedException">The job failed.</exception>
     /// <exception cref="RequestFailedException">A poll failed.</exception>

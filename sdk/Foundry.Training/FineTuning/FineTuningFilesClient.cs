@@ -96,7 +96,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown file.</exception>
     public virtual Task<Response<FineTuningFile>> GetAsync(string fileId, CancellationToken cancellationToken = default) =>
         GetCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -128,7 +128,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response> DeleteAsync(string fileId, CancellationToken cancellationToken = default) =>
         DeleteCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -145,7 +145,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request (and reads from the stream).</param>
     /// <returns>The content stream, with the response.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<Stream>> DownloadContentAsync(string fileId, CancellationToken cancellationToken = default) =>
         DownloadContentCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -169,7 +169,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The processed file, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="FineTuningFileProcessingException">Processing failed.</exception>
     /// <exception cref="RequestFailedException">A poll failed.</exception>

@@ -42,7 +42,7 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="modelId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="modelId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown model.</exception>
     public virtual Task<Response<FineTuningModel>> GetModelAsync(string modelId, CancellationToken cancellationToken = default) =>
         GetModelCoreAsync(modelId, async: true, cancellationToken).AsTask();

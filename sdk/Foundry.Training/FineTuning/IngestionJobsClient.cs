@@ -46,7 +46,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job as the service stored it. The run it started is named by the response's <c>Operation-Location</c> header.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="job"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> or a token is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or a token is empty or has a control character.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJob>> CreateJobAsync(string jobId, IngestionJob job, string? managementUserToken = null, string? amlUserToken = null, CancellationToken cancellationToken = default) =>
         CreateJobCoreAsync(jobId, job, managementUserToken, amlUserToken, async: true, cancellationToken).AsTask();
@@ -60,7 +60,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job; a kind this SDK does not know is an <see cref="UnknownIngestionJob"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job.</exception>
     public virtual Task<Response<IngestionJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         GetJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -73,7 +73,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="managementUserToken">The token to access the workspace (<c>mgmt-user-token</c>), needed to list user-compute jobs; sent with every page.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
-    /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
 
@@ -87,7 +87,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The runs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
 
@@ -102,7 +102,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run with its status and the progress of its stages.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="runId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/>, <paramref name="runId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="runId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJobRun>> GetRunAsync(string jobId, string runId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         GetRunCoreAsync(jobId, runId, managementUserToken, async: true, cancellationToken).AsTask();

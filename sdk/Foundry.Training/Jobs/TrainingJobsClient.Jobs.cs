@@ -18,7 +18,7 @@ public partial class TrainingJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="properties"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or validation found problems (all listed, with their JSON paths).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or validation found problems (all listed, with their JSON paths).</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<TrainingJob>> CreateAsync(string name, JobProperties properties, CancellationToken cancellationToken = default) =>
         CreateCoreAsync(name, properties, async: true, cancellationToken).AsTask();
@@ -31,7 +31,7 @@ public partial class TrainingJobsClient
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error (404 when the job does not exist).</exception>
     public virtual Task<Response<TrainingJob>> GetAsync(string name, CancellationToken cancellationToken = default) =>
         GetCoreAsync(name, async: true, cancellationToken).AsTask();

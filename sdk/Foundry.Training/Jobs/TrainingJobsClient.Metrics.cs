@@ -15,7 +15,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Paging; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The metric definitions, fetched a page at a time.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobMetric> GetMetricsAsync(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
 
@@ -28,7 +28,7 @@ public partial class TrainingJobsClient
     /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The latest values (a single page: the route takes no paging parameters).</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricLastValue> GetMetricLastValuesAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
         AsyncPages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
 
@@ -46,7 +46,7 @@ public partial class TrainingJobsClient
     /// The metric points, fetched a page at a time. Pages continue from the step after the last point received, so a
     /// continuation token is that next <c>min_step</c>.
     /// </returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricPoint> GetMetricPointsAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
 
@@ -61,7 +61,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range; everything when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The aggregates (a single page).</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricAggregate> GetMetricAggregatesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
 
@@ -76,7 +76,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range and number of points; service defaults when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The sampled points.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSamplesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
@@ -92,7 +92,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range; service defaults when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The sample.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSampleAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();

@@ -19,7 +19,7 @@ public partial class TrainingJobsClient
     /// <param name="name">The training job name.</param>
     /// <param name="cancellationToken">Cancels the request (and the waiting).</param>
     /// <returns>The operation; rehydrate it later from its <see cref="TrainingJobOperation.Id"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> DeleteAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
         StartOperationAsync(waitUntil, name, RequestMethod.Delete, n => TrainingJobsRoutes.Job(n, nameof(name)), "TrainingJobsClient.Delete", async: true, cancellationToken).AsTask();
@@ -36,7 +36,7 @@ public partial class TrainingJobsClient
     /// <param name="name">The training job name.</param>
     /// <param name="cancellationToken">Cancels the request (and the waiting), not the job.</param>
     /// <returns>The operation.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> CancelAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
         StartOperationAsync(waitUntil, name, RequestMethod.Post, n => TrainingJobsRoutes.Cancel(n, nameof(name)), "TrainingJobsClient.Cancel", async: true, cancellationToken).AsTask();
@@ -49,7 +49,7 @@ public partial class TrainingJobsClient
     /// <param name="operationId">The operation id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The operation resource; when the service answers without a body, one whose status reflects the HTTP status.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationStatusAsync(string operationId, CancellationToken cancellationToken = default) =>
         GetOperationCoreAsync(operationId, id => TrainingJobsRoutes.OperationStatus(id), "TrainingJobsClient.GetOperationStatus", async: true, cancellationToken).AsTask();
@@ -62,7 +62,7 @@ public partial class TrainingJobsClient
     /// <param name="operationId">The operation id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The operation resource; <see cref="JobOperationStatus.InProgress"/> for a <c>202</c>, <see cref="JobOperationStatus.Succeeded"/> for an empty <c>200</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationResultAsync(string operationId, CancellationToken cancellationToken = default) =>
         GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationResult, "TrainingJobsClient.GetOperationResult", async: true, cancellationToken).AsTask();

@@ -25,7 +25,7 @@ public partial class TrainingJobsClient
     /// <param name="outputName">The output name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output.</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetOutputAsync(string jobName, string outputName, CancellationToken cancellationToken = default) =>
         GetValueAsync<JobOutputReference>("TrainingJobsClient.GetOutput", TrainingJobsRoutes.Output(jobName, outputName), null, jobName, async: true, cancellationToken).AsTask();
@@ -39,7 +39,7 @@ public partial class TrainingJobsClient
     /// <param name="attemptId">The attempt identifier.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The outputs (a single page).</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobOutputReference> GetAttemptOutputsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
         AsyncPages(OutputsFetcher(TrainingJobsRoutes.AttemptOutputs(jobName, attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
 
@@ -53,7 +53,7 @@ public partial class TrainingJobsClient
     /// <param name="outputName">The output name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output.</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetAttemptOutputAsync(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
         GetValueAsync<JobOutputReference>("TrainingJobsClient.GetAttemptOutput", TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName), null, jobName, async: true, cancellationToken).AsTask();

@@ -27,7 +27,7 @@ public partial class TrainingJobsClient
     /// <param name="pollingInterval">The shortest wait between polls; when null, as the service asks, else 10 seconds.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal status.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="RequestFailedException">Polling failed.</exception>
     public virtual Task<Response<TrainingJob>> WaitForCompletionAsync(string name, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
         WaitForCompletionCoreAsync(name, pollingInterval, async: true, cancellationToken).AsTask();
@@ -40,12 +40,14 @@ public partial class TrainingJobsClient
     /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
     /// point once), polling every 10 seconds (or as the service's <c>Retry-After</c> asks, never sooner than 100
     /// milliseconds), and ends after the job reaches a terminal status. While the job is still waiting to start
-    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet.
+    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet. An attempt or
+    /// metric the service sends without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped
+    /// with a warning on the <c>Foundry-Training</c> event source, and the watch goes on.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, in the order they were observed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, CancellationToken cancellationToken = default) =>
         WatchAsync(name, null, cancellationToken);
@@ -58,7 +60,7 @@ public partial class TrainingJobsClient
     /// </param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, in the order they were observed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TimeSpan? pollingInterval, CancellationToken cancellationToken = default)
     {

@@ -35,7 +35,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     /// <param name="client">The client that started the operation (or one for the same project).</param>
     /// <param name="id">The operation id, as returned by <see cref="Id"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public TrainingJobOperation(TrainingJobsClient client, string id)
     {
         Argument.AssertNotNull(client, nameof(client));
