@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using Azure;
-using Azure.Core.Pipeline;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tests.Infrastructure;
@@ -17,9 +16,6 @@ namespace Foundry.Training.Tests.Hostile;
 /// </summary>
 public sealed class PathSegmentTests : IDisposable
 {
-    private const string JobsEndpoint = "https://account.services.ai.azure.com/api/projects/p";
-    private const string OpenAIEndpoint = "https://resource.openai.azure.com";
-
     /// <summary>The parameters that name a resource in the path, with the plain value used when another parameter is tested.</summary>
     private static readonly Dictionary<string, string> s_segments = new()
     {
@@ -109,27 +105,23 @@ public sealed class PathSegmentTests : IDisposable
         "ft:gpt-4o-mini:org::abc123", new string('x', PathSegment.MaxLength),
     };
 
-    private readonly RecordingHandler _handler = new();
+    private readonly HostileService _service = new();
+    private readonly RecordingHandler _handler;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "h19-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<Type, object> _clients;
     private readonly TrainingJobsClient _jobs;
 
     public PathSegmentTests()
     {
-        var transport = new HttpClientTransport(new HttpClient(_handler));
-        var jobsOptions = new TrainingJobsClientOptions { Transport = transport, ValidateRequests = false };
-        jobsOptions.Retry.MaxRetries = 0;
-        _jobs = new TrainingJobsClient(new Uri(JobsEndpoint), new StaticTokenCredential(), jobsOptions);
-        var fineTuningOptions = new FineTuningClientOptions { Transport = transport, ValidateRequests = false };
-        fineTuningOptions.Retry.MaxRetries = 0;
-        var fineTuning = new FineTuningClient(new Uri(OpenAIEndpoint), new AzureKeyCredential("key"), fineTuningOptions);
+        _handler = _service.Handler;
+        _jobs = _service.Jobs;
         _clients = new Dictionary<Type, object>
         {
-            [typeof(TrainingJobsClient)] = _jobs,
-            [typeof(FineTuningClient)] = fineTuning,
-            [typeof(FineTuningFilesClient)] = fineTuning.GetFilesClient(),
-            [typeof(FineTuningModelsClient)] = fineTuning.GetModelsClient(),
-            [typeof(IngestionJobsClient)] = fineTuning.GetIngestionJobsClient(),
+            [typeof(TrainingJobsClient)] = _service.Jobs,
+            [typeof(FineTuningClient)] = _service.FineTuning,
+            [typeof(FineTuningFilesClient)] = _service.Files,
+            [typeof(FineTuningModelsClient)] = _service.Models,
+            [typeof(IngestionJobsClient)] = _service.Ingestion,
         };
     }
 
@@ -217,7 +209,7 @@ public sealed class PathSegmentTests : IDisposable
     {
         (object target, MethodInfo method) = Find(client, signature);
         string route = s_routes[Key(method)];
-        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(JobsEndpoint) : new Uri(OpenAIEndpoint);
+        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
         {
