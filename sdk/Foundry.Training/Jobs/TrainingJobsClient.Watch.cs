@@ -180,7 +180,7 @@ public partial class TrainingJobsClient
 
         if (Unaddressable(attempt.Id, "id") is string attemptProblem)
         {
-            FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"the latest attempt of job '{name}' (its metrics are not read)", attemptProblem);
+            FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"the latest attempt the service sent for job '{name}' (its metrics are not read on this poll)", attemptProblem);
             return updates;
         }
 
@@ -189,7 +189,7 @@ public partial class TrainingJobsClient
         {
             if (Unaddressable(metric.Name, "name") is string metricProblem)
             {
-                FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"a metric of attempt '{attempt.Id}' of job '{name}'", metricProblem);
+                FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"a metric the service sent for attempt '{attempt.Id}' of job '{name}'", metricProblem);
                 continue;
             }
 
@@ -230,7 +230,7 @@ public partial class TrainingJobsClient
 
     /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>
     private static string? Unaddressable(string? value, string property) =>
-        value is null ? $"it has no {property}." : PathSegment.Problem(value);
+        value is null ? $"it has no {property}." : PathSegment.Problem(value) is string problem ? $"its {property} cannot name it in a URL. {problem}" : null;
 
     private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>
         Delay.ForNextPoll(response, pollingInterval, s_defaultJobPollingInterval, s_maximumJobPollingDelay, _pipeline.Time);

@@ -26,7 +26,7 @@ internal sealed class FoundryTrainingEventSource : EventSource
     /// An item the service sent could not be used and was skipped, for example a metric without a name while watching
     /// a job: service data never reaches the argument checks meant for callers.
     /// </summary>
-    [Event(ServiceItemSkippedEvent, Level = EventLevel.Warning, Message = "{0}: skipped {1} the service sent: {2}")]
+    [Event(ServiceItemSkippedEvent, Level = EventLevel.Warning, Message = "{0} skipped {1}: {2}")]
     public void ServiceItemSkipped(string operation, string item, string reason)
     {
         if (IsEnabled(EventLevel.Warning, EventKeywords.All))
