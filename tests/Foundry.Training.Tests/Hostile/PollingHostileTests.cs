@@ -209,6 +209,26 @@ public sealed class PollingHostileTests : IDisposable
         _service.RequestLines.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("Completed", true)]
+    [InlineData("CANCELED", false)]
+    public async Task AJobOfATypeTheSdkDoesNotKnow_EndsTheWaitOnItsStatus(string status, bool async)
+    {
+        _service.Answer((_, _) => Json(200, $$$"""{"name":"job-1","properties":{"job_type":"sweep","status":"{{{status}}}"}}"""));
+
+        TrainingJob job = async
+            ? (await _service.Jobs.WaitForCompletionAsync("job-1", s_fast, _hangBreaker.Token)).Value
+            : _service.Jobs.WaitForCompletion("job-1", s_fast, _hangBreaker.Token).Value;
+        var updates = new List<TrainingJobUpdate>();
+        await foreach (TrainingJobUpdate update in _service.Jobs.WatchAsync("job-1", s_fast, _hangBreaker.Token))
+        {
+            updates.Add(update);
+        }
+
+        job.Properties.Should().BeOfType<UnknownJobProperties>();
+        updates.Should().ContainSingle().Which.Status.Should().Be(status);
+    }
+
     [Fact]
     public void FineTuningStateIsTerminal_IgnoresCase_ButEqualityStaysOrdinal()
     {
