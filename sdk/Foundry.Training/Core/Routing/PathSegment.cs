@@ -93,7 +93,7 @@ internal static class PathSegment
             return "Value cannot be whitespace.";
         }
 
-        return HasDotSegment(value)
+        return value.IndexOf('.') >= 0 && HasDotSegment(value)
             ? $"'{value}' would be read as a reference to a parent or the current resource ('.' or '..' as a path segment)."
             : null;
     }
