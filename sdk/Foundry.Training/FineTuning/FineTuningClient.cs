@@ -107,14 +107,14 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job.</exception>
     public virtual Task<Response<FineTuningJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetJobAsync"/>
     public virtual Response<FineTuningJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists fine-tuning jobs, newest first, page by page with the <c>after</c> cursor (both services).</summary>
     /// <param name="options">Where to start, the page size and (OpenAI) a metadata filter.</param>
@@ -133,21 +133,21 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>cancelled</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example because the job already finished.</exception>
     public virtual Task<Response<FineTuningJob>> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, "/cancel", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, FineTuningRoutes.CancelJob, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="CancelJobAsync"/>
     public virtual Response<FineTuningJob> CancelJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, "/cancel", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, FineTuningRoutes.CancelJob, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Deletes a fine-tuning job (Azure OpenAI only; the OpenAI platform has no such operation).</summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response, <c>204 No Content</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response> DeleteJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         DeleteJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -165,14 +165,14 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>paused</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> PauseJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, "/pause", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, FineTuningRoutes.PauseJob, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="PauseJobAsync"/>
     public virtual Response<FineTuningJob> PauseJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, "/pause", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, FineTuningRoutes.PauseJob, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Resumes a paused fine-tuning job (OpenAI platform only; Azure OpenAI <c>2024-05-01-preview</c> has no such operation).</summary>
     /// <remarks>
@@ -183,14 +183,14 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job, usually <c>running</c> again.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> ResumeJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, "/resume", async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, FineTuningRoutes.ResumeJob, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="ResumeJobAsync"/>
     public virtual Response<FineTuningJob> ResumeJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, "/resume", async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, FineTuningRoutes.ResumeJob, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the events of a fine-tuning job (state changes, messages, metrics), page by page (both services).</summary>
     /// <param name="jobId">The job id.</param>
@@ -198,14 +198,14 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The events; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobEvent> GetJobEventsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(jobId, "/events", options, e => e.Id), cancellationToken);
+        FineTuningPaging.CreateAsync("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(FineTuningRoutes.JobEvents(jobId), options, e => e.Id), cancellationToken);
 
     /// <inheritdoc cref="GetJobEventsAsync"/>
     public virtual Pageable<FineTuningJobEvent> GetJobEvents(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(jobId, "/events", options, e => e.Id), cancellationToken);
+        FineTuningPaging.Create("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(FineTuningRoutes.JobEvents(jobId), options, e => e.Id), cancellationToken);
 
     /// <summary>Lists the checkpoints of a fine-tuning job, page by page (both services).</summary>
     /// <param name="jobId">The job id.</param>
@@ -213,14 +213,14 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The checkpoints; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobCheckpoint> GetJobCheckpointsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(jobId, "/checkpoints", options, c => c.Id), cancellationToken);
+        FineTuningPaging.CreateAsync("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningRoutes.JobCheckpoints(jobId), options, c => c.Id), cancellationToken);
 
     /// <inheritdoc cref="GetJobCheckpointsAsync"/>
     public virtual Pageable<FineTuningJobCheckpoint> GetJobCheckpoints(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(jobId, "/checkpoints", options, c => c.Id), cancellationToken);
+        FineTuningPaging.Create("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningRoutes.JobCheckpoints(jobId), options, c => c.Id), cancellationToken);
 
     /// <summary>
     /// Polls a fine-tuning job until it reaches a terminal state (<c>succeeded</c>, <c>failed</c>, <c>cancelled</c> or
@@ -238,7 +238,7 @@ public class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal state, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="FineTuningJobFailedException">The job failed.</exception>
     /// <exception cref="RequestFailedException">A poll failed.</exception>
@@ -273,7 +273,7 @@ public class FineTuningClient : IFineTuningClient
         using OperationScope scope = OperationScope.Start("FineTuningClient.CreateJob");
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/fine_tuning/jobs");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Jobs);
             _pipeline.SetJsonContent(message, options);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             FineTuningJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningJob>(_pipeline.Json));
@@ -288,14 +288,14 @@ public class FineTuningClient : IFineTuningClient
         }
     }
 
-    private async ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(string operationName, RequestMethod method, string jobId, string? action, bool async, CancellationToken cancellationToken)
+    private async ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(string operationName, RequestMethod method, string jobId, Func<string, string> route, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        string path = route(jobId);
         using OperationScope scope = OperationScope.Start(operationName, id: jobId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(method, JobPath(jobId) + action);
-            if (action is not null)
+            using HttpMessage message = _pipeline.CreateRequest(method, path);
+            if (method == RequestMethod.Post)
             {
                 // Cancel, pause and resume move the job to a state: a repeat creates nothing and changes nothing more.
                 RetrySafety.MarkSafe(message);
@@ -315,11 +315,11 @@ public class FineTuningClient : IFineTuningClient
 
     private async ValueTask<Response> DeleteJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        string path = FineTuningRoutes.Job(jobId);
         using OperationScope scope = OperationScope.Start("FineTuningClient.DeleteJob", id: jobId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, JobPath(jobId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
             return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -331,7 +331,7 @@ public class FineTuningClient : IFineTuningClient
 
     private async ValueTask<Response<FineTuningJob>> WaitForCompletionCoreAsync(string jobId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        PathSegment.Assert(jobId, nameof(jobId));
         if (pollingInterval is { } requested)
         {
             Argument.AssertPositive(requested, nameof(pollingInterval));
@@ -342,12 +342,12 @@ public class FineTuningClient : IFineTuningClient
         {
             while (true)
             {
-                Response<FineTuningJob> response = await SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, null, async, cancellationToken).ConfigureAwait(false);
+                Response<FineTuningJob> response = await SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async, cancellationToken).ConfigureAwait(false);
                 FineTuningJob job = response.Value;
                 scope.SetStatus(job.Status?.ToString());
                 if (job.Status is { IsTerminal: true } status)
                 {
-                    return status == FineTuningState.Failed ? throw new FineTuningJobFailedException(job) : response;
+                    return status.Matches(FineTuningState.Failed) ? throw new FineTuningJobFailedException(job) : response;
                 }
 
                 TimeSpan delay = Delay.ForNextPoll(response.GetRawResponse(), pollingInterval, s_defaultPollingInterval, s_maximumPollingDelay, _pipeline.Time);
@@ -371,7 +371,7 @@ public class FineTuningClient : IFineTuningClient
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/fine_tuning/jobs");
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Jobs);
                 FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
                 if (metadata is not null)
                 {
@@ -387,12 +387,10 @@ public class FineTuningClient : IFineTuningClient
             job => job.Id);
     }
 
-    private PageFetcher<T> JobChildrenFetcher<T>(string jobId, string child, FineTuningListOptions? options, Func<T, string?> idOf)
+    private PageFetcher<T> JobChildrenFetcher<T>(string path, FineTuningListOptions? options, Func<T, string?> idOf)
         where T : notnull
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
         FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
-        string path = JobPath(jobId) + child;
         string? start = options?.After;
         int? limit = options?.Limit;
         return ListPaging.Cursor(
@@ -419,6 +417,4 @@ public class FineTuningClient : IFineTuningClient
         Argument.AssertNotNull(credential, nameof(credential));
         return credential;
     }
-
-    private static string JobPath(string jobId) => "/fine_tuning/jobs/" + Uri.EscapeDataString(jobId);
 }

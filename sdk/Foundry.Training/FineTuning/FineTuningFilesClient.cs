@@ -110,7 +110,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown file.</exception>
     public virtual Task<Response<FineTuningFile>> GetAsync(string fileId, CancellationToken cancellationToken = default) =>
         GetCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -142,7 +142,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response> DeleteAsync(string fileId, CancellationToken cancellationToken = default) =>
         DeleteCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -159,7 +159,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Cancels the request (and reads from the stream).</param>
     /// <returns>The content stream, with the response.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<Stream>> DownloadContentAsync(string fileId, CancellationToken cancellationToken = default) =>
         DownloadContentCoreAsync(fileId, async: true, cancellationToken).AsTask();
@@ -183,7 +183,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The processed file, with the response of the last poll.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="FineTuningFileProcessingException">Processing failed.</exception>
     /// <exception cref="RequestFailedException">A poll failed.</exception>
@@ -219,7 +219,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Upload");
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Files);
             message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
             message.Request.Content = body;
             message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
@@ -243,7 +243,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Import");
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, "/files/import");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.FileImport);
             _pipeline.SetJsonContent(message, import);
             return await CreateFileAsync(message, import.FileName!, import.Purpose.Value.ToString(), () => null, scope, async, cancellationToken).ConfigureAwait(false);
         }
@@ -322,11 +322,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.File(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Get", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             return ReadFile(response, scope);
         }
@@ -339,11 +339,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.File(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Delete", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, FilePath(fileId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
             return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -355,11 +355,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        string path = FineTuningRoutes.FileContent(fileId);
         using OperationScope scope = OperationScope.Start("FineTuningFilesClient.DownloadContent", id: fileId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FilePath(fileId) + "/content");
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/octet-stream, application/json");
             message.BufferResponse = false;
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
@@ -375,7 +375,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<FineTuningFile>> WaitForProcessedCoreAsync(string fileId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(fileId, nameof(fileId));
+        PathSegment.Assert(fileId, nameof(fileId));
         if (pollingInterval is { } requested)
         {
             Argument.AssertPositive(requested, nameof(pollingInterval));
@@ -389,12 +389,12 @@ public class FineTuningFilesClient : IFineTuningFilesClient
                 Response<FineTuningFile> response = await GetCoreAsync(fileId, async, cancellationToken).ConfigureAwait(false);
                 FineTuningFile file = response.Value;
                 scope.SetStatus(file.Status?.ToString());
-                if (file.Status is null || file.Status == FileState.Processed)
+                if (file.Status is not FileState status || status.Matches(FileState.Processed))
                 {
                     return response;
                 }
 
-                if (file.Status == FileState.Error || file.Status == FileState.Deleted)
+                if (status.Matches(FileState.Error) || status.Matches(FileState.Deleted))
                 {
                     throw new FineTuningFileProcessingException(file);
                 }
@@ -421,7 +421,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/files");
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Files);
                 if (purpose is not null)
                 {
                     message.Request.Uri.AppendQuery("purpose", purpose);
@@ -475,6 +475,4 @@ public class FineTuningFilesClient : IFineTuningFilesClient
 
         return value!;
     }
-
-    private static string FilePath(string fileId) => "/files/" + Uri.EscapeDataString(fileId);
 }

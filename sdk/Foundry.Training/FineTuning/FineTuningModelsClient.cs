@@ -42,7 +42,7 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="modelId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="modelId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown model.</exception>
     public virtual Task<Response<FineTuningModel>> GetModelAsync(string modelId, CancellationToken cancellationToken = default) =>
         GetModelCoreAsync(modelId, async: true, cancellationToken).AsTask();
@@ -53,11 +53,11 @@ public class FineTuningModelsClient : IFineTuningModelsClient
 
     private async ValueTask<Response<FineTuningModel>> GetModelCoreAsync(string modelId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(modelId, nameof(modelId));
+        string path = FineTuningRoutes.Model(modelId);
         using OperationScope scope = OperationScope.Start("FineTuningModelsClient.GetModel", id: modelId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, "/models/" + Uri.EscapeDataString(modelId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             FineTuningModel model = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
             scope.SetStatus(model.Status?.ToString());
@@ -73,6 +73,6 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     private PageFetcher<FineTuningModel> ModelsFetcher() =>
         ListPaging.SinglePage(
             _pipeline,
-            () => _pipeline.CreateRequest(RequestMethod.Get, "/models"),
+            () => _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Models),
             ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -45,7 +46,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job as the service stored it. The run it started is named by the response's <c>Operation-Location</c> header.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="job"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> or a token is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or a token is empty or has a control character.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJob>> CreateJobAsync(string jobId, IngestionJob job, string? managementUserToken = null, string? amlUserToken = null, CancellationToken cancellationToken = default) =>
         CreateJobCoreAsync(jobId, job, managementUserToken, amlUserToken, async: true, cancellationToken).AsTask();
@@ -59,7 +60,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job; a kind this SDK does not know is an <see cref="UnknownIngestionJob"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job.</exception>
     public virtual Task<Response<IngestionJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         GetJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -72,7 +73,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="managementUserToken">The token to access the workspace (<c>mgmt-user-token</c>), needed to list user-compute jobs; sent with every page.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
-    /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
 
@@ -86,7 +87,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The runs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         FineTuningPaging.CreateAsync("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
 
@@ -101,7 +102,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run with its status and the progress of its stages.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="runId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jobId"/>, <paramref name="runId"/> or <paramref name="managementUserToken"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="runId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJobRun>> GetRunAsync(string jobId, string runId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         GetRunCoreAsync(jobId, runId, managementUserToken, async: true, cancellationToken).AsTask();
@@ -115,15 +116,15 @@ public class IngestionJobsClient : IIngestionJobsClient
 
     private async ValueTask<Response<IngestionJob>> CreateJobCoreAsync(string jobId, IngestionJob job, string? managementUserToken, string? amlUserToken, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        string path = FineTuningRoutes.IngestionJob(jobId);
         Argument.AssertNotNull(job, nameof(job));
-        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
-        AssertTokenNotEmpty(amlUserToken, nameof(amlUserToken));
+        AssertToken(managementUserToken, nameof(managementUserToken));
+        AssertToken(amlUserToken, nameof(amlUserToken));
         ServicePipeline pipeline = RequirePipeline();
         using OperationScope scope = OperationScope.Start("IngestionJobsClient.CreateJob", id: jobId);
         try
         {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Put, JobPath(jobId));
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Put, path);
             AddHeader(message, ManagementUserTokenHeader, managementUserToken);
             AddHeader(message, AmlUserTokenHeader, amlUserToken);
             pipeline.SetJsonContent(message, job);
@@ -140,12 +141,12 @@ public class IngestionJobsClient : IIngestionJobsClient
 
     private async ValueTask<Response<IngestionJob>> GetJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
+        string path = FineTuningRoutes.IngestionJob(jobId);
         ServicePipeline pipeline = RequirePipeline();
         using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetJob", id: jobId);
         try
         {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, JobPath(jobId));
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             IngestionJob job = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJob>());
             return Response.FromValue(job, response);
@@ -159,14 +160,13 @@ public class IngestionJobsClient : IIngestionJobsClient
 
     private async ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
-        Argument.AssertNotNullOrEmpty(runId, nameof(runId));
-        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        string path = FineTuningRoutes.IngestionRun(jobId, runId);
+        AssertToken(managementUserToken, nameof(managementUserToken));
         ServicePipeline pipeline = RequirePipeline();
         using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetRun", id: runId);
         try
         {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, JobPath(jobId) + "/runs/" + Uri.EscapeDataString(runId));
+            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
             AddHeader(message, ManagementUserTokenHeader, managementUserToken);
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             IngestionJobRun run = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJobRun>());
@@ -182,23 +182,23 @@ public class IngestionJobsClient : IIngestionJobsClient
 
     private PageFetcher<IngestionJob> JobsFetcher(string? managementUserToken)
     {
-        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        AssertToken(managementUserToken, nameof(managementUserToken));
         ServicePipeline pipeline = RequirePipeline();
         return ListPaging.NextLink(
             pipeline,
-            _ => CreateListRequest(pipeline, "/ingestion/jobs", managementUserToken),
+            _ => CreateListRequest(pipeline, FineTuningRoutes.IngestionJobs, managementUserToken),
             ModelSerialization.GetTypeInfo<IngestionJob>(),
             message => AddTokenForNextLink(pipeline, message, managementUserToken));
     }
 
     private PageFetcher<IngestionJobRun> RunsFetcher(string jobId, string? managementUserToken)
     {
-        Argument.AssertNotNullOrEmpty(jobId, nameof(jobId));
-        AssertTokenNotEmpty(managementUserToken, nameof(managementUserToken));
+        string path = FineTuningRoutes.IngestionRuns(jobId);
+        AssertToken(managementUserToken, nameof(managementUserToken));
         ServicePipeline pipeline = RequirePipeline();
         return ListPaging.NextLink(
             pipeline,
-            _ => CreateListRequest(pipeline, JobPath(jobId) + "/runs", managementUserToken),
+            _ => CreateListRequest(pipeline, path, managementUserToken),
             ModelSerialization.GetTypeInfo<IngestionJobRun>(),
             message => AddTokenForNextLink(pipeline, message, managementUserToken));
     }
@@ -213,12 +213,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <summary>Next links come from the service; the user's workspace token only follows one that stays on the service's origin.</summary>
     private static void AddTokenForNextLink(ServicePipeline pipeline, HttpMessage message, string? managementUserToken)
     {
-        Uri next = message.Request.Uri.ToUri();
-        Uri endpoint = pipeline.Endpoint;
-        bool sameOrigin = string.Equals(next.Scheme, endpoint.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(next.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase)
-            && next.Port == endpoint.Port;
-        if (sameOrigin)
+        if (TransportSecurity.IsOwnService(message.Request.Uri, pipeline.Endpoint))
         {
             AddHeader(message, ManagementUserTokenHeader, managementUserToken);
         }
@@ -232,13 +227,17 @@ public class IngestionJobsClient : IIngestionJobsClient
         }
     }
 
-    private static void AssertTokenNotEmpty(string? token, string name)
+    /// <summary>A token travels in a header: it cannot be empty (pass null to send none), nor break the header with a control character.</summary>
+    private static void AssertToken(string? token, string name)
     {
         if (token is not null && token.Length == 0)
         {
             throw new ArgumentException("A token cannot be an empty string; pass null to send none.", name);
         }
-    }
 
-    private static string JobPath(string jobId) => "/ingestion/jobs/" + Uri.EscapeDataString(jobId);
+        if (token is not null && token.Any(char.IsControl))
+        {
+            throw new ArgumentException("A token cannot contain a control character such as a line break.", name);
+        }
+    }
 }

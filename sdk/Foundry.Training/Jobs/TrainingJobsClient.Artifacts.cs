@@ -18,7 +18,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Paging and a path prefix; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The artifacts, fetched a page at a time.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobArtifact> GetArtifactsAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), "TrainingJobsClient.GetArtifacts", jobName, cancellationToken);
 
@@ -32,7 +32,7 @@ public partial class TrainingJobsClient
     /// <param name="path">The artifact path.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The artifact metadata.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobArtifact>> GetArtifactMetadataAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
         GetArtifactValueAsync<JobArtifact>("TrainingJobsClient.GetArtifactMetadata", "/metadata", jobName, attemptId, path, async: true, cancellationToken).AsTask();
@@ -47,7 +47,7 @@ public partial class TrainingJobsClient
     /// <param name="path">The artifact path.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The content information; its URI is usually pre-signed, so treat it as a secret.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobArtifactContentInfo>> GetArtifactContentInfoAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
         GetArtifactValueAsync<JobArtifactContentInfo>("TrainingJobsClient.GetArtifactContentInfo", "/content_info", jobName, attemptId, path, async: true, cancellationToken).AsTask();
@@ -62,7 +62,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Paging and the path prefix (the artifact root when none).</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The content information, fetched a page at a time.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobArtifactContentInfo> GetArtifactContentInfosAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), "TrainingJobsClient.GetArtifactContentInfos", jobName, cancellationToken);
 
@@ -76,7 +76,7 @@ public partial class TrainingJobsClient
     /// <param name="path">The artifact path.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The content stream; dispose it when done.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<Stream>> DownloadArtifactAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
         DownloadArtifactCoreAsync(jobName, attemptId, path, async: true, cancellationToken).AsTask();
@@ -87,13 +87,12 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<Stream>> DownloadArtifactCoreAsync(string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string route = TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content";
         Argument.AssertNotNullOrEmpty(path, nameof(path));
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.DownloadArtifact", jobName);
         try
         {
-            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content");
+            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, route);
             message.Request.Uri.AppendQuery("path", path, escapeValue: true);
             message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
             message.BufferResponse = false;
@@ -109,19 +108,16 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<T>> GetArtifactValueAsync<T>(string operationName, string route, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string artifactRoute = TrainingJobsRoutes.Artifacts(jobName, attemptId) + route;
         Argument.AssertNotNullOrEmpty(path, nameof(path));
-        return GetValueAsync<T>(operationName, TrainingJobsRoutes.Artifacts(jobName, attemptId) + route, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
+        return GetValueAsync<T>(operationName, artifactRoute, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
     }
 
     private PageFetcher<T> ArtifactsFetcher<T>(string jobName, string attemptId, ArtifactListOptions? options, string route, Func<T, string?> idOf)
         where T : notnull
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
-        ValidatePaging(options, nameof(options));
         string basePath = TrainingJobsRoutes.Artifacts(jobName, attemptId);
+        ValidatePaging(options, nameof(options));
         string path = route == "/artifacts" ? basePath : basePath + route;
         return ListPaging.Cursor(
             _pipeline,

@@ -25,7 +25,7 @@ public partial class TrainingJobsClient
     /// <param name="attemptId">The attempt identifier.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The attempt.</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobAttempt>> GetAttemptAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
         GetAttemptCoreAsync(jobName, attemptId, async: true, cancellationToken).AsTask();
@@ -36,20 +36,18 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<JobAttempt>> GetAttemptCoreAsync(string jobName, string attemptId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
         return GetValueAsync<JobAttempt>("TrainingJobsClient.GetAttempt", TrainingJobsRoutes.Attempt(jobName, attemptId), null, jobName, async, cancellationToken);
     }
 
     private PageFetcher<JobAttempt> AttemptsFetcher(string jobName, TrainingListOptions? options)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
+        string path = TrainingJobsRoutes.Attempts(jobName);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempts(jobName));
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },

@@ -18,7 +18,7 @@ public partial class TrainingJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="properties"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or validation found problems (all listed, with their JSON paths).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or validation found problems (all listed, with their JSON paths).</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<TrainingJob>> CreateAsync(string name, JobProperties properties, CancellationToken cancellationToken = default) =>
         CreateCoreAsync(name, properties, async: true, cancellationToken).AsTask();
@@ -31,7 +31,7 @@ public partial class TrainingJobsClient
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error (404 when the job does not exist).</exception>
     public virtual Task<Response<TrainingJob>> GetAsync(string name, CancellationToken cancellationToken = default) =>
         GetCoreAsync(name, async: true, cancellationToken).AsTask();
@@ -54,7 +54,8 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> CreateCoreAsync(string name, JobProperties properties, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        // The name is the path segment of every later call on the job: one that could never be addressed is refused now.
+        PathSegment.Assert(name, nameof(name));
         Argument.AssertNotNull(properties, nameof(properties));
         if (_options.ValidateRequests)
         {
@@ -82,11 +83,11 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        string path = TrainingJobsRoutes.Job(name, nameof(name));
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.Get", name);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Job(name));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             TrainingJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
             scope.SetStatus(TrainingJobStates.StatusOf(job));

@@ -15,7 +15,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Paging; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The metric definitions, fetched a page at a time.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobMetric> GetMetricsAsync(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
 
@@ -28,7 +28,7 @@ public partial class TrainingJobsClient
     /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The latest values (a single page: the route takes no paging parameters).</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricLastValue> GetMetricLastValuesAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
         AsyncPages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
 
@@ -46,7 +46,7 @@ public partial class TrainingJobsClient
     /// The metric points, fetched a page at a time. Pages continue from the step after the last point received, so a
     /// continuation token is that next <c>min_step</c>.
     /// </returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricPoint> GetMetricPointsAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
 
@@ -61,7 +61,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range; everything when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The aggregates (a single page).</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricAggregate> GetMetricAggregatesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         AsyncPages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
 
@@ -76,7 +76,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range and number of points; service defaults when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The sampled points.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSamplesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
@@ -92,7 +92,7 @@ public partial class TrainingJobsClient
     /// <param name="options">Range; service defaults when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The sample.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSampleAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
         GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
@@ -103,7 +103,7 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<JobMetricSample>> GetSampleCoreAsync(string route, string jobName, string attemptId, string metricName, MetricQueryOptions? options, bool async, CancellationToken cancellationToken)
     {
-        string path = MetricPath(jobName, attemptId, metricName) + route;
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + route;
         return GetValueAsync<JobMetricSample>(
             route == "/samples" ? "TrainingJobsClient.GetMetricSamples" : "TrainingJobsClient.GetMetricSample",
             path,
@@ -115,14 +115,13 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetric> MetricsFetcher(string jobName, string attemptId, TrainingListOptions? options)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
+        string path = TrainingJobsRoutes.Metrics(jobName, attemptId);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Metrics(jobName, attemptId));
+                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },
@@ -132,32 +131,30 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetricLastValue> LastValuesFetcher(string jobName, string attemptId)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
         string path = TrainingJobsRoutes.Metrics(jobName, attemptId) + "/last_values";
         return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobMetricLastValue>());
     }
 
     private PageFetcher<JobMetricPoint> PointsFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = MetricPath(jobName, attemptId, metricName);
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
         return ListPaging.Cursor(
             _pipeline,
             (nextStep, limit) =>
             {
                 HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-                long? minStep = nextStep is null ? options?.MinStep : long.Parse(nextStep, NumberStyles.Integer, CultureInfo.InvariantCulture);
+                long? minStep = nextStep is null ? options?.MinStep : ParseStep(nextStep);
                 AppendMetricQuery(message.Request.Uri, options, minStep, limit ?? options?.Limit);
                 return message;
             },
             ModelSerialization.GetTypeInfo<JobMetricPoint>(),
-            point => point.Step is long step ? (step + 1).ToString(CultureInfo.InvariantCulture) : null,
+            point => point.Step is long step && step < long.MaxValue ? (step + 1).ToString(CultureInfo.InvariantCulture) : null,
             useLastId: false);
     }
 
     private PageFetcher<JobMetricAggregate> AggregatesFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = MetricPath(jobName, attemptId, metricName) + "/aggregates";
+        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + "/aggregates";
         return ListPaging.SinglePage(
             _pipeline,
             () =>
@@ -169,15 +166,13 @@ public partial class TrainingJobsClient
             ModelSerialization.GetTypeInfo<JobMetricAggregate>());
     }
 
-    private static string MetricPath(string jobName, string attemptId, string metricName)
-    {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
-        Argument.AssertNotNullOrEmpty(metricName, nameof(metricName));
-        return TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
-    }
-
     /// <summary>Adds the metric range; times are unix seconds like every Foundry timestamp.</summary>
+    /// <summary>A points continuation token is the next step; the SDK makes them, so only a caller's token can be something else.</summary>
+    private static long ParseStep(string continuationToken) =>
+        long.TryParse(continuationToken, NumberStyles.Integer, CultureInfo.InvariantCulture, out long step)
+            ? step
+            : throw new ArgumentException("The continuation token of a metric point listing is the step to continue from.", nameof(continuationToken));
+
     private static void AppendMetricQuery(RequestUriBuilder uri, MetricQueryOptions? options, long? minStep, int? limit)
     {
         if (options?.StartedAt is DateTimeOffset started)

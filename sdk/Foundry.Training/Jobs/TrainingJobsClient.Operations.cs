@@ -19,14 +19,14 @@ public partial class TrainingJobsClient
     /// <param name="name">The training job name.</param>
     /// <param name="cancellationToken">Cancels the request (and the waiting).</param>
     /// <returns>The operation; rehydrate it later from its <see cref="TrainingJobOperation.Id"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> DeleteAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Delete, TrainingJobsRoutes.Job, "TrainingJobsClient.Delete", async: true, cancellationToken).AsTask();
+        StartOperationAsync(waitUntil, name, RequestMethod.Delete, n => TrainingJobsRoutes.Job(n, nameof(name)), "TrainingJobsClient.Delete", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="DeleteAsync"/>
     public virtual TrainingJobOperation Delete(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Delete, TrainingJobsRoutes.Job, "TrainingJobsClient.Delete", async: false, cancellationToken).EnsureCompleted();
+        StartOperationAsync(waitUntil, name, RequestMethod.Delete, n => TrainingJobsRoutes.Job(n, nameof(name)), "TrainingJobsClient.Delete", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
     /// Cancels a training job (<c>POST /training_jobs/{name}:cancel</c>), a long-running operation: <c>200</c> means
@@ -36,33 +36,33 @@ public partial class TrainingJobsClient
     /// <param name="name">The training job name.</param>
     /// <param name="cancellationToken">Cancels the request (and the waiting), not the job.</param>
     /// <returns>The operation.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> CancelAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Post, TrainingJobsRoutes.Cancel, "TrainingJobsClient.Cancel", async: true, cancellationToken).AsTask();
+        StartOperationAsync(waitUntil, name, RequestMethod.Post, n => TrainingJobsRoutes.Cancel(n, nameof(name)), "TrainingJobsClient.Cancel", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="CancelAsync"/>
     public virtual TrainingJobOperation Cancel(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Post, TrainingJobsRoutes.Cancel, "TrainingJobsClient.Cancel", async: false, cancellationToken).EnsureCompleted();
+        StartOperationAsync(waitUntil, name, RequestMethod.Post, n => TrainingJobsRoutes.Cancel(n, nameof(name)), "TrainingJobsClient.Cancel", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets the status of a delete or cancel operation (<c>GET /training_jobs/operations/{operation_id}/status</c>).</summary>
     /// <param name="operationId">The operation id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The operation resource; when the service answers without a body, one whose status reflects the HTTP status.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationStatusAsync(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationStatus, "TrainingJobsClient.GetOperationStatus", async: true, cancellationToken).AsTask();
+        GetOperationCoreAsync(operationId, id => TrainingJobsRoutes.OperationStatus(id), "TrainingJobsClient.GetOperationStatus", async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetOperationStatusAsync"/>
     public virtual Response<JobOperationResource> GetOperationStatus(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationStatus, "TrainingJobsClient.GetOperationStatus", async: false, cancellationToken).EnsureCompleted();
+        GetOperationCoreAsync(operationId, id => TrainingJobsRoutes.OperationStatus(id), "TrainingJobsClient.GetOperationStatus", async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets the result of a delete or cancel operation (<c>GET /training_jobs/operations/{operation_id}/result</c>): <c>202</c> while it runs.</summary>
     /// <param name="operationId">The operation id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The operation resource; <see cref="JobOperationStatus.InProgress"/> for a <c>202</c>, <see cref="JobOperationStatus.Succeeded"/> for an empty <c>200</c>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationResultAsync(string operationId, CancellationToken cancellationToken = default) =>
         GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationResult, "TrainingJobsClient.GetOperationResult", async: true, cancellationToken).AsTask();
@@ -73,11 +73,11 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<JobOperationResource>> GetOperationCoreAsync(string operationId, Func<string, string> route, string operationName, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(operationId, nameof(operationId));
+        string path = route(operationId);
         using OperationScope scope = OperationScope.Start(operationName, id: operationId);
         try
         {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, route(operationId));
+            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
             Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             JobOperationResource resource = JobOperationResponses.Read(_pipeline, response, operationId);
             scope.SetStatus(resource.Status.ToString());
@@ -92,13 +92,13 @@ public partial class TrainingJobsClient
 
     private async ValueTask<TrainingJobOperation> StartOperationAsync(WaitUntil waitUntil, string name, RequestMethod method, Func<string, string> route, string operationName, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        string path = route(name);
         TrainingJobOperation operation;
         using (OperationScope scope = OperationScope.Start(operationName, name))
         {
             try
             {
-                using HttpMessage message = _pipeline.CreateRequest(method, route(name));
+                using HttpMessage message = _pipeline.CreateRequest(method, path);
                 RetrySafety.MarkSafe(message); // a second delete or cancel of the same job changes nothing more
                 Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
                 operation = new TrainingJobOperation(_pipeline, name, response, message.Request.Uri.ToUri());

@@ -14,38 +14,38 @@ public partial class TrainingJobsClient
     /// <returns>The outputs (a single page: the route takes no paging parameters).</returns>
     /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty.</exception>
     public virtual AsyncPageable<JobOutputReference> GetOutputsAsync(string jobName, CancellationToken cancellationToken = default) =>
-        AsyncPages(OutputsFetcher(jobName, null), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+        AsyncPages(OutputsFetcher(TrainingJobsRoutes.Outputs(jobName)), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
 
     /// <inheritdoc cref="GetOutputsAsync"/>
     public virtual Pageable<JobOutputReference> GetOutputs(string jobName, CancellationToken cancellationToken = default) =>
-        Pages(OutputsFetcher(jobName, null), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+        Pages(OutputsFetcher(TrainingJobsRoutes.Outputs(jobName)), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
 
     /// <summary>Gets one output of a job (<c>GET /training_jobs/{job_name}/outputs/{output_name}</c>).</summary>
     /// <param name="jobName">The training job name.</param>
     /// <param name="outputName">The output name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output.</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetOutputAsync(string jobName, string outputName, CancellationToken cancellationToken = default) =>
-        GetOutputCoreAsync(jobName, null, outputName, async: true, cancellationToken).AsTask();
+        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetOutput", TrainingJobsRoutes.Output(jobName, outputName), null, jobName, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetOutputAsync"/>
     public virtual Response<JobOutputReference> GetOutput(string jobName, string outputName, CancellationToken cancellationToken = default) =>
-        GetOutputCoreAsync(jobName, null, outputName, async: false, cancellationToken).EnsureCompleted();
+        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetOutput", TrainingJobsRoutes.Output(jobName, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the outputs one attempt produced (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs</c>).</summary>
     /// <param name="jobName">The training job name.</param>
     /// <param name="attemptId">The attempt identifier.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The outputs (a single page).</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobOutputReference> GetAttemptOutputsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        AsyncPages(OutputsFetcher(jobName, AssertAttempt(attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+        AsyncPages(OutputsFetcher(TrainingJobsRoutes.AttemptOutputs(jobName, attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
 
     /// <inheritdoc cref="GetAttemptOutputsAsync"/>
     public virtual Pageable<JobOutputReference> GetAttemptOutputs(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        Pages(OutputsFetcher(jobName, AssertAttempt(attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+        Pages(OutputsFetcher(TrainingJobsRoutes.AttemptOutputs(jobName, attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
 
     /// <summary>Gets one output of an attempt (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs/{output_name}</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -53,14 +53,14 @@ public partial class TrainingJobsClient
     /// <param name="outputName">The output name.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output.</returns>
-    /// <exception cref="System.ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetAttemptOutputAsync(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
-        GetOutputCoreAsync(jobName, AssertAttempt(attemptId), outputName, async: true, cancellationToken).AsTask();
+        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetAttemptOutput", TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName), null, jobName, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetAttemptOutputAsync"/>
     public virtual Response<JobOutputReference> GetAttemptOutput(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
-        GetOutputCoreAsync(jobName, AssertAttempt(attemptId), outputName, async: false, cancellationToken).EnsureCompleted();
+        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetAttemptOutput", TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the service endpoints (Studio, tracking, ...) of a job (<c>GET /training_jobs/{job_name}/services</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -78,7 +78,6 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<TrainingJobServiceCollection>> GetServicesCoreAsync(string jobName, int? nodeId, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
         return GetValueAsync<TrainingJobServiceCollection>(
             "TrainingJobsClient.GetServices",
             TrainingJobsRoutes.Services(jobName),
@@ -88,26 +87,6 @@ public partial class TrainingJobsClient
             cancellationToken);
     }
 
-    private ValueTask<Response<JobOutputReference>> GetOutputCoreAsync(string jobName, string? attemptId, string outputName, bool async, CancellationToken cancellationToken)
-    {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        Argument.AssertNotNullOrEmpty(outputName, nameof(outputName));
-        string path = attemptId is null
-            ? TrainingJobsRoutes.Output(jobName, outputName)
-            : TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName);
-        return GetValueAsync<JobOutputReference>(attemptId is null ? "TrainingJobsClient.GetOutput" : "TrainingJobsClient.GetAttemptOutput", path, null, jobName, async, cancellationToken);
-    }
-
-    private PageFetcher<JobOutputReference> OutputsFetcher(string jobName, string? attemptId)
-    {
-        Argument.AssertNotNullOrEmpty(jobName, nameof(jobName));
-        string path = attemptId is null ? TrainingJobsRoutes.Outputs(jobName) : TrainingJobsRoutes.AttemptOutputs(jobName, attemptId);
-        return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobOutputReference>());
-    }
-
-    private static string AssertAttempt(string attemptId)
-    {
-        Argument.AssertNotNullOrEmpty(attemptId, nameof(attemptId));
-        return attemptId;
-    }
+    private PageFetcher<JobOutputReference> OutputsFetcher(string path) =>
+        ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobOutputReference>());
 }

@@ -27,7 +27,7 @@ public partial class TrainingJobsClient
     /// <param name="pollingInterval">The shortest wait between polls; when null, as the service asks, else 10 seconds.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
     /// <returns>The job in its terminal status.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="RequestFailedException">Polling failed.</exception>
     public virtual Task<Response<TrainingJob>> WaitForCompletionAsync(string name, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
         WaitForCompletionCoreAsync(name, pollingInterval, async: true, cancellationToken).AsTask();
@@ -40,12 +40,14 @@ public partial class TrainingJobsClient
     /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
     /// point once), polling every 10 seconds (or as the service's <c>Retry-After</c> asks, never sooner than 100
     /// milliseconds), and ends after the job reaches a terminal status. While the job is still waiting to start
-    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet.
+    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet. An attempt or
+    /// metric the service sends without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped
+    /// with a warning on the <c>Foundry-Training</c> event source, and the watch goes on.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, in the order they were observed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, CancellationToken cancellationToken = default) =>
         WatchAsync(name, null, cancellationToken);
@@ -58,11 +60,11 @@ public partial class TrainingJobsClient
     /// </param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, in the order they were observed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty, or <paramref name="pollingInterval"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="pollingInterval"/> is not positive.</exception>
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TimeSpan? pollingInterval, CancellationToken cancellationToken = default)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        PathSegment.Assert(name, nameof(name));
         AssertInterval(pollingInterval);
         return TracedWatchAsync(name, pollingInterval, cancellationToken);
     }
@@ -101,7 +103,7 @@ public partial class TrainingJobsClient
 
     private async ValueTask<Response<TrainingJob>> WaitForCompletionCoreAsync(string name, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
-        Argument.AssertNotNullOrEmpty(name, nameof(name));
+        PathSegment.Assert(name, nameof(name));
         AssertInterval(pollingInterval);
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.WaitForCompletion", name);
         try
@@ -162,7 +164,12 @@ public partial class TrainingJobsClient
         }
     }
 
-    /// <summary>Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet.</summary>
+    /// <summary>
+    /// Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet. An attempt or a metric
+    /// the service sent without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped and
+    /// logged (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service data never
+    /// reaches the argument checks meant for callers.
+    /// </summary>
     private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
     {
         var updates = new List<TrainingJobUpdate>();
@@ -171,9 +178,21 @@ public partial class TrainingJobsClient
             return updates;
         }
 
+        if (Unaddressable(attempt.Id, "id") is string attemptProblem)
+        {
+            FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"the latest attempt the service sent for job '{name}' (its metrics are not read on this poll)", attemptProblem);
+            return updates;
+        }
+
         cursor.MoveTo(attempt.Id);
         await foreach (JobMetric metric in GetMetricsAsync(name, attempt.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (Unaddressable(metric.Name, "name") is string metricProblem)
+            {
+                FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"a metric the service sent for attempt '{attempt.Id}' of job '{name}'", metricProblem);
+                continue;
+            }
+
             var query = new MetricQueryOptions { MinStep = cursor.NextStep(metric.Name) };
             await foreach (JobMetricPoint point in GetMetricPointsAsync(name, attempt.Id, metric.Name, query, cancellationToken).ConfigureAwait(false))
             {
@@ -208,6 +227,10 @@ public partial class TrainingJobsClient
             throw;
         }
     }
+
+    /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>
+    private static string? Unaddressable(string? value, string property) =>
+        value is null ? $"it has no {property}." : PathSegment.Problem(value) is string problem ? $"its {property} cannot name it in a URL. {problem}" : null;
 
     private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>
         Delay.ForNextPoll(response, pollingInterval, s_defaultJobPollingInterval, s_maximumJobPollingDelay, _pipeline.Time);

@@ -1,39 +1,41 @@
-using System;
-
 namespace Foundry.Training.Jobs;
 
-/// <summary>The escaped paths of the training jobs routes (routes.tsp), relative to the project endpoint.</summary>
+/// <summary>
+/// The escaped paths of the training jobs routes (routes.tsp), relative to the project endpoint. Every caller value
+/// goes through <see cref="PathSegment"/>, which refuses what cannot stay in its segment with an
+/// <see cref="System.ArgumentException"/> naming the parameter (the public methods' names by default; pass another
+/// where a method calls it differently).
+/// </summary>
 internal static class TrainingJobsRoutes
 {
     public const string Jobs = "/training_jobs";
 
-    public static string Job(string name) => Jobs + "/" + Escape(name);
+    public static string Job(string jobName, string jobParameter = "jobName") => Jobs + "/" + PathSegment.Escape(jobName, jobParameter);
 
-    public static string Cancel(string name) => Job(name) + ":cancel";
+    public static string Cancel(string jobName, string jobParameter = "jobName") => Job(jobName, jobParameter) + ":cancel";
 
-    public static string Services(string name) => Job(name) + "/services";
+    public static string Services(string jobName) => Job(jobName) + "/services";
 
-    public static string OperationStatus(string operationId) => Jobs + "/operations/" + Escape(operationId) + "/status";
+    public static string OperationStatus(string operationId, string operationParameter = "operationId") =>
+        Jobs + "/operations/" + PathSegment.Escape(operationId, operationParameter) + "/status";
 
-    public static string OperationResult(string operationId) => Jobs + "/operations/" + Escape(operationId) + "/result";
+    public static string OperationResult(string operationId) => Jobs + "/operations/" + PathSegment.Escape(operationId, nameof(operationId)) + "/result";
 
-    public static string Attempts(string name) => Job(name) + "/attempts";
+    public static string Attempts(string jobName) => Job(jobName) + "/attempts";
 
-    public static string Attempt(string name, string attemptId) => Attempts(name) + "/" + Escape(attemptId);
+    public static string Attempt(string jobName, string attemptId) => Attempts(jobName) + "/" + PathSegment.Escape(attemptId, nameof(attemptId));
 
-    public static string Artifacts(string name, string attemptId) => Attempt(name, attemptId) + "/artifacts";
+    public static string Artifacts(string jobName, string attemptId) => Attempt(jobName, attemptId) + "/artifacts";
 
-    public static string Metrics(string name, string attemptId) => Attempt(name, attemptId) + "/metrics";
+    public static string Metrics(string jobName, string attemptId) => Attempt(jobName, attemptId) + "/metrics";
 
-    public static string Metric(string name, string attemptId, string metricName) => Metrics(name, attemptId) + "/" + Escape(metricName);
+    public static string Metric(string jobName, string attemptId, string metricName) => Metrics(jobName, attemptId) + "/" + PathSegment.Escape(metricName, nameof(metricName));
 
-    public static string Outputs(string name) => Job(name) + "/outputs";
+    public static string Outputs(string jobName) => Job(jobName) + "/outputs";
 
-    public static string Output(string name, string outputName) => Outputs(name) + "/" + Escape(outputName);
+    public static string Output(string jobName, string outputName) => Outputs(jobName) + "/" + PathSegment.Escape(outputName, nameof(outputName));
 
-    public static string AttemptOutputs(string name, string attemptId) => Attempt(name, attemptId) + "/outputs";
+    public static string AttemptOutputs(string jobName, string attemptId) => Attempt(jobName, attemptId) + "/outputs";
 
-    public static string AttemptOutput(string name, string attemptId, string outputName) => AttemptOutputs(name, attemptId) + "/" + Escape(outputName);
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+    public static string AttemptOutput(string jobName, string attemptId, string outputName) => AttemptOutputs(jobName, attemptId) + "/" + PathSegment.Escape(outputName, nameof(outputName));
 }

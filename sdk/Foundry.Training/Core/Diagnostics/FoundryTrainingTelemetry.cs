@@ -5,7 +5,8 @@ namespace Foundry.Training;
 /// on the <see cref="ActivitySourceName"/> source (for example <c>TrainingJobsClient.Get</c>, one per page for lists),
 /// parent of Azure.Core's HTTP spans. Subscribe with OpenTelemetry's <c>AddSource(FoundryTrainingTelemetry.ActivitySourceName)</c>
 /// or an <see cref="System.Diagnostics.ActivityListener"/>. Logs go through Azure.Core's <c>Azure-Core</c> event source
-/// (<c>AzureEventSourceListener</c>), with credentials and SAS signatures redacted.
+/// (<c>AzureEventSourceListener</c>), with credentials and SAS signatures redacted, and the SDK's own
+/// <c>Foundry-Training</c> event source (warnings about service data it had to skip, such as a metric without a name).
 /// </summary>
 public static class FoundryTrainingTelemetry
 {

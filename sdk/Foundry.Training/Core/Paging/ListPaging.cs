@@ -35,7 +35,10 @@ internal static class ListPaging
             return Page<T>.FromValues(content.Items, next, response);
         };
 
-    /// <summary><c>{value, nextLink}</c> paging. The continuation token is the next link itself.</summary>
+    /// <summary>
+    /// <c>{value, nextLink}</c> paging. The continuation token is the next link itself; a next link that is not an http
+    /// or https URL is a malformed page (<c>InvalidResponseBody</c>), and a caller's token that is not one is refused.
+    /// </summary>
     /// <param name="pipeline">Sends requests and maps errors.</param>
     /// <param name="createFirstRequest">Creates the request for the first page and a page size.</param>
     /// <param name="itemType">Metadata of the item type.</param>
@@ -44,10 +47,21 @@ internal static class ListPaging
         where T : notnull =>
         async (token, pageSizeHint, async, cancellationToken) =>
         {
+            // The links of pages read here were checked below: only a caller's continuation token can fail this check.
+            if (token is not null && ServiceUrl.Resolve(pipeline.Endpoint, token) is null)
+            {
+                throw new ArgumentException("The continuation token is not a next link of this list.", "continuationToken");
+            }
+
             using HttpMessage message = token is null ? createFirstRequest(pageSizeHint) : CreateNextLinkRequest(pipeline, token, prepareNextLinkRequest);
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             PageContent<T> content = pipeline.ReadPage(response, itemType);
             string? next = string.IsNullOrEmpty(content.NextLink) ? null : content.NextLink;
+            if (next is not null && ServiceUrl.Resolve(pipeline.Endpoint, next) is null)
+            {
+                throw ServiceFailures.Create(response, $"Service returned status {response.Status} with a list page whose nextLink is not an http or https URL; it was not followed.", "InvalidResponseBody");
+            }
+
             return Page<T>.FromValues(content.Items, next, response);
         };
 

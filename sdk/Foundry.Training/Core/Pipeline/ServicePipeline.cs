@@ -89,13 +89,15 @@ internal sealed class ServicePipeline
         return message;
     }
 
-    /// <summary>Creates a GET to a service-provided absolute URL (a next link or polling location), keeping its query and adding <c>api-version</c> when absent.</summary>
+    /// <summary>
+    /// Creates a GET to a service-provided URL (a next link or polling location; a relative one is resolved against the
+    /// endpoint), keeping its query and adding <c>api-version</c> when absent.
+    /// </summary>
+    /// <exception cref="RequestFailedException">The URL is not an http or https URL (callers check the service's links where they read them).</exception>
     public HttpMessage CreateNextLinkRequest(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri))
-        {
-            uri = new Uri(Endpoint, url);
-        }
+        Uri uri = ServiceUrl.Resolve(Endpoint, url)
+            ?? throw new RequestFailedException(0, "The service sent a link that is not an http or https URL; it was not followed.", "InvalidServiceUrl", null);
 
         HttpMessage message = CreateMessage(RequestMethod.Get, uri);
         if (_apiVersion is not null && !HasQueryParameter(uri, "api-version"))
@@ -219,27 +221,7 @@ internal sealed class ServicePipeline
 
     /// <summary>The error for a successful status whose body cannot be read.</summary>
     public static RequestFailedException InvalidBody(Response response, string expected, Exception inner) =>
-        ClientFailure(response, "InvalidResponseBody", $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}", inner);
-
-    /// <summary>
-    /// A failure the client found in a response (status <paramref name="response"/>'s, the given error code), with the
-    /// service's request id appended to the message and kept in <see cref="Exception.Data"/>.
-    /// </summary>
-    public static RequestFailedException ClientFailure(Response response, string errorCode, string message, Exception? inner)
-    {
-        string? requestId = ServiceErrorParser.GetRequestId(response);
-        var exception = new RequestFailedException(
-            response.Status,
-            message + (requestId is null ? string.Empty : $" (request id {requestId})"),
-            errorCode,
-            inner);
-        if (requestId is not null)
-        {
-            exception.Data[ServiceErrorParser.RequestIdKey] = requestId;
-        }
-
-        return exception;
-    }
+        ServiceFailures.Create(response, $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}", "InvalidResponseBody", inner);
 
     private static bool HasQueryParameter(Uri uri, string name)
     {

@@ -160,16 +160,16 @@ internal static class ArtifactPaths
         new(relativePath.Split(new[] { Separator }, StringSplitOptions.RemoveEmptyEntries));
 
     private static RequestFailedException Invalid(Response response, string artifactPath, string problem, Exception? inner) =>
-        ServicePipeline.ClientFailure(
+        ServiceFailures.Create(
             response,
-            "InvalidArtifactPath",
             $"The service returned the artifact path '{artifactPath}', {problem}; nothing was downloaded.",
+            "InvalidArtifactPath",
             inner);
 
     private static RequestFailedException Unsafe(Response response, string artifactPath, string problem) =>
-        ServicePipeline.ClientFailure(
+        ServiceFailures.Create(
             response,
-            "UnsafeArtifactPath",
             $"The service returned the artifact path '{artifactPath}', which {problem}; nothing was downloaded.",
+            "UnsafeArtifactPath",
             null);
 }

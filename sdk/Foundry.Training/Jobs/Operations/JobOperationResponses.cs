@@ -9,6 +9,8 @@ namespace Foundry.Training.Jobs;
 /// </summary>
 internal static class JobOperationResponses
 {
+    private static readonly JobOperationStatus s_cancelled = new("cancelled");
+
     public static JobOperationResource Read(ServicePipeline pipeline, Response response, string? operationId)
     {
         if (response.Status != 202 && response.Status != 204 && !IsEmpty(response))
@@ -32,8 +34,12 @@ internal static class JobOperationResponses
         return Uri.UnescapeDataString(id);
     }
 
+    /// <summary>Whether the operation is over: succeeded, failed or canceled (also spelled <c>cancelled</c>), in any letter case.</summary>
     public static bool IsTerminal(JobOperationStatus status) =>
-        status == JobOperationStatus.Succeeded || status == JobOperationStatus.Failed || status == JobOperationStatus.Canceled;
+        IsSucceeded(status) || status.Matches(JobOperationStatus.Failed) || status.Matches(JobOperationStatus.Canceled) || status.Matches(s_cancelled);
+
+    /// <summary>Whether the operation succeeded, in any letter case.</summary>
+    public static bool IsSucceeded(JobOperationStatus status) => status.Matches(JobOperationStatus.Succeeded);
 
     private static bool IsEmpty(Response response)
     {

@@ -35,14 +35,14 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     /// <param name="client">The client that started the operation (or one for the same project).</param>
     /// <param name="id">The operation id, as returned by <see cref="Id"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public TrainingJobOperation(TrainingJobsClient client, string id)
     {
         Argument.AssertNotNull(client, nameof(client));
-        Argument.AssertNotNullOrEmpty(id, nameof(id));
+        string path = TrainingJobsRoutes.OperationStatus(id, nameof(id));
         _pipeline = client.Pipeline;
         _id = id;
-        _pollingUri = new Uri(_pipeline.Endpoint.AbsoluteUri + TrainingJobsRoutes.OperationStatus(id));
+        _pollingUri = new Uri(_pipeline.Endpoint.AbsoluteUri + path);
     }
 
     internal TrainingJobOperation(ServicePipeline pipeline, string jobName, Response initial, Uri requestUri)
@@ -196,6 +196,12 @@ public class TrainingJobOperation : Operation<JobOperationResource>
         }
 
         JobOperationResource resource = JobOperationResponses.Read(_pipeline, response, _id);
+        if (resource.Status.ToString() is null)
+        {
+            // Without a status the operation could never be seen to end: waiting would poll until cancelled.
+            throw ServiceFailures.Create(response, $"Service returned status {response.Status} for the training job operation {_id} with a body that carries no status.", "InvalidResponseBody");
+        }
+
         if (JobOperationResponses.IsTerminal(resource.Status))
         {
             Complete(resource);
@@ -208,7 +214,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     {
         _value = resource;
         _completed = true;
-        if (resource.Status != JobOperationStatus.Succeeded)
+        if (!JobOperationResponses.IsSucceeded(resource.Status))
         {
             string detail = resource.Error?.Message ?? "no error details were returned";
             _failure = new RequestFailedException(

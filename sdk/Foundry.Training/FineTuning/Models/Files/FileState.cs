@@ -39,6 +39,9 @@ public readonly struct FileState : IEquatable<FileState>
     /// <summary>Deleted; terminal. (<c>deleted</c>)</summary>
     public static FileState Deleted { get; } = new("deleted");
 
+    /// <summary>Whether this value is <paramref name="known"/> in any letter case, as pollers compare (<see cref="StatusText"/>).</summary>
+    internal bool Matches(FileState known) => StatusText.Is(_value, known._value);
+
     /// <summary>Whether two values are the same (ordinal, case-sensitive).</summary>
     public static bool operator ==(FileState left, FileState right) => left.Equals(right);
 

@@ -50,9 +50,13 @@ public readonly struct FineTuningState : IEquatable<FineTuningState>
 
     /// <summary>
     /// Whether the job will not change any more: <see cref="Succeeded"/>, <see cref="Failed"/>, <see cref="Cancelled"/>
-    /// or <see cref="Canceled"/>. A value this SDK does not know is not terminal.
+    /// or <see cref="Canceled"/>, in any letter case (<c>Succeeded</c> ends a wait as <c>succeeded</c> does). A value
+    /// this SDK does not know is not terminal.
     /// </summary>
-    public bool IsTerminal => this == Succeeded || this == Failed || this == Cancelled || this == Canceled;
+    public bool IsTerminal => Matches(Succeeded) || Matches(Failed) || Matches(Cancelled) || Matches(Canceled);
+
+    /// <summary>Whether this value is <paramref name="known"/> in any letter case, as pollers compare (<see cref="StatusText"/>).</summary>
+    internal bool Matches(FineTuningState known) => StatusText.Is(_value, known._value);
 
     /// <summary>Whether two values are the same (ordinal, case-sensitive).</summary>
     public static bool operator ==(FineTuningState left, FineTuningState right) => left.Equals(right);

@@ -33,6 +33,9 @@ public readonly struct JobOperationStatus : IEquatable<JobOperationStatus>
     /// <summary>Operation was canceled. (<c>canceled</c>)</summary>
     public static JobOperationStatus Canceled { get; } = new("canceled");
 
+    /// <summary>Whether this value is <paramref name="known"/> in any letter case, as pollers compare (<see cref="StatusText"/>).</summary>
+    internal bool Matches(JobOperationStatus known) => StatusText.Is(_value, known._value);
+
     /// <summary>Whether two values are the same (ordinal, case-sensitive).</summary>
     public static bool operator ==(JobOperationStatus left, JobOperationStatus right) => left.Equals(right);
 

@@ -89,5 +89,5 @@ public static class TrainingJobStatus
     public static bool IsWaitingToStart(string? status) =>
         Is(status, NotStarted) || Is(status, Starting) || Is(status, Provisioning) || Is(status, Preparing) || Is(status, Queued);
 
-    private static bool Is(string? status, string value) => string.Equals(status, value, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string? status, string value) => StatusText.Is(status, value);
 }
