@@ -208,7 +208,7 @@ internal sealed class ServicePipeline
         string? requestId = ServiceErrorParser.GetRequestId(response);
         string message = $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}"
             + (requestId is null ? string.Empty : $" (request id {requestId})");
-        var exception = new RequestFailedException(response.Status, message, "InvalidResponseBody", inner);
+        RequestFailedException exception = ServiceFailure.Create(response.Status, message, "InvalidResponseBody", inner, response.ReasonPhrase);
         if (requestId is not null)
         {
             exception.Data[ServiceErrorParser.RequestIdKey] = requestId;

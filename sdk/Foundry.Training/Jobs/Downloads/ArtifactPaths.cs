@@ -29,11 +29,11 @@ internal static class ArtifactPaths
 
         if (unsafePath)
         {
-            throw new RequestFailedException(
+            throw ServiceFailure.Create(
                 response.Status,
                 $"The service returned the artifact path '{artifactPath}', which would be written outside the destination folder; nothing was downloaded.",
                 "UnsafeArtifactPath",
-                null);
+                reasonPhrase: response.ReasonPhrase);
         }
 
         return full!;
