@@ -97,19 +97,8 @@ public sealed class OfficialOpenAIClientTests : IDisposable
         });
         await Step("paged list", async () =>
         {
-            var ids = new List<string>();
-            int pages = 0;
-            await foreach (ClientResult page in fineTuning.GetJobsAsync(new FineTuningJobCollectionOptions { PageSize = 2 }, ct).GetRawPagesAsync())
-            {
-                pages++;
-            }
-
-            await foreach (FineTuningJob job in fineTuning.GetJobsAsync(new FineTuningJobCollectionOptions { PageSize = 2 }, ct))
-            {
-                ids.Add(job.JobId);
-            }
-
-            ids.Should().Equal(plain.JobId, dpo.JobId, supervised.JobId);
+            (List<FineTuningJob> jobs, int pages) = await ReadAllAsync(() => fineTuning.GetJobsAsync(new FineTuningJobCollectionOptions { PageSize = 2 }, ct));
+            jobs.Select(j => j.JobId).Should().Equal(plain.JobId, dpo.JobId, supervised.JobId);
             pages.Should().Be(2);
         });
         await Step("get", async () =>
@@ -148,19 +137,9 @@ public sealed class OfficialOpenAIClientTests : IDisposable
         });
         await Step("paged events", async () =>
         {
-            var messages = new List<string>();
-            int pages = 0;
-            await foreach (ClientResult page in supervised.GetEventsAsync(new GetEventsOptions { PageSize = 5 }, ct).GetRawPagesAsync())
-            {
-                pages++;
-            }
-
-            await foreach (FineTuningEvent e in supervised.GetEventsAsync(new GetEventsOptions { PageSize = 5 }, ct))
-            {
-                messages.Add(e.Message);
-                e.CreatedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-            }
-
+            (List<FineTuningEvent> events, int pages) = await ReadAllAsync(() => supervised.GetEventsAsync(new GetEventsOptions { PageSize = 5 }, ct));
+            events.Should().OnlyContain(e => Math.Abs((e.CreatedAt - DateTimeOffset.UtcNow).TotalMinutes) < 1);
+            List<string> messages = events.Select(e => e.Message).ToList();
             messages[0].Should().Be("The job has successfully completed");
             messages.Should().Contain(m => m.StartsWith("Step 6/6", StringComparison.Ordinal));
             pages.Should().BeGreaterThan(1);
@@ -192,6 +171,24 @@ public sealed class OfficialOpenAIClientTests : IDisposable
 
         _steps.Should().HaveCount(15);
         _emulator.Requests.Should().OnlyContain(r => r.Service == EmulatedService.OpenAI && r.StatusCode < 400);
+    }
+
+    /// <summary>Every item of a listing, and how many pages the library fetched for it.</summary>
+    private static async Task<(List<T> Items, int Pages)> ReadAllAsync<T>(Func<AsyncCollectionResult<T>> list)
+    {
+        var items = new List<T>();
+        await foreach (T item in list())
+        {
+            items.Add(item);
+        }
+
+        int pages = 0;
+        await foreach (ClientResult page in list().GetRawPagesAsync())
+        {
+            pages++;
+        }
+
+        return (items, pages);
     }
 
     private async Task Step(string name, Func<Task> step)
