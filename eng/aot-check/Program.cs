@@ -41,6 +41,12 @@ foreach ((string discriminator, string[] kinds, Func<string, (object Model, stri
     Check(JsonNode.DeepEquals(JsonNode.Parse(unknown), JsonNode.Parse(unknownJson)), $"an unknown kind round-trips unchanged: {unknownJson}");
 }
 
+// A malformed optional value reads null and is kept as it came (the lenient converters and their callbacks, under AOT).
+const string BadAttempt = """{"id":"1","job_name":"j","started_at":"soon","ended_at":1767229200,"compute_duration":"about an hour"}""";
+JobAttempt attempt = FoundryTrainingSerializer.Deserialize<JobAttempt>(BadAttempt)!;
+Check(attempt.StartedAt is null && attempt.ComputeDuration is null && attempt.EndedAt == DateTimeOffset.FromUnixTimeSeconds(1767229200), "unreadable optional values read null, the rest reads");
+Check(JsonNode.DeepEquals(JsonNode.Parse(FoundryTrainingSerializer.Serialize(attempt)), JsonNode.Parse(BadAttempt)), "unreadable optional values are written back unchanged");
+
 // Both clients against a loopback server.
 const string GrpoJob = """
     {"name":"grpo-aot","id":"grpo-aot","properties":{"job_type":"command","compute_id":"c","training":{"algorithm":"grpo","model":"m","dataset":{"train":"t"},

@@ -179,7 +179,10 @@ internal sealed class EmulatedFineTuningJob
 
     private int EpochCount => Request.Hyperparameters?.EpochCount?.Number is double epochs && epochs >= 1 ? (int)epochs : 3;
 
-    /// <summary>The hyperparameters as requested; once training starts, <c>auto</c> (or unset) values are resolved to numbers.</summary>
+    /// <summary>
+    /// The hyperparameters as requested; once training starts, <c>auto</c> (or unset) values are resolved to numbers.
+    /// Until then OpenAI says <c>auto</c>; Azure OpenAI, whose swagger types them as numbers only, leaves them out.
+    /// </summary>
     private FineTuningHyperparameters Hyperparameters()
     {
         FineTuningHyperparameters? requested = Request.Hyperparameters;
@@ -192,10 +195,10 @@ internal sealed class EmulatedFineTuningJob
         };
     }
 
-    private static FineTuningHyperparameterValue Resolve(FineTuningHyperparameterValue? requested, bool resolved, double value) =>
+    private FineTuningHyperparameterValue? Resolve(FineTuningHyperparameterValue? requested, bool resolved, double value) =>
         requested is FineTuningHyperparameterValue given && !given.IsAuto
             ? given
-            : resolved ? FineTuningHyperparameterValue.FromNumber(value) : FineTuningHyperparameterValue.Auto;
+            : resolved ? FineTuningHyperparameterValue.FromNumber(value) : _flavor.IsAzure ? null : FineTuningHyperparameterValue.Auto;
 
     private void Tick(DateTimeOffset at)
     {

@@ -1,10 +1,16 @@
 using System;
+using System.Collections.Generic;
 
 namespace Foundry.Training.Testing;
 
 /// <summary>What differs between Azure OpenAI (<c>2024-05-01-preview</c>) and the OpenAI platform: ids, names, statuses, error shape.</summary>
 internal sealed class FineTuningFlavor
 {
+    private static readonly string[] s_openAIJobNulls =
+    {
+        "error", "error.param", "fine_tuned_model", "finished_at", "trained_tokens", "validation_file", "estimated_finish", "integrations", "metadata",
+    };
+
     private FineTuningFlavor(bool isAzure)
     {
         IsAzure = isAzure;
@@ -36,6 +42,14 @@ internal sealed class FineTuningFlavor
         IsAzure
             ? baseModel + ".ft-" + jobId.Substring("ftjob-".Length) + (string.IsNullOrEmpty(suffix) ? string.Empty : "-" + suffix)
             : "ft:" + baseModel + ":emulator:" + (suffix ?? string.Empty) + ":" + jobId.Substring("ftjob-".Length, 8).ToLowerInvariant();
+
+    /// <summary>
+    /// The job properties written as <c>null</c> when they have no value. OpenAI's <c>FineTuningJob</c> requires
+    /// <c>error</c> (and in it <c>param</c>), <c>fine_tuned_model</c>, <c>finished_at</c>, <c>trained_tokens</c> and
+    /// <c>validation_file</c> and lets them be null, and allows null for <c>estimated_finish</c>, <c>integrations</c> and <c>metadata</c>, as the
+    /// platform sends them; the Azure OpenAI swagger (2024-05-01-preview) has no nullable property, so nothing there.
+    /// </summary>
+    public IReadOnlyCollection<string> JobNulls => IsAzure ? Array.Empty<string>() : s_openAIJobNulls;
 
     public string ResultFileName => IsAzure ? "results.csv" : "step_metrics.csv";
 

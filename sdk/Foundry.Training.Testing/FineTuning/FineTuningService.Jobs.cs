@@ -64,7 +64,7 @@ internal sealed partial class FineTuningService
         var info = new EmulatedJobInfo(_flavor.Service, id, options.Model, options.Suffix, new Dictionary<string, string>(options.Metadata, StringComparer.Ordinal));
         var job = new EmulatedFineTuningJob(_flavor, id, ++_sequence, options, _files[options.TrainingFile!].Bytes, request.Now, _context.StepInterval, _context.TrainingSteps, _context.ShouldFail(info));
         _jobs[id] = job;
-        ServiceResponse response = ServiceResponse.Json(_flavor.CreatedStatus, JsonBodies.Model(job.ToModel()));
+        ServiceResponse response = ServiceResponse.Json(_flavor.CreatedStatus, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
         return _flavor.IsAzure ? response.WithHeader("Location", _context.Endpoint.AbsoluteUri + "/openai/fine_tuning/jobs/" + id) : response;
     }
 
@@ -91,7 +91,7 @@ internal sealed partial class FineTuningService
     /// <summary>A job that is still changing asks to be polled again after one step (<c>retry-after-ms</c>).</summary>
     private ServiceResponse GetJob(EmulatedFineTuningJob job)
     {
-        ServiceResponse response = ServiceResponse.Json(200, JsonBodies.Model(job.ToModel()));
+        ServiceResponse response = ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
         return job.IsTerminal ? response : response.WithHeader("retry-after-ms", FineTuningFlavor.Milliseconds(_context.StepInterval));
     }
 
@@ -116,14 +116,14 @@ internal sealed partial class FineTuningService
 
         PageSlice<EmulatedFineTuningJob> page = Paging.Cut(jobs.ToList(), j => j.Id, request.QueryValue("after"), null, limit.Value);
         var models = new PageSlice<FineTuningJob>(page.Items.Select(j => j.ToModel()).ToList(), page.HasMore, page.FirstId, page.LastId);
-        return ServiceResponse.Json(200, JsonBodies.Page(models, listObject: true, ids: false));
+        return ServiceResponse.Json(200, JsonBodies.Page(models, listObject: true, ids: false, nulls: _flavor.JobNulls));
     }
 
     private ServiceResponse CancelJob(EmulatedFineTuningJob job, DateTimeOffset now)
     {
         if (job.Status == FineTuningState.Cancelled)
         {
-            return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel()));
+            return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
         }
 
         if (job.IsTerminal)
@@ -132,7 +132,7 @@ internal sealed partial class FineTuningService
         }
 
         job.Cancel(now);
-        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel()));
+        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
     }
 
     /// <summary>Azure OpenAI only: <c>204</c> for a finished job; a job that is still active must be cancelled first.</summary>
@@ -156,7 +156,7 @@ internal sealed partial class FineTuningService
         }
 
         job.Pause(now);
-        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel()));
+        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
     }
 
     private ServiceResponse ResumeJob(EmulatedFineTuningJob job, DateTimeOffset now)
@@ -167,7 +167,7 @@ internal sealed partial class FineTuningService
         }
 
         job.Resume(now);
-        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel()));
+        return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
     }
 
     private ServiceResponse ListEvents(EmulatedFineTuningJob job, ServiceRequest request)

@@ -2,23 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Foundry.Training.Testing;
 
 /// <summary>
 /// Writes response bodies: models through the SDK's own serializer (so what the emulator sends is exactly what the
-/// SDK reads), wrapped in each service's list envelope.
+/// SDK reads), wrapped in each service's list envelope. The SDK omits what is null; a service whose spec requires a
+/// property that may be null (OpenAI's <c>fine_tuned_model</c>, <c>finished_at</c>, ...) gets it written as
+/// <c>null</c> through the <c>nulls</c> parameters.
 /// </summary>
 internal static class JsonBodies
 {
-    public static byte[] Model<T>(T model) => FoundryTrainingSerializer.SerializeToBinaryData(model).ToArray();
+    /// <summary>A model, with each of <paramref name="nulls"/> it does not carry written as <c>null</c>.</summary>
+    public static byte[] Model<T>(T model, IReadOnlyCollection<string>? nulls = null)
+    {
+        byte[] json = FoundryTrainingSerializer.SerializeToBinaryData(model).ToArray();
+        return nulls is null || nulls.Count == 0 ? json : WithNulls(json, nulls);
+    }
 
     /// <summary>
-    /// A list page: <c>{object?, data, first_id?, last_id?, has_more?}</c>. Foundry pages carry the ids and
-    /// <c>has_more</c>; OpenAI-style pages carry <c>object: "list"</c> and <c>has_more</c>; Azure OpenAI's file and model
-    /// lists carry neither ids nor <c>has_more</c>.
+    /// A list page: <c>{object?, data, first_id?, last_id?, has_more?}</c>. Foundry pages carry <c>has_more</c> and
+    /// the ids, which are optional strings there (left out of an empty page); OpenAI-style pages carry
+    /// <c>object: "list"</c> and <c>has_more</c>, and where they have ids (OpenAI files and checkpoints), <c>null</c> ones
+    /// on an empty page; Azure OpenAI's file and model lists carry neither ids nor <c>has_more</c>.
     /// </summary>
-    public static byte[] Page<T>(PageSlice<T> page, bool listObject, bool ids, bool hasMore = true)
+    public static byte[] Page<T>(PageSlice<T> page, bool listObject, bool ids, bool hasMore = true, IReadOnlyCollection<string>? nulls = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -33,14 +42,14 @@ internal static class JsonBodies
             writer.WriteStartArray();
             foreach (T item in page.Items)
             {
-                writer.WriteRawValue(FoundryTrainingSerializer.SerializeToBinaryData(item).ToMemory().Span, skipInputValidation: true);
+                writer.WriteRawValue(Model(item, nulls), skipInputValidation: true);
             }
 
             writer.WriteEndArray();
             if (ids)
             {
-                WriteStringOrNull(writer, "first_id", page.FirstId);
-                WriteStringOrNull(writer, "last_id", page.LastId);
+                WriteId(writer, "first_id", page.FirstId, nullable: listObject);
+                WriteId(writer, "last_id", page.LastId, nullable: listObject);
             }
 
             if (hasMore)
@@ -68,15 +77,37 @@ internal static class JsonBodies
         return buffer.ToArray();
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    /// <summary>Adds the missing <paramref name="nulls"/>; a dotted name (<c>error.param</c>) only inside an object that is there.</summary>
+    private static byte[] WithNulls(byte[] json, IReadOnlyCollection<string> nulls)
     {
-        if (value is null)
+        JsonObject root = JsonNode.Parse(json)!.AsObject();
+        foreach (string path in nulls)
         {
-            writer.WriteNull(name);
+            JsonObject? parent = root;
+            string[] names = path.Split('.');
+            for (int i = 0; i < names.Length - 1 && parent is not null; i++)
+            {
+                parent = parent[names[i]] as JsonObject;
+            }
+
+            if (parent is not null && !parent.ContainsKey(names[names.Length - 1]))
+            {
+                parent[names[names.Length - 1]] = null;
+            }
         }
-        else
+
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    private static void WriteId(Utf8JsonWriter writer, string name, string? value, bool nullable)
+    {
+        if (value is not null)
         {
             writer.WriteString(name, value);
+        }
+        else if (nullable)
+        {
+            writer.WriteNull(name);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Foundry.Training.FineTuning;
 /// Thrown by <see cref="FineTuningFilesClient.WaitForProcessedAsync"/> when a file ends in the <c>error</c> (or
 /// <c>deleted</c>) state instead of <c>processed</c>. The requests themselves succeeded, so
 /// <see cref="RequestFailedException.Status"/> is 0; <see cref="File"/> is the file as last read, with its
-/// <see cref="FineTuningFile.StatusDetails"/>.
+/// <see cref="FineTuningFile.StatusDetails"/>. <see cref="RequestFailedException.ErrorCode"/> is the file's status, which
+/// the message also ends with (<c>ErrorCode: error</c>), as Azure.Core's messages end with the service's code.
 /// </summary>
 public class FineTuningFileProcessingException : RequestFailedException
 {
@@ -34,6 +35,7 @@ public class FineTuningFileProcessingException : RequestFailedException
         }
 
         message.Append(" was not processed; its status is '").Append(file.Status?.ToString()).Append('\'');
-        return (string.IsNullOrEmpty(file.StatusDetails) ? message.Append('.') : message.Append(": ").Append(file.StatusDetails)).ToString();
+        message = string.IsNullOrEmpty(file.StatusDetails) ? message.Append('.') : message.Append(": ").Append(file.StatusDetails);
+        return ServiceFailure.Describe(message.ToString(), status: 0, file.Status?.ToString());
     }
 }

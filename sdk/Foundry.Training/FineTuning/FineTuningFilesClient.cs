@@ -310,7 +310,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         }
 
         int status = failure is RequestFailedException { Status: > 0 } error ? error.Status : 0;
-        throw new RequestFailedException(
+        throw ServiceFailure.Create(
             status,
             $"Creating the file '{fileName}' failed in a way that leaves its outcome unknown ({failure.Message.Split('\n')[0].Trim()}), and " +
             $"{candidates.Count} files with that name, purpose{(size is null ? string.Empty : " and size")} were created since it began: " +

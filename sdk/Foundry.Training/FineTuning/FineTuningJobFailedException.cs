@@ -9,7 +9,8 @@ namespace Foundry.Training.FineTuning;
 /// requests themselves succeeded, so <see cref="RequestFailedException.Status"/> is 0; <see cref="RequestFailedException.ErrorCode"/>
 /// is the job's error code and <see cref="Job"/> the job as last read, with <see cref="FineTuningJob.Error"/> (code,
 /// message and the invalid parameter, if any). It derives from <see cref="RequestFailedException"/> so one
-/// <c>catch</c> handles every service-side failure.
+/// <c>catch</c> handles every service-side failure. Its message ends, as Azure.Core's do, with an
+/// <c>ErrorCode: ...</c> line when the job has an error code.
 /// </summary>
 public class FineTuningJobFailedException : RequestFailedException
 {
@@ -38,18 +39,12 @@ public class FineTuningJobFailedException : RequestFailedException
             return message.Append(" without error details.").ToString();
         }
 
-        message.Append(": ");
-        if (error.Code is not null)
-        {
-            message.Append(error.Code.Value.ToString()).Append(": ");
-        }
-
-        message.Append(error.Message ?? "(no message)");
+        message.Append(": ").Append(error.Message ?? "(no message)");
         if (!string.IsNullOrEmpty(error.Param))
         {
             message.Append(" (param: ").Append(error.Param).Append(')');
         }
 
-        return message.ToString();
+        return ServiceFailure.Describe(message.ToString(), status: 0, error.Code?.ToString());
     }
 }

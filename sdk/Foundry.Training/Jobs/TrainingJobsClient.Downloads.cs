@@ -140,7 +140,7 @@ public partial class TrainingJobsClient
                     {
                         throw cancellationToken.IsCancellationRequested
                             ? new OperationCanceledException($"The download of artifact '{file.ArtifactPath}' was cancelled.", ex, cancellationToken)
-                            : new RequestFailedException(0, $"The download of artifact '{file.ArtifactPath}' broke off after {written} bytes: {ex.Message}", "ArtifactDownloadIncomplete", ex);
+                            : ServiceFailure.Create(0, $"The download of artifact '{file.ArtifactPath}' broke off after {written} bytes: {ex.Message}", "ArtifactDownloadIncomplete", ex);
                     }
 
                     if (read == 0)
@@ -173,7 +173,7 @@ public partial class TrainingJobsClient
 
             if (ex is IOException or UnauthorizedAccessException)
             {
-                throw new RequestFailedException(0, $"The artifact '{file.ArtifactPath}' could not be written to '{file.LocalPath}': {ex.Message}", "ArtifactWriteFailed", ex);
+                throw ServiceFailure.Create(0, $"The artifact '{file.ArtifactPath}' could not be written to '{file.LocalPath}': {ex.Message}", "ArtifactWriteFailed", ex);
             }
 
             throw;

@@ -173,6 +173,8 @@ public sealed class ErrorMappingTests : IDisposable
         RequestFailedException ex = read.Should().Throw<RequestFailedException>().Which;
         ex.Status.Should().Be(200);
         ex.ErrorCode.Should().Be("InvalidResponseBody");
+        ex.Message.Should().EndWith(Environment.NewLine + "Status: 200 (OK)" + Environment.NewLine + "ErrorCode: InvalidResponseBody");
+        ex.ToString().Should().Contain("ErrorCode: InvalidResponseBody");
         ex.Message.Should().Contain("bad-1");
         ex.InnerException.Should().BeAssignableTo<System.Text.Json.JsonException>();
     }

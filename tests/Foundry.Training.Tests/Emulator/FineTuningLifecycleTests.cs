@@ -55,7 +55,8 @@ public sealed class FineTuningLifecycleTests : IDisposable
         created.Status.Should().Be(azure ? FineTuningState.Pending : FineTuningState.ValidatingFiles);
         created.Id.Should().StartWith("ftjob-");
         created.Seed.Should().Be(7);
-        created.Hyperparameters!.EpochCount.Should().Be(FineTuningHyperparameterValue.Auto);
+        // Unresolved: OpenAI says "auto"; the Azure OpenAI swagger types the value as a number only, so it is left out.
+        created.Hyperparameters!.EpochCount.Should().Be(azure ? null : FineTuningHyperparameterValue.Auto);
 
         FineTuningJob done = (await client.WaitForCompletionAsync(created.Id!, cancellationToken: _timeout.Token)).Value;
 

@@ -70,7 +70,8 @@ public sealed class MalformedBodyTests : IDisposable
         ex.Status.Should().Be(200);
         ex.ErrorCode.Should().Be("InvalidResponseBody");
         ex.InnerException.Should().BeAssignableTo<JsonException>();
-        ex.Message.Should().StartWith("Service returned status 200 with a body that is not a valid ").And.EndWith("(request id req-bad-body)");
+        ex.Message.Should().StartWith("Service returned status 200 with a body that is not a valid ")
+            .And.EndWith("(request id req-bad-body)" + Environment.NewLine + "Status: 200 (OK)" + Environment.NewLine + "ErrorCode: InvalidResponseBody");
         _service.Requests.Should().ContainSingle("a success is not retried");
     }
 

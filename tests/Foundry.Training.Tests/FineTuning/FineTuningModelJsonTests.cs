@@ -239,8 +239,14 @@ public class FineTuningModelJsonTests
     }
 
     [Fact]
-    public void ShutdownDate_MustBeADate() =>
-        ((Action)(() => Read<FineTuningModel>("""{"shutdown_date":"soon"}"""))).Should().Throw<JsonException>();
+    public void ShutdownDate_ThatIsNotADate_ReadsNull_AndIsKeptAsItCame()
+    {
+        FineTuningModel model = Read<FineTuningModel>("""{"shutdown_date":"soon"}""");
+
+        model.ShutdownDate.Should().BeNull();
+        model.AdditionalProperties["shutdown_date"].GetString().Should().Be("soon");
+        JsonAssert.Equivalent("""{"shutdown_date":"soon"}""", Write(model));
+    }
 
     [Fact]
     public void MethodFactories_BuildTheWireShape()
@@ -283,7 +289,7 @@ public class FineTuningModelJsonTests
         JsonAssert.Equivalent(
             """{"object":"file","id":"file-1","filename":"a.jsonl","purpose":"fine-tune","status":"error","bytes":5,"created_at":1646126127,"status_details":"bad line","expires_at":1646126127}""",
             Write(file));
-        new FineTuningFileProcessingException(file).Message.Should().Be("File 'file-1' (a.jsonl) was not processed; its status is 'error': bad line");
+        new FineTuningFileProcessingException(file).Message.Should().Be("File 'file-1' (a.jsonl) was not processed; its status is 'error': bad line" + Environment.NewLine + "ErrorCode: error");
         JsonAssert.Equivalent(
             """{"object":"model","id":"m","status":"succeeded","model":"base","fine_tune":"ft-1","capabilities":{"fine_tune":false,"inference":true},"lifecycle_status":"preview","deprecation":{"fine_tune":1646126127,"inference":1646126127},"created_at":1646126127,"created":1646126127,"owned_by":"me","shutdown_date":"2022-03-01"}""",
             Write(FineTuningModelFactory.FineTuningModel("m", FineTuningState.Succeeded, "base", "ft-1", FineTuningModelFactory.ModelCapabilities(false, true), LifeCycleStatus.Preview,

@@ -178,7 +178,7 @@ public sealed class PagingAndPollingTests : IDisposable
         ex.Should().BeAssignableTo<RequestFailedException>();
         ex.Status.Should().Be(0);
         ex.ErrorCode.Should().Be("invalid_training_file");
-        ex.Message.Should().Be("Fine-tuning job 'ftjob-2' failed: invalid_training_file: The file has 3 invalid lines. (param: training_file)");
+        ex.Message.Should().Be("Fine-tuning job 'ftjob-2' failed: The file has 3 invalid lines. (param: training_file)" + Environment.NewLine + "ErrorCode: invalid_training_file");
         ex.Job.Id.Should().Be("ftjob-2");
         ex.JobError!.Param.Should().Be("training_file");
         _service.Requests.Should().HaveCount(2);
@@ -252,7 +252,7 @@ public sealed class PagingAndPollingTests : IDisposable
         FineTuningFileProcessingException ex = ((Action)(() => _client.GetFilesClient().WaitForProcessed("file-2", s_fastPolling)))
             .Should().Throw<FineTuningFileProcessingException>().Which;
 
-        ex.Message.Should().Be("File 'file-2' (train.jsonl) was not processed; its status is 'error': Line 3 is not valid JSON.");
+        ex.Message.Should().Be("File 'file-2' (train.jsonl) was not processed; its status is 'error': Line 3 is not valid JSON." + Environment.NewLine + "ErrorCode: error");
         ex.File.StatusDetails.Should().Be("Line 3 is not valid JSON.");
         ex.ErrorCode.Should().Be("error");
     }

@@ -78,6 +78,7 @@ public sealed class ArtifactDownloadTests : JobsTestBase
 
         RequestFailedException ex = (await download.Should().ThrowAsync<RequestFailedException>()).Which;
         ex.ErrorCode.Should().Be("UnsafeArtifactPath");
+        ex.Message.Should().EndWith(Environment.NewLine + "Status: 200 (OK)" + Environment.NewLine + "ErrorCode: UnsafeArtifactPath");
         Directory.Exists(_destination).Should().BeFalse("nothing is written when any path is unsafe");
         File.Exists(Path.Combine(Path.GetTempPath(), "escape.txt")).Should().BeFalse();
         Service.Requests.Should().NotContain(r => r.RequestMessage.AbsolutePath.StartsWith("/blob/", StringComparison.Ordinal));

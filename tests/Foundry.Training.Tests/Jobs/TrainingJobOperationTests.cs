@@ -156,7 +156,9 @@ public sealed class TrainingJobOperationTests : JobsTestBase
 
         Func<Task> delete = async () => await Client.DeleteAsync(WaitUntil.Started, "job-9");
 
-        (await delete.Should().ThrowAsync<RequestFailedException>()).Which.ErrorCode.Should().Be("MissingPollingLocation");
+        RequestFailedException ex = (await delete.Should().ThrowAsync<RequestFailedException>()).Which;
+        ex.ErrorCode.Should().Be("MissingPollingLocation");
+        ex.Message.Should().EndWith(Environment.NewLine + "Status: 202 (Accepted)" + Environment.NewLine + "ErrorCode: MissingPollingLocation");
     }
 
     [Fact]

@@ -18,6 +18,11 @@ public abstract class ExtensibleModel
     /// JSON properties that have no typed counterpart in this version of the SDK, by wire name. Add entries to send
     /// properties the service understands before the SDK does.
     /// </summary>
+    /// <remarks>
+    /// Also holds, under its wire name, an optional timestamp, duration or date the service sent in a form the SDK
+    /// cannot read (<c>"started_at": "soon"</c>): the typed property reads null, the rest of the model (and of its list
+    /// page) reads normally, and the value is written back exactly as it came.
+    /// </remarks>
     [JsonIgnore]
     public IDictionary<string, JsonElement> AdditionalProperties
     {

@@ -16,6 +16,11 @@ namespace Foundry.Training;
 /// levels, and numbers beyond the range of the property (<c>1e400</c> for a <see cref="double"/> is rejected rather
 /// than read as infinity, which could not be written back).
 /// </para>
+/// <para>
+/// One kind of bad value is not an error: an optional timestamp, duration or date that is not in its format reads
+/// null, and its raw JSON is kept in <see cref="ExtensibleModel.AdditionalProperties"/> and written back unchanged.
+/// Timestamps are written as whole unix seconds; sub-second precision is not part of the services' contract.
+/// </para>
 /// </remarks>
 public static class FoundryTrainingSerializer
 {

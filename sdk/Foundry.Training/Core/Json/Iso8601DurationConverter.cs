@@ -1,31 +1,38 @@
 using System;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Xml;
 
 namespace Foundry.Training;
 
-/// <summary>Durations are ISO 8601 strings on the wire (<c>PT2H30M</c>, <c>P1DT4H</c>).</summary>
-internal sealed class Iso8601DurationConverter : JsonConverter<TimeSpan>
+/// <summary>
+/// Durations are ISO 8601 strings on the wire (<c>PT2H30M</c>, <c>P1DT4H</c>). Anything else is unreadable (see
+/// <see cref="OptionalScalarConverter{T}"/>: null, with the raw value kept in <see cref="ExtensibleModel.AdditionalProperties"/>).
+/// </summary>
+internal sealed class Iso8601DurationConverter : OptionalScalarConverter<TimeSpan>
 {
-    public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryReadValue(ref Utf8JsonReader reader, out TimeSpan value, out string? problem)
     {
+        value = default;
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected an ISO 8601 duration string but found {reader.TokenType}.");
+            problem = $"Expected an ISO 8601 duration string but found {reader.TokenType}.";
+            return false;
         }
 
         string text = reader.GetString()!;
         try
         {
-            return XmlConvert.ToTimeSpan(text);
+            value = XmlConvert.ToTimeSpan(text);
+            problem = null;
+            return true;
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            throw new JsonException($"'{text}' is not an ISO 8601 duration.", ex);
+            problem = $"'{text}' is not an ISO 8601 duration.";
+            return false;
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
+    protected override void WriteValue(Utf8JsonWriter writer, TimeSpan value) =>
         writer.WriteStringValue(XmlConvert.ToString(value));
 }

@@ -7,7 +7,9 @@ namespace Foundry.Training;
 
 /// <summary>
 /// Wraps the source-generated contexts and attaches each polymorphic family's forward-compatible converter to every
-/// property typed as that family's base, so an unknown discriminator anywhere in a document never fails a read.
+/// property typed as that family's base, so an unknown discriminator anywhere in a document never fails a read; and
+/// gives optional timestamps, durations and dates their lenient converters (<see cref="UnreadableValues"/>), so one
+/// malformed value never fails a read either.
 /// </summary>
 internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
 {
@@ -90,6 +92,8 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
                     property.CustomConverter = family.Converter;
                 }
             }
+
+            UnreadableValues.Attach(info);
         }
 
         return info;

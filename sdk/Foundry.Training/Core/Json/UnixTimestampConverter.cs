@@ -1,74 +1,80 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Foundry.Training;
 
 /// <summary>
-/// Timestamps are unix seconds on the wire. Reads integers, fractional seconds and (leniently) ISO 8601 strings;
-/// writes whole seconds, or fractional seconds when the value carries milliseconds, so nothing is rounded away.
+/// Timestamps are whole unix seconds on the wire (every spec: Foundry's <c>FoundryTimestamp</c> is
+/// <c>@encode(unixTimestamp, int32)</c>, Azure OpenAI and OpenAI <c>integer, format: unixtime</c>). Written as whole
+/// seconds, truncated toward the past: sub-second precision is not part of the contract. Read leniently: integers,
+/// fractional seconds (kept to the millisecond), digit strings and ISO 8601 strings. Anything else is unreadable (see
+/// <see cref="OptionalScalarConverter{T}"/>: null, with the raw value kept in
+/// <see cref="ExtensibleModel.AdditionalProperties"/>).
 /// </summary>
-internal sealed class UnixTimestampConverter : JsonConverter<DateTimeOffset>
+internal sealed class UnixTimestampConverter : OptionalScalarConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    private const double MinMilliseconds = -62135596800000d;
+    private const double MaxMilliseconds = 253402300799999d;
+
+    protected override bool TryReadValue(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
     {
+        value = default;
+        problem = null;
         switch (reader.TokenType)
         {
             case JsonTokenType.Number when reader.TryGetInt64(out long seconds):
-                return FromSeconds(seconds);
-            case JsonTokenType.Number:
-                return FromMilliseconds(reader.GetDouble() * 1000d);
+                return TryFromSeconds(seconds, out value, out problem);
+            case JsonTokenType.Number when reader.TryGetDouble(out double fractional):
+                return TryFromMilliseconds(fractional * 1000d, out value, out problem);
             case JsonTokenType.String:
                 string text = reader.GetString()!;
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
                 {
-                    return FromSeconds(parsed);
+                    return TryFromSeconds(parsed, out value, out problem);
                 }
 
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset iso))
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
                 {
-                    return iso;
+                    return true;
                 }
 
-                throw new JsonException($"'{text}' is neither unix seconds nor an ISO 8601 timestamp.");
+                problem = $"'{text}' is neither unix seconds nor an ISO 8601 timestamp.";
+                return false;
             default:
-                throw new JsonException($"Expected unix seconds but found {reader.TokenType}.");
+                problem = $"Expected unix seconds but found {reader.TokenType}.";
+                return false;
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    protected override void WriteValue(Utf8JsonWriter writer, DateTimeOffset value) =>
+        writer.WriteNumberValue(value.ToUnixTimeSeconds());
+
+    private static bool TryFromSeconds(long seconds, out DateTimeOffset value, out string? problem)
     {
-        long milliseconds = value.ToUnixTimeMilliseconds();
-        if (milliseconds % 1000 == 0)
+        if (seconds < -62135596800L || seconds > 253402300799L)
         {
-            writer.WriteNumberValue(milliseconds / 1000);
+            value = default;
+            problem = $"Unix timestamp {seconds} is out of range.";
+            return false;
         }
-        else
-        {
-            writer.WriteNumberValue(milliseconds / 1000m);
-        }
+
+        value = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        problem = null;
+        return true;
     }
 
-    private static DateTimeOffset FromSeconds(long seconds)
+    private static bool TryFromMilliseconds(double milliseconds, out DateTimeOffset value, out string? problem)
     {
-        try
+        if (double.IsNaN(milliseconds) || milliseconds < MinMilliseconds || milliseconds > MaxMilliseconds)
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            throw new JsonException($"Unix timestamp {seconds} is out of range.", ex);
-        }
-    }
-
-    private static DateTimeOffset FromMilliseconds(double milliseconds)
-    {
-        if (double.IsNaN(milliseconds) || milliseconds < -62135596800000d || milliseconds > 253402300799999d)
-        {
-            throw new JsonException($"Unix timestamp {milliseconds / 1000d} is out of range.");
+            value = default;
+            problem = $"Unix timestamp {(milliseconds / 1000d).ToString(CultureInfo.InvariantCulture)} is out of range.";
+            return false;
         }
 
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds));
+        value = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds));
+        problem = null;
+        return true;
     }
 }

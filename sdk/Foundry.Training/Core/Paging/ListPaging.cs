@@ -59,7 +59,7 @@ internal static class ListPaging
             string? next = string.IsNullOrEmpty(content.NextLink) ? null : content.NextLink;
             if (next is not null && ServiceUrl.Resolve(pipeline.Endpoint, next) is null)
             {
-                throw ServiceFailures.Create(response, $"Service returned status {response.Status} with a list page whose nextLink is not an http or https URL; it was not followed.", "InvalidResponseBody");
+                throw ServiceFailure.Create(response, $"Service returned status {response.Status} with a list page whose nextLink is not an http or https URL; it was not followed.", "InvalidResponseBody");
             }
 
             return Page<T>.FromValues(content.Items, next, response);

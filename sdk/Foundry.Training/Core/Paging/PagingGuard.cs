@@ -48,7 +48,7 @@ internal sealed class PagingGuard
         _emptyInARow = page.Values.Count == 0 ? _emptyInARow + 1 : 0;
         if (_emptyInARow >= MaxEmptyPagesInARow)
         {
-            throw ServiceFailures.Create(
+            throw ServiceFailure.Create(
                 page.GetRawResponse(),
                 string.Format(CultureInfo.InvariantCulture, "The service sent {0} empty pages in a row, each pointing to another page; the listing stops here instead of following them without end.", _emptyInARow),
                 "TooManyEmptyPages");

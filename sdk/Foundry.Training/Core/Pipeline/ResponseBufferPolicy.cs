@@ -213,7 +213,7 @@ internal sealed class ResponseBufferPolicy : HttpPipelinePolicy
     }
 
     private static RequestFailedException TooLarge(Response response, long? declared, long limit) =>
-        ServiceFailures.Create(
+        ServiceFailure.Create(
             response,
             (declared is long length ? $"The response body declares {length} bytes, more than" : "The response body is longer than") +
             $" the {limit} bytes a response may buffer in memory (MaxResponseContentBufferSize in the client options); nothing was read into memory past that.",

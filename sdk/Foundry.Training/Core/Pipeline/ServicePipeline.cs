@@ -97,7 +97,7 @@ internal sealed class ServicePipeline
     public HttpMessage CreateNextLinkRequest(string url)
     {
         Uri uri = ServiceUrl.Resolve(Endpoint, url)
-            ?? throw new RequestFailedException(0, "The service sent a link that is not an http or https URL; it was not followed.", "InvalidServiceUrl", null);
+            ?? throw ServiceFailure.Create(0, "The service sent a link that is not an http or https URL; it was not followed.", "InvalidServiceUrl");
 
         HttpMessage message = CreateMessage(RequestMethod.Get, uri);
         if (_apiVersion is not null && !HasQueryParameter(uri, "api-version"))
@@ -221,7 +221,7 @@ internal sealed class ServicePipeline
 
     /// <summary>The error for a successful status whose body cannot be read.</summary>
     public static RequestFailedException InvalidBody(Response response, string expected, Exception inner) =>
-        ServiceFailures.Create(response, $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}", "InvalidResponseBody", inner);
+        ServiceFailure.Create(response, $"Service returned status {response.Status} with a body that is not a valid {expected}: {inner.Message}", "InvalidResponseBody", inner);
 
     private static bool HasQueryParameter(Uri uri, string name)
     {

@@ -21,7 +21,7 @@ internal static class PollingLocation
                 // The URL itself is not quoted: its query may carry a SAS signature.
                 return ServiceUrl.IsHttp(uri)
                     ? uri
-                    : throw ServiceFailures.Create(response, $"The service asked to poll the operation at a '{uri.Scheme}:' URL ({header} header); only http and https URLs are polled.", "InvalidPollingLocation");
+                    : throw ServiceFailure.Create(response, $"The service asked to poll the operation at a '{uri.Scheme}:' URL ({header} header); only http and https URLs are polled.", "InvalidPollingLocation");
             }
         }
 

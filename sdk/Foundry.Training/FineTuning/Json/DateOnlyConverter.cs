@@ -1,31 +1,38 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
-/// <summary>Calendar dates (<c>"2025-06-30"</c>, JSON schema <c>format: date</c>) as midnight UTC, written back as dates.</summary>
-internal sealed class DateOnlyConverter : JsonConverter<DateTimeOffset>
+/// <summary>
+/// Calendar dates (<c>"2025-06-30"</c>, JSON schema <c>format: date</c>) as midnight UTC, written back as dates.
+/// Anything else is unreadable (see <see cref="OptionalScalarConverter{T}"/>: null, with the raw value kept in
+/// <see cref="ExtensibleModel.AdditionalProperties"/>).
+/// </summary>
+internal sealed class DateOnlyConverter : OptionalScalarConverter<DateTimeOffset>
 {
     private const string Format = "yyyy-MM-dd";
 
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool TryReadValue(ref Utf8JsonReader reader, out DateTimeOffset value, out string? problem)
     {
+        value = default;
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a date string but found {reader.TokenType}.");
+            problem = $"Expected a date string but found {reader.TokenType}.";
+            return false;
         }
 
         string text = reader.GetString()!;
-        if (DateTimeOffset.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date))
+        if (DateTimeOffset.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
         {
-            return date;
+            problem = null;
+            return true;
         }
 
-        throw new JsonException($"'{text}' is not a date (yyyy-MM-dd).");
+        problem = $"'{text}' is not a date (yyyy-MM-dd).";
+        return false;
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+    protected override void WriteValue(Utf8JsonWriter writer, DateTimeOffset value) =>
         writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
 }

@@ -78,7 +78,7 @@ internal static class ArtifactPaths
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new RequestFailedException(0, $"The folders on the way to artifact '{artifactPath}' could not be checked: {ex.Message}", "ArtifactWriteFailed", ex);
+            throw ServiceFailure.Create(0, $"The folders on the way to artifact '{artifactPath}' could not be checked: {ex.Message}", "ArtifactWriteFailed", ex);
         }
 
         return real ?? throw Unsafe(response, artifactPath, "would be written through a link that leads outside the destination folder");
@@ -160,14 +160,14 @@ internal static class ArtifactPaths
         new(relativePath.Split(new[] { Separator }, StringSplitOptions.RemoveEmptyEntries));
 
     private static RequestFailedException Invalid(Response response, string artifactPath, string problem, Exception? inner) =>
-        ServiceFailures.Create(
+        ServiceFailure.Create(
             response,
             $"The service returned the artifact path '{artifactPath}', {problem}; nothing was downloaded.",
             "InvalidArtifactPath",
             inner);
 
     private static RequestFailedException Unsafe(Response response, string artifactPath, string problem) =>
-        ServiceFailures.Create(
+        ServiceFailure.Create(
             response,
             $"The service returned the artifact path '{artifactPath}', which {problem}; nothing was downloaded.",
             "UnsafeArtifactPath",

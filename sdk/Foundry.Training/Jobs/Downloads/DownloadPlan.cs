@@ -101,7 +101,7 @@ internal sealed class DownloadPlan
         Invalid(response, "InvalidArtifactPath", $"The service listed the artifact '{file}' and the artifact '{inside}', which needs a folder of that name");
 
     private static RequestFailedException Invalid(Response response, string errorCode, string problem) =>
-        ServiceFailures.Create(response, problem + "; nothing was downloaded.", errorCode, null);
+        ServiceFailure.Create(response, problem + "; nothing was downloaded.", errorCode, null);
 
     /// <summary>One artifact to download: its path in the job, where its content is, and the file it becomes.</summary>
     public sealed class PlannedFile

@@ -53,7 +53,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
         _pollingUri = initial.Status == 202 ? PollingLocation.Get(initial, requestUri) : null;
         if (initial.Status == 202 && _pollingUri is null)
         {
-            throw new RequestFailedException(202, "The service accepted the operation but sent neither Operation-Location nor Location to poll.", "MissingPollingLocation", null);
+            throw ServiceFailure.Create(initial.Status, "The service accepted the operation but sent neither Operation-Location nor Location to poll.", "MissingPollingLocation", reasonPhrase: initial.ReasonPhrase);
         }
 
         _id = _pollingUri is null ? jobName : JobOperationResponses.IdFromPollingUri(_pollingUri);
@@ -199,7 +199,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
         if (resource.Status.ToString() is null)
         {
             // Without a status the operation could never be seen to end: waiting would poll until cancelled.
-            throw ServiceFailures.Create(response, $"Service returned status {response.Status} for the training job operation {_id} with a body that carries no status.", "InvalidResponseBody");
+            throw ServiceFailure.Create(response, $"Service returned status {response.Status} for the training job operation {_id} with a body that carries no status.", "InvalidResponseBody");
         }
 
         if (JobOperationResponses.IsTerminal(resource.Status))
@@ -217,11 +217,11 @@ public class TrainingJobOperation : Operation<JobOperationResource>
         if (!JobOperationResponses.IsSucceeded(resource.Status))
         {
             string detail = resource.Error?.Message ?? "no error details were returned";
-            _failure = new RequestFailedException(
+            _failure = ServiceFailure.Create(
                 _rawResponse?.Status ?? 200,
                 $"The training job operation {_id}{(_jobName is null ? string.Empty : $" on job '{_jobName}'")} ended as '{resource.Status}': {detail}",
                 resource.Error?.Code ?? resource.Status.ToString(),
-                null);
+                reasonPhrase: _rawResponse?.ReasonPhrase);
         }
     }
 }

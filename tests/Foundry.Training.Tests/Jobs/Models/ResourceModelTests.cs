@@ -116,11 +116,11 @@ public class ResourceModelTests
     [Fact]
     public void JobMetricPoint_EveryProperty()
     {
-        JobMetricPoint point = JobsJson.RoundTrip<JobMetricPoint>("""{"metric_id":"m1","step":9223372036854775807,"created_at":1767225600.5,"data":{"value":0.25,"tags":["a"]},"epoch":1}""");
+        JobMetricPoint point = JobsJson.RoundTrip<JobMetricPoint>("""{"metric_id":"m1","step":9223372036854775807,"created_at":1767225600,"data":{"value":0.25,"tags":["a"]},"epoch":1}""");
 
         point.MetricId.Should().Be("m1");
         point.Step.Should().Be(long.MaxValue);
-        point.CreatedAt.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1767225600500));
+        point.CreatedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         point.Data!["value"]!.GetValue<double>().Should().Be(0.25);
         point.AdditionalProperties.Should().ContainKey("epoch");
     }

@@ -25,12 +25,14 @@ public class FineTuningModel : ExtensibleModel
     internal string? WireId { get; set; }
 
     /// <summary>When the model was created (Azure OpenAI). (<c>created_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the model was created (OpenAI platform). (<c>created</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
@@ -72,6 +74,7 @@ public class FineTuningModel : ExtensibleModel
     public ModelDeprecation? Deprecation { get; internal set; }
 
     /// <summary>The date the model shuts down, when announced (OpenAI platform). (<c>shutdown_date</c>)</summary>
+    /// <remarks>A value that is not a <c>yyyy-MM-dd</c> date reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("shutdown_date")]
     [JsonInclude]
     [JsonConverter(typeof(DateOnlyConverter))]

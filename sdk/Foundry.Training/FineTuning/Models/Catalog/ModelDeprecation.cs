@@ -10,12 +10,14 @@ namespace Foundry.Training.FineTuning;
 public class ModelDeprecation : ExtensibleModel
 {
     /// <summary>The end of fine-tuning support; null for fine-tuned models. (<c>fine_tune</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("fine_tune")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? FineTune { get; internal set; }
 
     /// <summary>The end of inference support. (<c>inference</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("inference")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

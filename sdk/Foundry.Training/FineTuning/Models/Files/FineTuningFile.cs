@@ -24,12 +24,14 @@ public class FineTuningFile : ExtensibleModel
     internal string? WireId { get; set; }
 
     /// <summary>When the file was created. (<c>created_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the file expires, if it does (OpenAI platform). (<c>expires_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("expires_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -26,6 +26,7 @@ public class FineTuningJob : ExtensibleModel
     internal string? WireId { get; set; }
 
     /// <summary>When the job was created. (<c>created_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
@@ -62,12 +63,14 @@ public class FineTuningJob : ExtensibleModel
     public IReadOnlyList<string>? ResultFiles { get; internal set; }
 
     /// <summary>When the job finished; null while it runs. (<c>finished_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("finished_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? FinishedAt { get; internal set; }
 
     /// <summary>When the job is estimated to finish; null when it is not running (OpenAI platform). (<c>estimated_finish</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("estimated_finish")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -23,6 +23,7 @@ public class FineTuningJobCheckpoint : ExtensibleModel
     internal string? WireId { get; set; }
 
     /// <summary>When the checkpoint was created. (<c>created_at</c>)</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -27,12 +27,14 @@ public sealed class JobArtifact : ExtensibleModel
     public long? Size { get; internal set; }
 
     /// <summary>Time the artifact was created.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>Time the artifact was last updated.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("updated_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -27,6 +27,7 @@ public sealed class JobArtifactContentInfo : ExtensibleModel
     public string? ContentType { get; internal set; }
 
     /// <summary>Time the content URI expires.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("expires_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

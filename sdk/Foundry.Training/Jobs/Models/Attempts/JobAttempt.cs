@@ -34,24 +34,28 @@ public sealed class JobAttempt : ExtensibleModel
     public string? StatusReason { get; internal set; }
 
     /// <summary>Time the attempt started.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("started_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>Time the attempt ended.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("ended_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? EndedAt { get; internal set; }
 
     /// <summary>Most recent time the attempt started running.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("last_started_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? LastStartedAt { get; internal set; }
 
     /// <summary>Total compute duration consumed by the attempt.</summary>
+    /// <remarks>A value that is not an ISO 8601 duration reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("compute_duration")]
     [JsonInclude]
     [JsonConverter(typeof(Iso8601DurationConverter))]

@@ -22,6 +22,7 @@ public sealed class SystemData : ExtensibleModel
     public string? CreatedByType { get; internal set; }
 
     /// <summary>When the resource was created (unix seconds on the wire).</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonInclude]
     [JsonPropertyName("created_at")]
     [JsonConverter(typeof(UnixTimestampConverter))]
@@ -38,6 +39,7 @@ public sealed class SystemData : ExtensibleModel
     public string? LastModifiedByType { get; internal set; }
 
     /// <summary>When the resource was last modified (unix seconds on the wire).</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonInclude]
     [JsonPropertyName("last_modified_at")]
     [JsonConverter(typeof(UnixTimestampConverter))]

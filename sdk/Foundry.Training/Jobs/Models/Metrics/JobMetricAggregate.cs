@@ -19,12 +19,14 @@ public sealed class JobMetricAggregate : ExtensibleModel
     public string Name { get; internal set; } = string.Empty;
 
     /// <summary>Aggregate window start.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("started_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>Aggregate window end.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("ended_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -24,6 +24,7 @@ public sealed class JobMetricPoint : ExtensibleModel
     public long? Step { get; internal set; }
 
     /// <summary>Time the metric point was created.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("created_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]

@@ -34,12 +34,14 @@ public sealed class JobOperationResource : ExtensibleModel
     public IReadOnlyDictionary<string, JsonNode?>? Properties { get; internal set; }
 
     /// <summary>Operation start time.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("started_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>Operation end time.</summary>
+    /// <remarks>A value that is not a unix timestamp reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("ended_at")]
     [JsonInclude]
     [JsonConverter(typeof(UnixTimestampConverter))]
