@@ -1,8 +1,9 @@
 using System;
+using System.Globalization;
 
 namespace Foundry.Training.Jobs;
 
-/// <summary>The escaped paths of the training jobs routes (routes.tsp), relative to the project endpoint.</summary>
+/// <summary>The escaped paths of the training jobs routes (routes.tsp, and the inputs and per-node services of routes.later-revision.tsp), relative to the project endpoint.</summary>
 internal static class TrainingJobsRoutes
 {
     public const string Jobs = "/training_jobs";
@@ -12,6 +13,8 @@ internal static class TrainingJobsRoutes
     public static string Cancel(string name) => Job(name) + ":cancel";
 
     public static string Services(string name) => Job(name) + "/services";
+
+    public static string NodeServices(string name, int nodeId) => Job(name) + "/nodes/" + nodeId.ToString(CultureInfo.InvariantCulture) + "/services";
 
     public static string OperationStatus(string operationId) => Jobs + "/operations/" + Escape(operationId) + "/status";
 
@@ -34,6 +37,14 @@ internal static class TrainingJobsRoutes
     public static string AttemptOutputs(string name, string attemptId) => Attempt(name, attemptId) + "/outputs";
 
     public static string AttemptOutput(string name, string attemptId, string outputName) => AttemptOutputs(name, attemptId) + "/" + Escape(outputName);
+
+    public static string Inputs(string name) => Job(name) + "/inputs";
+
+    public static string Input(string name, string inputName) => Inputs(name) + "/" + Escape(inputName);
+
+    public static string AttemptInputs(string name, string attemptId) => Attempt(name, attemptId) + "/inputs";
+
+    public static string AttemptInput(string name, string attemptId, string inputName) => AttemptInputs(name, attemptId) + "/" + Escape(inputName);
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
