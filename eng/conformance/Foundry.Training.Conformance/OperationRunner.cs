@@ -19,6 +19,8 @@ internal sealed record OperationResult(
     string Detail)
 {
     public bool Passed => Failures.Count == 0;
+
+    public string Direction => Mode == ServiceNames.Proxy ? ServiceNames.Response : ServiceNames.Request;
 }
 
 /// <summary>
@@ -35,10 +37,10 @@ internal static class OperationRunner
         var notes = new List<(string Twin, string Text)>();
         var details = new List<string>();
         int requests = 0;
-        var path = new Regex(operation.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex? path = operation.PathPattern is null ? null : new Regex(operation.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         context.Recorder.Drain();
 
-        foreach (bool async in new[] { true, false })
+        foreach (bool async in operation.AsyncOnly ? new[] { true } : new[] { true, false })
         {
             string twin = async ? "async" : "sync";
             using var cts = new CancellationTokenSource(timeout);
@@ -56,21 +58,28 @@ internal static class OperationRunner
             }
 
             IReadOnlyList<Exchange> exchanges = context.Recorder.Drain();
+            List<Exchange> toPrism = exchanges.Where(e => !e.External).ToList();
             requests += exchanges.Count;
-            if (exchanges.Count == 0)
+            if (toPrism.Count == 0)
             {
                 problems.Add((twin, "no request reached Prism" + (error is null ? string.Empty : ": " + Describe(error))));
                 continue;
             }
 
-            foreach (Exchange exchange in exchanges)
+            foreach (Exchange exchange in exchanges.Where(e => e.External && !operation.AllowsExternal))
             {
-                if (exchange.Method != operation.Method || !path.IsMatch(exchange.Path))
+                problems.Add((twin, $"unexpected request to another address: {exchange.Method} {exchange.Path}"));
+            }
+
+            foreach (Exchange exchange in toPrism)
+            {
+                if ((operation.Method is not null && exchange.Method != operation.Method) || (path is not null && !path.IsMatch(exchange.Path)))
                 {
                     problems.Add((twin, $"unexpected request {exchange.Method} {exchange.SentPath} (expected {operation.Method} {operation.PathPattern})"));
                 }
 
                 problems.AddRange(exchange.Problems.Select(p => (twin, p)));
+                problems.AddRange(context.CheckQuery(exchange).Select(p => (twin, p)));
                 if (operation.CheckRequest is not null)
                 {
                     problems.AddRange(operation.CheckRequest(exchange).Select(p => (twin, "runner check: " + p)));
@@ -86,7 +95,7 @@ internal static class OperationRunner
             {
                 if (error is not null)
                 {
-                    string? prism = exchanges.LastOrDefault(e => e.ProblemTitle is not null)?.ProblemTitle;
+                    string? prism = toPrism.LastOrDefault(e => e.ProblemTitle is not null)?.ProblemTitle;
                     problems.Add((twin, Describe(error) + (prism is null ? string.Empty : " (Prism: " + prism + ")")));
                 }
                 else
@@ -94,7 +103,7 @@ internal static class OperationRunner
                     details.Add(detail ?? string.Empty);
                 }
             }
-            else if (error is RequestFailedException { Status: 404 or 405 } notFound && exchanges.All(e => e.Status is 404 or 405))
+            else if (error is RequestFailedException { Status: 404 or 405 } notFound && toPrism.All(e => e.Status is 404 or 405))
             {
                 notes.Add((twin, $"not in this spec: Prism answered {notFound.Status}, surfaced as RequestFailedException"));
             }
