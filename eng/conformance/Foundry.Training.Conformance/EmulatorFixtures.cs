@@ -20,7 +20,7 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
     /// One emulator step. The clock only moves when the runner moves it; a step is short because the emulator's
     /// fine-tuning answers ask the SDK (in <c>retry-after-ms</c>) to wait one step of real time before polling again.
     /// </summary>
-    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
     private const int TrainingSteps = 4;
 

@@ -25,11 +25,18 @@ internal sealed class ExchangeRecorder : DelegatingHandler
     private readonly string? _requiredPrefix;
     private readonly List<Exchange> _exchanges = new();
 
-    public ExchangeRecorder(string service, Uri prism)
+    private readonly string? _upstream;
+
+    /// <param name="service">The service whose conventions the requests must follow.</param>
+    /// <param name="prism">Prism's address.</param>
+    /// <param name="upstream">Behind a proxy, the emulator's endpoint, whose absolute URLs in a <c>Location</c> or
+    /// <c>Operation-Location</c> are pointed back at the proxy, as any reverse proxy does, so that polls pass it too.</param>
+    public ExchangeRecorder(string service, Uri prism, Uri? upstream = null)
         : base(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
         _service = service;
         _prism = prism;
+        _upstream = upstream?.AbsoluteUri.TrimEnd('/');
         _requiredPrefix = service == ServiceNames.AzureOpenAI ? "/openai" : null;
     }
 
@@ -134,6 +141,25 @@ internal sealed class ExchangeRecorder : DelegatingHandler
         }
     }
 
+    private void RewriteLocations(HttpResponseMessage response)
+    {
+        if (_upstream is null)
+        {
+            return;
+        }
+
+        string proxy = _prism.AbsoluteUri.TrimEnd('/');
+        foreach (string name in new[] { "Location", "Operation-Location" })
+        {
+            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values) && values.FirstOrDefault() is string value
+                && value.StartsWith(_upstream + "/", StringComparison.Ordinal))
+            {
+                response.Headers.Remove(name);
+                response.Headers.TryAddWithoutValidation(name, proxy + value.Substring(_upstream.Length));
+            }
+        }
+    }
+
     private static byte[] ReadAll(System.IO.Stream stream)
     {
         using (stream)
@@ -215,6 +241,18 @@ internal sealed class ExchangeRecorder : DelegatingHandler
     private void Complete(Exchange exchange, HttpResponseMessage response, byte[] responseBody)
     {
         response.Content = Rebuffer(response.Content, responseBody);
+        if (exchange.External)
+        {
+            exchange.Status = (int)response.StatusCode;
+            lock (_exchanges)
+            {
+                _exchanges.Add(exchange);
+            }
+
+            return;
+        }
+
+        RewriteLocations(response);
         exchange.Status = (int)response.StatusCode;
         exchange.ResponseContentType = response.Content.Headers.ContentType?.MediaType;
         if (response.Headers.TryGetValues("sl-violations", out IEnumerable<string>? values))

@@ -18,7 +18,7 @@ internal static class FoundryOperations
     private const string Id = "[^/]+";
     private const string Job = "^/training_jobs/" + Id;
     private const string Attempt = Job + "/attempts/" + Id;
-    private const string MadeUpLocations = "a mock's Location and Operation-Location are made up, so only the first request is checked there";
+    private const string MadeUpLocations = "a mock's polling URLs are made up";
 
     private static readonly string[] s_responseOnly = { ServiceNames.Response };
     private static int s_names;

@@ -18,7 +18,7 @@ namespace Foundry.Training.Conformance;
 /// </summary>
 internal static class SampleFlows
 {
-    private const string FlowsNeedTheEmulator = "a flow waits for a job to finish, which a mock's answers never do";
+    private const string FlowsNeedTheEmulator = "a mock's jobs never finish";
     private static readonly string[] s_responseOnly = { ServiceNames.Response };
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(50);
     private static int s_runs;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,21 +61,24 @@ internal static class SelfChecks
         return lines;
     }
 
-    /// <summary>Request direction, Foundry: a create without <c>compute_id</c>, which the spec requires.</summary>
-    public static async Task<List<string>> RunAsync(TrainingJobsClient unvalidatedClient, ExchangeRecorder recorder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Request direction, Foundry: a create without <c>properties</c>, which the spec requires. Sent as raw HTTP: the
+    /// SDK cannot send it even with validation off, and Prism does not validate a polymorphic body past its
+    /// discriminator (a <c>CommandJob</c> without <c>compute_id</c> passes; see docs/conformance.md).
+    /// </summary>
+    public static async Task<List<string>> RunAsync(Uri prism, ExchangeRecorder recorder, CancellationToken cancellationToken)
     {
         recorder.Drain();
-        Exception? error = null;
-        try
+        using var http = new HttpClient(recorder, disposeHandler: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(prism, "training_jobs?api-version=v1"))
         {
-            await unvalidatedClient.CreateAsync("self-check", new CommandJob("compute") { ComputeId = null!, Command = "python train.py", EnvironmentImageReference = "env:1" }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex)
-        {
-            error = ex;
-        }
-
-        return new List<string> { Judge(ServiceNames.Foundry, "a create without compute_id", error, recorder.Drain(), v => v.IsRequest && v.Message.Contains("compute_id", StringComparison.Ordinal)) };
+            Content = new StringContent("""{"name":"self-check"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "conformance-token");
+        request.Headers.Add("Foundry-Features", "TrainingJobs=V1Preview");
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Exception? error = response.IsSuccessStatusCode ? null : new RequestFailedException((int)response.StatusCode, "rejected");
+        return new List<string> { Judge(ServiceNames.Foundry, "a create without properties", error, recorder.Drain(), v => v.IsRequest && v.Message.Contains("properties", StringComparison.Ordinal)) };
     }
 
     /// <summary>

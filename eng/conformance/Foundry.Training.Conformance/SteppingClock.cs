@@ -10,7 +10,8 @@ namespace Foundry.Training.Conformance;
 /// </summary>
 internal sealed class SteppingClock : TimeProvider
 {
-    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow;
+    // Whole seconds, like the steps: the services' timestamps are whole unix seconds.
+    private readonly DateTimeOffset _start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     private long _elapsedTicks;
 
     public override DateTimeOffset GetUtcNow() => _start + TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks));

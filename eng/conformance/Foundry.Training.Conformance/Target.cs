@@ -38,13 +38,13 @@ internal sealed class Target
 
     public async Task<List<OperationResult>> RunAsync(List<string> selfChecks)
     {
-        var recorder = new ExchangeRecorder(_service, _prism);
+        var recorder = new ExchangeRecorder(_service, _prism, _direction == ServiceNames.Response ? _emulator!.Emulator.Endpoint : null);
         bool foundry = _service == ServiceNames.Foundry;
         using var cts = new CancellationTokenSource(_settings.OperationTimeout);
         if (_direction == ServiceNames.Request)
         {
             List<string> lines = foundry
-                ? await SelfChecks.RunAsync(CreateJobsClient(_prism, recorder, validateRequests: false), recorder, cts.Token).ConfigureAwait(false)
+                ? await SelfChecks.RunAsync(_prism, recorder, cts.Token).ConfigureAwait(false)
                 : await SelfChecks.RunAsync(_service, CreateFineTuningClient(recorder, validateRequests: false), recorder, cts.Token).ConfigureAwait(false);
             foreach (string line in lines)
             {

@@ -179,11 +179,25 @@ internal sealed class EmulatedFineTuningJob
 
     private int EpochCount => Request.Hyperparameters?.EpochCount?.Number is double epochs && epochs >= 1 ? (int)epochs : 3;
 
-    /// <summary>The hyperparameters as requested; once training starts, <c>auto</c> (or unset) values are resolved to numbers.</summary>
+    /// <summary>
+    /// The hyperparameters as requested; once training starts, <c>auto</c> (or unset) values are resolved to numbers.
+    /// Before that, Azure OpenAI (whose 2024-05-01-preview hyperparameters are numbers only) sends <c>-1</c> for an
+    /// unresolved count, as its examples do, and leaves an unresolved learning rate multiplier out.
+    /// </summary>
     private FineTuningHyperparameters Hyperparameters()
     {
         FineTuningHyperparameters? requested = Request.Hyperparameters;
         bool resolved = Status != FineTuningState.Pending && Status != FineTuningState.ValidatingFiles && Status != FineTuningState.Queued;
+        if (_flavor.IsAzure && !resolved)
+        {
+            return new FineTuningHyperparameters
+            {
+                EpochCount = Given(requested?.EpochCount) ?? FineTuningHyperparameterValue.FromNumber(-1),
+                BatchSize = Given(requested?.BatchSize) ?? FineTuningHyperparameterValue.FromNumber(-1),
+                LearningRateMultiplier = Given(requested?.LearningRateMultiplier),
+            };
+        }
+
         return new FineTuningHyperparameters
         {
             EpochCount = Resolve(requested?.EpochCount, resolved, 3),
@@ -191,6 +205,9 @@ internal sealed class EmulatedFineTuningJob
             LearningRateMultiplier = Resolve(requested?.LearningRateMultiplier, resolved, 1.8),
         };
     }
+
+    private static FineTuningHyperparameterValue? Given(FineTuningHyperparameterValue? requested) =>
+        requested is FineTuningHyperparameterValue given && !given.IsAuto ? given : null;
 
     private static FineTuningHyperparameterValue Resolve(FineTuningHyperparameterValue? requested, bool resolved, double value) =>
         requested is FineTuningHyperparameterValue given && !given.IsAuto

@@ -39,8 +39,10 @@ internal static class JsonBodies
             writer.WriteEndArray();
             if (ids)
             {
-                WriteStringOrNull(writer, "first_id", page.FirstId);
-                WriteStringOrNull(writer, "last_id", page.LastId);
+                // A Foundry page's ids are optional strings, left out of an empty page; an OpenAI list object carries
+                // them, null when it is empty.
+                WriteId(writer, "first_id", page.FirstId, orNull: listObject);
+                WriteId(writer, "last_id", page.LastId, orNull: listObject);
             }
 
             if (hasMore)
@@ -68,15 +70,15 @@ internal static class JsonBodies
         return buffer.ToArray();
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    private static void WriteId(Utf8JsonWriter writer, string name, string? value, bool orNull)
     {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
+        if (value is not null)
         {
             writer.WriteString(name, value);
+        }
+        else if (orNull)
+        {
+            writer.WriteNull(name);
         }
     }
 }

@@ -140,7 +140,7 @@ internal sealed partial class TrainingJobsService
         }
 
         return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Bytes(200, artifact.ReadContent(), artifact.ContentType)
+            ? ServiceResponse.Bytes(200, artifact.ReadContent(), "application/octet-stream") // the route's contract: bytes
             : ArtifactNotFound(job, path);
     }
 
