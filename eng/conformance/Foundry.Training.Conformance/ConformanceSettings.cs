@@ -21,6 +21,7 @@ internal sealed class ConformanceSettings
                                    schema-generated bodies
           --foundry-spec PATH      the compiled Foundry OpenAPI document (default: obj/foundry-typespec/
                                    foundry-training-jobs.openapi.json, which foundry-typespec/compile.mjs writes)
+          --compile-foundry        compile it first (node foundry-typespec/compile.mjs), while the other Prisms load
           --no-proxy-errors        start the proxies without --errors (exploration: every response reaches the SDK and
                                    all violations show, instead of the first one becoming a 500)
           --table PATH             also write the operation x direction x result table (Markdown) to PATH
@@ -43,6 +44,8 @@ internal sealed class ConformanceSettings
     public IReadOnlyList<string> Directions { get; private set; } = new[] { ServiceNames.Request, ServiceNames.Response };
 
     public bool ProxyErrors { get; private set; } = true;
+
+    public bool CompileFoundry { get; private set; }
 
     public string? TablePath { get; private set; }
 
@@ -90,6 +93,7 @@ internal sealed class ConformanceSettings
                 case "--directions": settings.Directions = List(Value(), ServiceNames.Request, ServiceNames.Response); break;
                 case "--foundry-spec": settings.FoundrySpec = Path.GetFullPath(Value()); break;
                 case "--no-proxy-errors": settings.ProxyErrors = false; break;
+                case "--compile-foundry": settings.CompileFoundry = true; break;
                 case "--table": settings.TablePath = Path.GetFullPath(Value()); break;
                 case "--modes": settings.Modes = List(Value(), "static", "dynamic"); break;
                 case "--seed": settings.Seed = Value(); break;
@@ -117,7 +121,13 @@ internal sealed class ConformanceSettings
             settings.FoundrySpec = Path.Combine(settings.ConformanceDirectory, "obj", "foundry-typespec", "foundry-training-jobs.openapi.json");
         }
 
-        foreach (string file in new[] { settings.PrismCli, settings.AzureSpec, settings.OpenAISpec, settings.FoundrySpec, settings.DeviationsPath })
+        var required = new List<string> { settings.PrismCli, settings.AzureSpec, settings.OpenAISpec, settings.DeviationsPath };
+        if (!settings.CompileFoundry && settings.Services.Contains(ServiceNames.Foundry))
+        {
+            required.Add(settings.FoundrySpec);
+        }
+
+        foreach (string file in required)
         {
             if (!File.Exists(file))
             {

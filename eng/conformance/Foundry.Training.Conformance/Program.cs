@@ -33,12 +33,11 @@ internal static class Program
 
         ConformanceSettings settings;
         KnownDeviations deviations;
-        JsonSpecDocument? foundrySpec;
+        JsonSpecDocument? foundrySpec = null;
         try
         {
             settings = ConformanceSettings.Parse(args);
             deviations = KnownDeviations.Load(settings.DeviationsPath);
-            foundrySpec = settings.Services.Contains(ServiceNames.Foundry) ? JsonSpecDocument.Load(settings.FoundrySpec) : null;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException or System.Text.Json.JsonException)
         {
@@ -54,13 +53,16 @@ internal static class Program
         var timings = new List<string>();
         string workDirectory = Directory.CreateTempSubdirectory("foundry-conformance-").FullName;
         bool response = settings.Directions.Contains(ServiceNames.Response);
+        bool foundry = settings.Services.Contains(ServiceNames.Foundry);
         EmulatorFixtures? emulator = response ? EmulatorFixtures.Start() : null;
-        WireMockServer? badUpstream = response && foundrySpec is not null ? SelfChecks.BadUpstream() : null;
+        WireMockServer? badUpstream = response && foundry ? SelfChecks.BadUpstream() : null;
         PrismServer? selfCheckProxy = null;
         try
         {
-            // Every Prism loads at once, the slowest (OpenAI, 3 MB) first; the runs then go in order of readiness.
-            foreach (string service in settings.Services.OrderBy(s => s == ServiceNames.OpenAI ? 0 : 1))
+            // The Foundry spec compiles while every other Prism loads, the slowest (OpenAI, 3 MB) first; the runs then go
+            // in order of readiness.
+            Task<string>? compile = foundry && settings.CompileFoundry ? FoundrySpecCompiler.CompileAsync(settings) : null;
+            void Start(string service)
             {
                 foreach (string direction in settings.Directions)
                 {
@@ -69,9 +71,25 @@ internal static class Program
                 }
             }
 
-            if (badUpstream is not null)
+            foreach (string service in settings.Services.Where(s => s != ServiceNames.Foundry).OrderBy(s => s == ServiceNames.OpenAI ? 0 : 1))
             {
-                selfCheckProxy = PrismServer.Start("foundry proxy (self-check)", settings, settings.FoundrySpec, new Uri(badUpstream.Url!));
+                Start(service);
+            }
+
+            if (foundry)
+            {
+                if (compile is not null)
+                {
+                    Console.WriteLine(await compile.ConfigureAwait(false));
+                    timings.Add($"foundry spec compiled after {total.Elapsed.TotalSeconds:0.0} s");
+                }
+
+                foundrySpec = JsonSpecDocument.Load(settings.FoundrySpec);
+                Start(ServiceNames.Foundry);
+                if (badUpstream is not null)
+                {
+                    selfCheckProxy = PrismServer.Start("foundry proxy (self-check)", settings, settings.FoundrySpec, new Uri(badUpstream.Url!));
+                }
             }
 
             foreach (string service in settings.Services)
@@ -98,7 +116,7 @@ internal static class Program
                 selfChecks.Add(line);
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception or RequestFailedException)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception or RequestFailedException or IOException or System.Text.Json.JsonException)
         {
             Console.WriteLine("ERROR " + ex.Message);
             return 1;

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { compile, formatDiagnostic, NodeHost } from "@typespec/compiler";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const compilerVersion = JSON.parse(await readFile(join(here, "..", "node_modules", "@typespec", "compiler", "package.json"), "utf8")).version;
 const conformance = resolve(here, "..");
 const specs = join(conformance, "specs", "foundry-training-jobs");
 const args = process.argv.slice(2);
@@ -23,6 +24,7 @@ const option = (name, fallback) => {
 };
 const routes = option("--routes", "routes.later-revision.tsp");
 const out = resolve(option("--out", join(conformance, "obj", "foundry-typespec")));
+if (!out.startsWith(conformance + "/")) fail(`--out must be below ${conformance}, where the compiler finds its libraries`);
 // Below eng/conformance, so the compiler finds the libraries in eng/conformance/node_modules.
 const work = join(out, "src");
 const started = performance.now();
@@ -152,6 +154,6 @@ await writeFile(result, JSON.stringify(document, null, 2) + "\n");
 const operations = Object.values(document.paths ?? {}).flatMap((p) => Object.keys(p).filter((k) => ["get", "put", "post", "delete", "patch"].includes(k)));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `foundry-typespec: compiled ${routes} (TypeSpec ${program.compilerVersion ?? ""}) with ${applied} edit(s) and stubs.tsp: ` +
+  `foundry-typespec: compiled ${routes} (TypeSpec ${compilerVersion}) with ${applied} edit(s) and stubs.tsp: ` +
     `${operations.length} operations, ${warnings.length} warning(s), ${seconds} s -> ${result}`,
 );
