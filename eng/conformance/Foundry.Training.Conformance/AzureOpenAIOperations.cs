@@ -10,12 +10,11 @@ namespace Foundry.Training.Conformance;
 /// <summary>Every SDK operation against the Azure OpenAI authoring swagger (<c>2024-05-01-preview</c>), its 20 operations.</summary>
 internal static class AzureOpenAIOperations
 {
-    private const string JobId = "ftjob-conformance";
-    private const string FileId = "file-conformance";
-    private const string ModelId = "gpt-35-turbo-0613";
     private const string IngestionJobId = "ingestion-conformance";
     private const string RunId = "run-conformance";
     private const string Id = "[^/]+";
+    private const string NoIngestion = "the emulator serves no ingestion jobs";
+    private static readonly string[] s_requestOnly = { ServiceNames.Request };
 
     // Files_Upload's formData: purpose (enum) and file; nothing else.
     private static readonly string[] s_purposes = { "fine-tune", "fine-tune-results", "assistants", "assistants_output" };
@@ -71,7 +70,7 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "FineTuningFilesClient.Get", SpecOperation = "Files_Get", Method = "GET", PathPattern = "^/files/" + Id + "$",
-                Body = async (c, async, ct) => Describe((async ? await c.Files.GetAsync(FileId, ct) : c.Files.Get(FileId, ct)).Value),
+                Body = async (c, async, ct) => Describe((async ? await c.Files.GetAsync(c.Fixture.FileId, ct) : c.Files.Get(c.Fixture.FileId, ct)).Value),
             },
             new()
             {
@@ -89,21 +88,25 @@ internal static class AzureOpenAIOperations
                 Name = "FineTuningFilesClient.DownloadContent", SpecOperation = "Files_GetContent", Method = "GET", PathPattern = "^/files/" + Id + "/content$",
                 Body = async (c, async, ct) =>
                 {
-                    Response<Stream> r = async ? await c.Files.DownloadContentAsync(FileId, ct) : c.Files.DownloadContent(FileId, ct);
+                    Response<Stream> r = async ? await c.Files.DownloadContentAsync(c.Fixture.FileId, ct) : c.Files.DownloadContent(c.Fixture.FileId, ct);
                     return (await OperationContext.DrainAsync(r.Value, async, ct)) + " byte(s)";
                 },
             },
             new()
             {
                 Name = "FineTuningFilesClient.Delete", SpecOperation = "Files_Delete", Method = "DELETE", PathPattern = "^/files/" + Id + "$",
-                Body = async (c, async, ct) => "status " + (async ? await c.Files.DeleteAsync(FileId, ct) : c.Files.Delete(FileId, ct)).Status,
+                Body = async (c, async, ct) =>
+                {
+                    string file = await c.Fixture.NewFileAsync(ct);
+                    return "status " + (async ? await c.Files.DeleteAsync(file, ct) : c.Files.Delete(file, ct)).Status;
+                },
             },
             new()
             {
                 Name = "FineTuningFilesClient.WaitForProcessed", SpecOperation = "Files_Get", Method = "GET", PathPattern = "^/files/" + Id + "$",
                 Body = (c, async, ct) => c.PollAsync(
                     3,
-                    async t => async ? await c.Files.WaitForProcessedAsync(FileId, TimeSpan.FromMilliseconds(10), t) : c.Files.WaitForProcessed(FileId, TimeSpan.FromMilliseconds(10), t),
+                    async t => async ? await c.Files.WaitForProcessedAsync(c.Fixture.FileId, TimeSpan.FromMilliseconds(10), t) : c.Files.WaitForProcessed(c.Fixture.FileId, TimeSpan.FromMilliseconds(10), t),
                     r => Describe(r.Value),
                     ct),
             },
@@ -114,7 +117,7 @@ internal static class AzureOpenAIOperations
                 Name = "FineTuningClient.CreateJob (required fields)", SpecOperation = "FineTuning_Create", Method = "POST", PathPattern = "^/fine_tuning/jobs$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningJobCreateOptions("gpt-35-turbo-0613", "file-training");
+                    var options = new FineTuningJobCreateOptions("gpt-35-turbo-0613", c.Fixture.FileId);
                     return Describe((async ? await c.Client.CreateJobAsync(options, ct) : c.Client.CreateJob(options, ct)).Value);
                 },
             },
@@ -123,9 +126,9 @@ internal static class AzureOpenAIOperations
                 Name = "FineTuningClient.CreateJob (every 2024-05-01-preview field)", SpecOperation = "FineTuning_Create", Method = "POST", PathPattern = "^/fine_tuning/jobs$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningJobCreateOptions("gpt-35-turbo-0613", "file-training")
+                    var options = new FineTuningJobCreateOptions("gpt-35-turbo-0613", c.Fixture.FileId)
                     {
-                        ValidationFile = "file-validation",
+                        ValidationFile = c.Fixture.FileId,
                         Suffix = "conformance_run-1",
                         Seed = 42,
                         Hyperparameters = new FineTuningHyperparameters { EpochCount = 2, BatchSize = 8, LearningRateMultiplier = 0.5 },
@@ -136,14 +139,14 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "FineTuningClient.GetJob", SpecOperation = "FineTuning_Get", Method = "GET", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
-                Body = async (c, async, ct) => Describe((async ? await c.Client.GetJobAsync(JobId, ct) : c.Client.GetJob(JobId, ct)).Value),
+                Body = async (c, async, ct) => Describe((async ? await c.Client.GetJobAsync(c.Fixture.JobId, ct) : c.Client.GetJob(c.Fixture.JobId, ct)).Value),
             },
             new()
             {
                 Name = "FineTuningClient.GetJobs (limit, after)", SpecOperation = "FineTuning_List", Method = "GET", PathPattern = "^/fine_tuning/jobs$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningJobListOptions { Limit = 2, After = "ftjob-previous" };
+                    var options = new FineTuningJobListOptions { Limit = 2, After = c.Fixture.IsEmulator ? null : "ftjob-previous" };
                     return async
                         ? await OperationContext.ReadPagesAsync(c.Client.GetJobsAsync(options, ct), maxPages: 3)
                         : OperationContext.ReadPages(c.Client.GetJobs(options, ct), maxPages: 3);
@@ -152,12 +155,20 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "FineTuningClient.CancelJob", SpecOperation = "FineTuning_Cancel", Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/cancel$",
-                Body = async (c, async, ct) => Describe((async ? await c.Client.CancelJobAsync(JobId, ct) : c.Client.CancelJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewRunningJobAsync(ct);
+                    return Describe((async ? await c.Client.CancelJobAsync(job, ct) : c.Client.CancelJob(job, ct)).Value);
+                },
             },
             new()
             {
                 Name = "FineTuningClient.DeleteJob", SpecOperation = "FineTuning_Delete", Method = "DELETE", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
-                Body = async (c, async, ct) => "status " + (async ? await c.Client.DeleteJobAsync(JobId, ct) : c.Client.DeleteJob(JobId, ct)).Status,
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewFinishedJobAsync(ct);
+                    return "status " + (async ? await c.Client.DeleteJobAsync(job, ct) : c.Client.DeleteJob(job, ct)).Status;
+                },
             },
             new()
             {
@@ -166,8 +177,8 @@ internal static class AzureOpenAIOperations
                 {
                     var options = new FineTuningListOptions { Limit = 5 };
                     return async
-                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobEventsAsync(JobId, options, ct), maxPages: 3)
-                        : OperationContext.ReadPages(c.Client.GetJobEvents(JobId, options, ct), maxPages: 3);
+                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobEventsAsync(c.Fixture.JobId, options, ct), maxPages: 3)
+                        : OperationContext.ReadPages(c.Client.GetJobEvents(c.Fixture.JobId, options, ct), maxPages: 3);
                 },
             },
             new()
@@ -177,8 +188,8 @@ internal static class AzureOpenAIOperations
                 {
                     var options = new FineTuningListOptions { Limit = 5 };
                     return async
-                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobCheckpointsAsync(JobId, options, ct), maxPages: 3)
-                        : OperationContext.ReadPages(c.Client.GetJobCheckpoints(JobId, options, ct), maxPages: 3);
+                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobCheckpointsAsync(c.Fixture.JobId, options, ct), maxPages: 3)
+                        : OperationContext.ReadPages(c.Client.GetJobCheckpoints(c.Fixture.JobId, options, ct), maxPages: 3);
                 },
             },
             new()
@@ -186,19 +197,27 @@ internal static class AzureOpenAIOperations
                 Name = "FineTuningClient.WaitForCompletion", SpecOperation = "FineTuning_Get", Method = "GET", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
                 Body = (c, async, ct) => c.PollAsync(
                     3,
-                    async t => async ? await c.Client.WaitForCompletionAsync(JobId, TimeSpan.FromMilliseconds(10), t) : c.Client.WaitForCompletion(JobId, TimeSpan.FromMilliseconds(10), t),
+                    async t => async ? await c.Client.WaitForCompletionAsync(c.Fixture.JobId, TimeSpan.FromMilliseconds(10), t) : c.Client.WaitForCompletion(c.Fixture.JobId, TimeSpan.FromMilliseconds(10), t),
                     r => Describe(r.Value),
                     ct),
             },
             new()
             {
                 Name = "FineTuningClient.PauseJob", SpecOperation = null, Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/pause$",
-                Body = async (c, async, ct) => Describe((async ? await c.Client.PauseJobAsync(JobId, ct) : c.Client.PauseJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewRunningJobAsync(ct);
+                    return Describe((async ? await c.Client.PauseJobAsync(job, ct) : c.Client.PauseJob(job, ct)).Value);
+                },
             },
             new()
             {
                 Name = "FineTuningClient.ResumeJob", SpecOperation = null, Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/resume$",
-                Body = async (c, async, ct) => Describe((async ? await c.Client.ResumeJobAsync(JobId, ct) : c.Client.ResumeJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewPausedJobAsync(ct);
+                    return Describe((async ? await c.Client.ResumeJobAsync(job, ct) : c.Client.ResumeJob(job, ct)).Value);
+                },
             },
 
             // Models
@@ -214,7 +233,7 @@ internal static class AzureOpenAIOperations
                 Name = "FineTuningModelsClient.GetModel", SpecOperation = "Models_Get", Method = "GET", PathPattern = "^/models/" + Id + "$",
                 Body = async (c, async, ct) =>
                 {
-                    FineTuningModel model = (async ? await c.Models.GetModelAsync(ModelId, ct) : c.Models.GetModel(ModelId, ct)).Value;
+                    FineTuningModel model = (async ? await c.Models.GetModelAsync(c.Fixture.ModelId, ct) : c.Models.GetModel(c.Fixture.ModelId, ct)).Value;
                     return $"model {model.Id} ({model.Status})";
                 },
             },
@@ -223,6 +242,7 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.CreateJob (system compute)", SpecOperation = "IngestionJobs_Create", Method = "PUT", PathPattern = "^/ingestion/jobs/" + Id + "$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
                     IngestionJob job = SystemComputeJob();
@@ -232,6 +252,7 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.CreateJob (user compute, tokens)", SpecOperation = "IngestionJobs_Create", Method = "PUT", PathPattern = "^/ingestion/jobs/" + Id + "$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
                     IngestionJob job = UserComputeJob();
@@ -243,12 +264,14 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.GetJob", SpecOperation = "IngestionJobs_Get", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) => Describe((async ? await c.Ingestion.GetJobAsync(IngestionJobId, ct) : c.Ingestion.GetJob(IngestionJobId, ct)).Value),
             },
             new()
             {
                 // One page: Prism's nextLink is made-up text, not a link to this server.
                 Name = "IngestionJobsClient.GetJobs (token)", SpecOperation = "IngestionJobs_List", Method = "GET", PathPattern = "^/ingestion/jobs$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) => async
                     ? await OperationContext.ReadPagesAsync(c.Ingestion.GetJobsAsync("mgmt-token", ct), maxPages: 1)
                     : OperationContext.ReadPages(c.Ingestion.GetJobs("mgmt-token", ct), maxPages: 1),
@@ -256,6 +279,7 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.GetRuns (token)", SpecOperation = "IngestionJobRuns_List", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "/runs$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) => async
                     ? await OperationContext.ReadPagesAsync(c.Ingestion.GetRunsAsync(IngestionJobId, "mgmt-token", ct), maxPages: 1)
                     : OperationContext.ReadPages(c.Ingestion.GetRuns(IngestionJobId, "mgmt-token", ct), maxPages: 1),
@@ -263,6 +287,7 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.GetRun", SpecOperation = "IngestionJobRuns_Get", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "/runs/" + Id + "$",
+                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
                     IngestionJobRun run = (async ? await c.Ingestion.GetRunAsync(IngestionJobId, RunId, cancellationToken: ct) : c.Ingestion.GetRun(IngestionJobId, RunId, cancellationToken: ct)).Value;

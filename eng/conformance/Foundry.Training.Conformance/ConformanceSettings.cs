@@ -14,8 +14,17 @@ internal sealed class ConformanceSettings
           --prism-cli PATH         Prism's CLI script (node_modules/@stoplight/prism-cli/dist/index.js)
           --node PATH              Node.js (default: node)
           --conformance-dir DIR    eng/conformance (specs/ and known-deviations.json; default: from the executable's location)
-          --services LIST          azure-openai,openai (default: both)
-          --modes LIST             static,dynamic (default: both); dynamic asks Prism for schema-generated bodies
+          --services LIST          foundry,azure-openai,openai (default: all three)
+          --directions LIST        request,response (default: both); request drives the SDK against a Prism mock of each
+                                   spec, response drives it through a validating Prism proxy in front of the emulator
+          --modes LIST             static,dynamic (default: both), for the request direction; dynamic asks Prism for
+                                   schema-generated bodies
+          --foundry-spec PATH      the compiled Foundry OpenAPI document (default: obj/foundry-typespec/
+                                   foundry-training-jobs.openapi.json, which foundry-typespec/compile.mjs writes)
+          --compile-foundry        compile it first (node foundry-typespec/compile.mjs), while the other Prisms load
+          --no-proxy-errors        start the proxies without --errors (exploration: every response reaches the SDK and
+                                   all violations show, instead of the first one becoming a 500)
+          --table PATH             also write the operation x direction x result table (Markdown) to PATH
           --seed TEXT              Prism's seed for dynamic bodies (default: 1), so a run is reproducible; "none" for fresh
                                    random bodies on every request (exploration, with --repeat)
           --repeat N               run the modes N times (default: 1)
@@ -30,7 +39,17 @@ internal sealed class ConformanceSettings
 
     public string ConformanceDirectory { get; private set; } = "";
 
-    public IReadOnlyList<string> Services { get; private set; } = new[] { ServiceNames.AzureOpenAI, ServiceNames.OpenAI };
+    public IReadOnlyList<string> Services { get; private set; } = new[] { ServiceNames.Foundry, ServiceNames.AzureOpenAI, ServiceNames.OpenAI };
+
+    public IReadOnlyList<string> Directions { get; private set; } = new[] { ServiceNames.Request, ServiceNames.Response };
+
+    public bool ProxyErrors { get; private set; } = true;
+
+    public bool CompileFoundry { get; private set; }
+
+    public string? TablePath { get; private set; }
+
+    public string FoundrySpec { get; private set; } = "";
 
     public IReadOnlyList<string> Modes { get; private set; } = new[] { "static", "dynamic" };
 
@@ -50,6 +69,14 @@ internal sealed class ConformanceSettings
 
     public string DeviationsPath => Path.Combine(ConformanceDirectory, "known-deviations.json");
 
+    /// <summary>The spec document Prism loads for <paramref name="service"/>.</summary>
+    public string SpecOf(string service) => service switch
+    {
+        ServiceNames.Foundry => FoundrySpec,
+        ServiceNames.AzureOpenAI => AzureSpec,
+        _ => OpenAISpec,
+    };
+
     /// <exception cref="ArgumentException">An argument is unknown, misses its value or is invalid.</exception>
     public static ConformanceSettings Parse(string[] args)
     {
@@ -62,7 +89,12 @@ internal sealed class ConformanceSettings
                 case "--prism-cli": settings.PrismCli = Path.GetFullPath(Value()); break;
                 case "--node": settings.Node = Value(); break;
                 case "--conformance-dir": settings.ConformanceDirectory = Path.GetFullPath(Value()); break;
-                case "--services": settings.Services = List(Value(), ServiceNames.AzureOpenAI, ServiceNames.OpenAI); break;
+                case "--services": settings.Services = List(Value(), ServiceNames.Foundry, ServiceNames.AzureOpenAI, ServiceNames.OpenAI); break;
+                case "--directions": settings.Directions = List(Value(), ServiceNames.Request, ServiceNames.Response); break;
+                case "--foundry-spec": settings.FoundrySpec = Path.GetFullPath(Value()); break;
+                case "--no-proxy-errors": settings.ProxyErrors = false; break;
+                case "--compile-foundry": settings.CompileFoundry = true; break;
+                case "--table": settings.TablePath = Path.GetFullPath(Value()); break;
                 case "--modes": settings.Modes = List(Value(), "static", "dynamic"); break;
                 case "--seed": settings.Seed = Value(); break;
                 case "--prism-errors": settings.PrismErrors = true; break;
@@ -84,7 +116,18 @@ internal sealed class ConformanceSettings
             settings.ConformanceDirectory = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
         }
 
-        foreach (string file in new[] { settings.PrismCli, settings.AzureSpec, settings.OpenAISpec, settings.DeviationsPath })
+        if (settings.FoundrySpec.Length == 0)
+        {
+            settings.FoundrySpec = Path.Combine(settings.ConformanceDirectory, "obj", "foundry-typespec", "foundry-training-jobs.openapi.json");
+        }
+
+        var required = new List<string> { settings.PrismCli, settings.AzureSpec, settings.OpenAISpec, settings.DeviationsPath };
+        if (!settings.CompileFoundry && settings.Services.Contains(ServiceNames.Foundry))
+        {
+            required.Add(settings.FoundrySpec);
+        }
+
+        foreach (string file in required)
         {
             if (!File.Exists(file))
             {

@@ -15,6 +15,9 @@ internal sealed class Exchange
 
     public required string Query { get; init; }
 
+    /// <summary>Sent to another address of this machine (an emulator storage URL), not to Prism: no spec applies.</summary>
+    public bool External { get; init; }
+
     public string? RequestContentType { get; init; }
 
     public byte[]? RequestBody { get; init; }

@@ -9,7 +9,8 @@ namespace Foundry.Training.Conformance;
 
 /// <summary>
 /// The SDK's HTTP handler in this runner: maps the SDK's URL onto Prism's, asks for static or dynamic responses,
-/// and records each exchange with the violations Prism reported.
+/// and records each exchange with the violations Prism reported. A request to another address of this machine (an
+/// artifact's pre-signed storage URL on the emulator) is recorded as external; one that would leave the machine is refused.
 /// </summary>
 /// <remarks>
 /// Prism serves a spec's paths at its root and ignores the spec's servers. The Azure OpenAI swagger's paths are relative to
@@ -19,13 +20,24 @@ namespace Foundry.Training.Conformance;
 /// </remarks>
 internal sealed class ExchangeRecorder : DelegatingHandler
 {
+    private readonly string _service;
+    private readonly Uri _prism;
     private readonly string? _requiredPrefix;
     private readonly List<Exchange> _exchanges = new();
 
-    public ExchangeRecorder(string? requiredPrefix)
+    private readonly string? _upstream;
+
+    /// <param name="service">The service whose conventions the requests must follow.</param>
+    /// <param name="prism">Prism's address.</param>
+    /// <param name="upstream">Behind a proxy, the emulator's endpoint, whose absolute URLs in a <c>Location</c> or
+    /// <c>Operation-Location</c> are pointed back at the proxy, as any reverse proxy does, so that polls pass it too.</param>
+    public ExchangeRecorder(string service, Uri prism, Uri? upstream = null)
         : base(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
-        _requiredPrefix = requiredPrefix;
+        _service = service;
+        _prism = prism;
+        _upstream = upstream?.AbsoluteUri.TrimEnd('/');
+        _requiredPrefix = service == ServiceNames.AzureOpenAI ? "/openai" : null;
     }
 
     /// <summary>Whether Prism generates responses from the schema (<c>Prefer: dynamic=true</c>) instead of static examples.</summary>
@@ -47,6 +59,7 @@ internal sealed class ExchangeRecorder : DelegatingHandler
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        RefuseToLeaveTheMachine(request);
         // ReadAsStream serializes the SDK's content with its synchronous writer, as HttpClient.Send would.
         byte[]? body = request.Content is null ? null : ReadAll(request.Content.ReadAsStream(cancellationToken));
         Exchange exchange = Prepare(request, body);
@@ -57,6 +70,7 @@ internal sealed class ExchangeRecorder : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        RefuseToLeaveTheMachine(request);
         byte[]? body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         Exchange exchange = Prepare(request, body);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -64,10 +78,23 @@ internal sealed class ExchangeRecorder : DelegatingHandler
         return response;
     }
 
+    /// <summary>Prism's mocks make up URLs (an artifact's content URI, a next link); no request may follow one off the machine.</summary>
+    private static void RefuseToLeaveTheMachine(HttpRequestMessage request)
+    {
+        Uri uri = request.RequestUri!;
+        if (!uri.IsLoopback)
+        {
+            throw new HttpRequestException($"conformance: refused to send {request.Method} {uri.GetLeftPart(UriPartial.Path)} off this machine");
+        }
+    }
+
+    private bool IsExternal(Uri uri) => uri.Port != _prism.Port;
+
     /// <summary>
     /// What Prism does not check: it ignores unknown query parameters and headers, so a second <c>api-version</c> or a
     /// credential in the other service's header would pass. Azure OpenAI: exactly one <c>api-version=2024-05-01-preview</c>
-    /// and the key in <c>api-key</c> only; OpenAI: no <c>api-version</c>, and the key as <c>Authorization: Bearer</c> only.
+    /// and the key in <c>api-key</c> only; OpenAI: no <c>api-version</c>, and the key as <c>Authorization: Bearer</c> only;
+    /// Foundry: exactly one <c>api-version=v1</c> and an Entra ID token as <c>Authorization: Bearer</c> only.
     /// </summary>
     private IEnumerable<string> CheckServiceConventions(HttpRequestMessage request, Uri uri)
     {
@@ -76,7 +103,19 @@ internal sealed class ExchangeRecorder : DelegatingHandler
             .ToArray();
         bool apiKey = request.Headers.Contains("api-key");
         string? authorization = request.Headers.Authorization?.Scheme;
-        if (_requiredPrefix is not null)
+        if (_service == ServiceNames.Foundry)
+        {
+            if (versions.Length != 1 || versions[0] != "api-version=v1")
+            {
+                yield return $"expected exactly one api-version=v1, the query is '{uri.Query}'";
+            }
+
+            if (authorization != "Bearer" || apiKey)
+            {
+                yield return $"expected an Entra ID token as Authorization: Bearer only (Authorization: {authorization ?? "none"}, api-key: {apiKey})";
+            }
+        }
+        else if (_requiredPrefix is not null)
         {
             if (versions.Length != 1 || versions[0] != "api-version=2024-05-01-preview")
             {
@@ -98,6 +137,25 @@ internal sealed class ExchangeRecorder : DelegatingHandler
             if (authorization != "Bearer" || apiKey)
             {
                 yield return $"expected the key as Authorization: Bearer only (Authorization: {authorization ?? "none"}, api-key: {apiKey})";
+            }
+        }
+    }
+
+    private void RewriteLocations(HttpResponseMessage response)
+    {
+        if (_upstream is null)
+        {
+            return;
+        }
+
+        string proxy = _prism.AbsoluteUri.TrimEnd('/');
+        foreach (string name in new[] { "Location", "Operation-Location" })
+        {
+            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values) && values.FirstOrDefault() is string value
+                && value.StartsWith(_upstream + "/", StringComparison.Ordinal))
+            {
+                response.Headers.Remove(name);
+                response.Headers.TryAddWithoutValidation(name, proxy + value.Substring(_upstream.Length));
             }
         }
     }
@@ -128,6 +186,18 @@ internal sealed class ExchangeRecorder : DelegatingHandler
     private Exchange Prepare(HttpRequestMessage request, byte[]? body)
     {
         Uri uri = request.RequestUri!;
+        if (IsExternal(uri))
+        {
+            return new Exchange
+            {
+                Method = request.Method.Method,
+                SentPath = uri.AbsolutePath,
+                Path = uri.AbsolutePath,
+                Query = uri.Query,
+                External = true,
+            };
+        }
+
         string sentPath = uri.AbsolutePath;
         string path = sentPath;
         var problems = new List<string>();
@@ -171,6 +241,18 @@ internal sealed class ExchangeRecorder : DelegatingHandler
     private void Complete(Exchange exchange, HttpResponseMessage response, byte[] responseBody)
     {
         response.Content = Rebuffer(response.Content, responseBody);
+        if (exchange.External)
+        {
+            exchange.Status = (int)response.StatusCode;
+            lock (_exchanges)
+            {
+                _exchanges.Add(exchange);
+            }
+
+            return;
+        }
+
+        RewriteLocations(response);
         exchange.Status = (int)response.StatusCode;
         exchange.ResponseContentType = response.Content.Headers.ContentType?.MediaType;
         if (response.Headers.TryGetValues("sl-violations", out IEnumerable<string>? values))
@@ -186,12 +268,13 @@ internal sealed class ExchangeRecorder : DelegatingHandler
             exchange.ProblemTitle = Violation.ProblemTitle(responseBody);
         }
 
-        // Prism's own 422 (no validation response in the spec) lists the request's problems in its body only.
-        if (exchange.Status == 422 && exchange.ResponseContentType == "application/problem+json")
+        // Prism's own 422 (no validation response in the spec) lists the request's problems in its body only; with
+        // --errors, its 500 lists every response error (the sl-violations header may have been cut).
+        if (exchange.Status is 422 or 500 && exchange.ResponseContentType == "application/problem+json")
         {
             foreach (Violation v in Violation.ParseProblemBody(responseBody))
             {
-                if (!exchange.Violations.Any(existing => existing.Message == v.Message))
+                if (!exchange.Violations.Any(existing => existing.Location == v.Location && existing.Message == v.Message))
                 {
                     exchange.Violations.Add(v);
                 }

@@ -32,9 +32,9 @@ internal sealed class KnownDeviations
         foreach (Entry entry in file.Deviations)
         {
             if (string.IsNullOrWhiteSpace(entry.Id) || string.IsNullOrWhiteSpace(entry.Reason) || string.IsNullOrWhiteSpace(entry.Blame)
-                || entry.Patterns.Count == 0 || entry.Operations.Count == 0)
+                || string.IsNullOrWhiteSpace(entry.Spec) || entry.Patterns.Count == 0 || entry.Operations.Count == 0)
             {
-                throw new InvalidDataException($"{path}: every deviation needs an id, blame, a reason, operations and patterns ({entry.Id}).");
+                throw new InvalidDataException($"{path}: every deviation needs an id, blame, the spec line, a reason, operations and patterns ({entry.Id}).");
             }
 
             try
@@ -100,6 +100,9 @@ internal sealed class KnownDeviations
 
         [JsonIgnore]
         public List<Regex> Compiled { get; set; } = new();
+
+        /// <summary>The spec lines the entry is about.</summary>
+        public string Spec { get; set; } = "";
 
         /// <summary>Whose fault: "spec", "prism" or both.</summary>
         public string Blame { get; set; } = "";

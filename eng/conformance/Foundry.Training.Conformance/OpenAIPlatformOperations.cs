@@ -10,9 +10,6 @@ namespace Foundry.Training.Conformance;
 /// <summary>Every SDK operation against the OpenAI platform spec: its fine-tuning job, file and model operations.</summary>
 internal static class OpenAIPlatformOperations
 {
-    private const string JobId = "ftjob-conformance";
-    private const string FileId = "file-conformance";
-    private const string ModelId = "gpt-4o-mini-2024-07-18";
     private const string Id = "[^/]+";
 
     // CreateFileRequest: file, purpose (enum), expires_after; additionalProperties: false.
@@ -59,14 +56,14 @@ internal static class OpenAIPlatformOperations
             new()
             {
                 Name = "FineTuningFilesClient.Get", SpecOperation = "retrieveFile", Method = "GET", PathPattern = "^/files/" + Id + "$",
-                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Files.GetAsync(FileId, ct) : c.Files.Get(FileId, ct)).Value),
+                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Files.GetAsync(c.Fixture.FileId, ct) : c.Files.Get(c.Fixture.FileId, ct)).Value),
             },
             new()
             {
                 Name = "FineTuningFilesClient.GetFiles (purpose, limit, order, after)", SpecOperation = "listFiles", Method = "GET", PathPattern = "^/files$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningFileListOptions { Purpose = FilePurpose.FineTune, Limit = 2, Order = ListSortOrder.Descending, After = "file-previous" };
+                    var options = new FineTuningFileListOptions { Purpose = FilePurpose.FineTune, Limit = 2, Order = ListSortOrder.Descending, After = c.Fixture.IsEmulator ? null : "file-previous" };
                     return async
                         ? await OperationContext.ReadPagesAsync(c.Files.GetFilesAsync(options, ct), maxPages: 3)
                         : OperationContext.ReadPages(c.Files.GetFiles(options, ct), maxPages: 3);
@@ -77,21 +74,25 @@ internal static class OpenAIPlatformOperations
                 Name = "FineTuningFilesClient.DownloadContent", SpecOperation = "downloadFile", Method = "GET", PathPattern = "^/files/" + Id + "/content$",
                 Body = async (c, async, ct) =>
                 {
-                    Response<Stream> r = async ? await c.Files.DownloadContentAsync(FileId, ct) : c.Files.DownloadContent(FileId, ct);
+                    Response<Stream> r = async ? await c.Files.DownloadContentAsync(c.Fixture.FileId, ct) : c.Files.DownloadContent(c.Fixture.FileId, ct);
                     return (await OperationContext.DrainAsync(r.Value, async, ct)) + " byte(s)";
                 },
             },
             new()
             {
                 Name = "FineTuningFilesClient.Delete", SpecOperation = "deleteFile", Method = "DELETE", PathPattern = "^/files/" + Id + "$",
-                Body = async (c, async, ct) => "status " + (async ? await c.Files.DeleteAsync(FileId, ct) : c.Files.Delete(FileId, ct)).Status,
+                Body = async (c, async, ct) =>
+                {
+                    string file = await c.Fixture.NewFileAsync(ct);
+                    return "status " + (async ? await c.Files.DeleteAsync(file, ct) : c.Files.Delete(file, ct)).Status;
+                },
             },
             new()
             {
                 Name = "FineTuningFilesClient.WaitForProcessed", SpecOperation = "retrieveFile", Method = "GET", PathPattern = "^/files/" + Id + "$",
                 Body = (c, async, ct) => c.PollAsync(
                     3,
-                    async t => async ? await c.Files.WaitForProcessedAsync(FileId, TimeSpan.FromMilliseconds(10), t) : c.Files.WaitForProcessed(FileId, TimeSpan.FromMilliseconds(10), t),
+                    async t => async ? await c.Files.WaitForProcessedAsync(c.Fixture.FileId, TimeSpan.FromMilliseconds(10), t) : c.Files.WaitForProcessed(c.Fixture.FileId, TimeSpan.FromMilliseconds(10), t),
                     r => AzureOpenAIOperations.Describe(r.Value),
                     ct),
             },
@@ -109,14 +110,14 @@ internal static class OpenAIPlatformOperations
             new()
             {
                 Name = "FineTuningClient.GetJob", SpecOperation = "retrieveFineTuningJob", Method = "GET", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
-                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Client.GetJobAsync(JobId, ct) : c.Client.GetJob(JobId, ct)).Value),
+                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Client.GetJobAsync(c.Fixture.JobId, ct) : c.Client.GetJob(c.Fixture.JobId, ct)).Value),
             },
             new()
             {
                 Name = "FineTuningClient.GetJobs (limit, after, metadata)", SpecOperation = "listPaginatedFineTuningJobs", Method = "GET", PathPattern = "^/fine_tuning/jobs$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningJobListOptions { Limit = 2, After = "ftjob-previous" };
+                    var options = new FineTuningJobListOptions { Limit = 2, After = c.Fixture.IsEmulator ? null : "ftjob-previous" };
                     options.Metadata["team"] = "conformance";
                     return async
                         ? await OperationContext.ReadPagesAsync(c.Client.GetJobsAsync(options, ct), maxPages: 3)
@@ -126,27 +127,39 @@ internal static class OpenAIPlatformOperations
             new()
             {
                 Name = "FineTuningClient.CancelJob", SpecOperation = "cancelFineTuningJob", Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/cancel$",
-                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Client.CancelJobAsync(JobId, ct) : c.Client.CancelJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewRunningJobAsync(ct);
+                    return AzureOpenAIOperations.Describe((async ? await c.Client.CancelJobAsync(job, ct) : c.Client.CancelJob(job, ct)).Value);
+                },
             },
             new()
             {
                 Name = "FineTuningClient.PauseJob", SpecOperation = "pauseFineTuningJob", Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/pause$",
-                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Client.PauseJobAsync(JobId, ct) : c.Client.PauseJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewRunningJobAsync(ct);
+                    return AzureOpenAIOperations.Describe((async ? await c.Client.PauseJobAsync(job, ct) : c.Client.PauseJob(job, ct)).Value);
+                },
             },
             new()
             {
                 Name = "FineTuningClient.ResumeJob", SpecOperation = "resumeFineTuningJob", Method = "POST", PathPattern = "^/fine_tuning/jobs/" + Id + "/resume$",
-                Body = async (c, async, ct) => AzureOpenAIOperations.Describe((async ? await c.Client.ResumeJobAsync(JobId, ct) : c.Client.ResumeJob(JobId, ct)).Value),
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewPausedJobAsync(ct);
+                    return AzureOpenAIOperations.Describe((async ? await c.Client.ResumeJobAsync(job, ct) : c.Client.ResumeJob(job, ct)).Value);
+                },
             },
             new()
             {
                 Name = "FineTuningClient.GetJobEvents (limit, after)", SpecOperation = "listFineTuningEvents", Method = "GET", PathPattern = "^/fine_tuning/jobs/" + Id + "/events$",
                 Body = async (c, async, ct) =>
                 {
-                    var options = new FineTuningListOptions { Limit = 5, After = "ftevent-previous" };
+                    var options = new FineTuningListOptions { Limit = 5, After = c.Fixture.IsEmulator ? null : "ftevent-previous" };
                     return async
-                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobEventsAsync(JobId, options, ct), maxPages: 3)
-                        : OperationContext.ReadPages(c.Client.GetJobEvents(JobId, options, ct), maxPages: 3);
+                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobEventsAsync(c.Fixture.JobId, options, ct), maxPages: 3)
+                        : OperationContext.ReadPages(c.Client.GetJobEvents(c.Fixture.JobId, options, ct), maxPages: 3);
                 },
             },
             new()
@@ -156,8 +169,8 @@ internal static class OpenAIPlatformOperations
                 {
                     var options = new FineTuningListOptions { Limit = 5 };
                     return async
-                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobCheckpointsAsync(JobId, options, ct), maxPages: 3)
-                        : OperationContext.ReadPages(c.Client.GetJobCheckpoints(JobId, options, ct), maxPages: 3);
+                        ? await OperationContext.ReadPagesAsync(c.Client.GetJobCheckpointsAsync(c.Fixture.JobId, options, ct), maxPages: 3)
+                        : OperationContext.ReadPages(c.Client.GetJobCheckpoints(c.Fixture.JobId, options, ct), maxPages: 3);
                 },
             },
             new()
@@ -165,14 +178,18 @@ internal static class OpenAIPlatformOperations
                 Name = "FineTuningClient.WaitForCompletion", SpecOperation = "retrieveFineTuningJob", Method = "GET", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
                 Body = (c, async, ct) => c.PollAsync(
                     3,
-                    async t => async ? await c.Client.WaitForCompletionAsync(JobId, TimeSpan.FromMilliseconds(10), t) : c.Client.WaitForCompletion(JobId, TimeSpan.FromMilliseconds(10), t),
+                    async t => async ? await c.Client.WaitForCompletionAsync(c.Fixture.JobId, TimeSpan.FromMilliseconds(10), t) : c.Client.WaitForCompletion(c.Fixture.JobId, TimeSpan.FromMilliseconds(10), t),
                     r => AzureOpenAIOperations.Describe(r.Value),
                     ct),
             },
             new()
             {
                 Name = "FineTuningClient.DeleteJob", SpecOperation = null, Method = "DELETE", PathPattern = "^/fine_tuning/jobs/" + Id + "$",
-                Body = async (c, async, ct) => "status " + (async ? await c.Client.DeleteJobAsync(JobId, ct) : c.Client.DeleteJob(JobId, ct)).Status,
+                Body = async (c, async, ct) =>
+                {
+                    string job = await c.Fixture.NewFinishedJobAsync(ct);
+                    return "status " + (async ? await c.Client.DeleteJobAsync(job, ct) : c.Client.DeleteJob(job, ct)).Status;
+                },
             },
 
             // Models
@@ -188,7 +205,7 @@ internal static class OpenAIPlatformOperations
                 Name = "FineTuningModelsClient.GetModel", SpecOperation = "retrieveModel", Method = "GET", PathPattern = "^/models/" + Id + "$",
                 Body = async (c, async, ct) =>
                 {
-                    FineTuningModel model = (async ? await c.Models.GetModelAsync(ModelId, ct) : c.Models.GetModel(ModelId, ct)).Value;
+                    FineTuningModel model = (async ? await c.Models.GetModelAsync(c.Fixture.ModelId, ct) : c.Models.GetModel(c.Fixture.ModelId, ct)).Value;
                     return $"model {model.Id}";
                 },
             },
@@ -230,14 +247,14 @@ internal static class OpenAIPlatformOperations
         };
 
         // Fine-tuning jobs: one create per request shape the spec allows.
-        foreach ((string variant, Func<FineTuningJobCreateOptions> build) in CreateVariants())
+        foreach ((string variant, Func<Fixture, FineTuningJobCreateOptions> build) in CreateVariants())
         {
             list.Add(new ConformanceOperation
             {
                 Name = "FineTuningClient.CreateJob (" + variant + ")", SpecOperation = "createFineTuningJob", Method = "POST", PathPattern = "^/fine_tuning/jobs$",
                 Body = async (c, async, ct) =>
                 {
-                    FineTuningJobCreateOptions options = build();
+                    FineTuningJobCreateOptions options = build(c.Fixture);
                     return AzureOpenAIOperations.Describe((async ? await c.Client.CreateJobAsync(options, ct) : c.Client.CreateJob(options, ct)).Value);
                 },
             });
@@ -246,18 +263,18 @@ internal static class OpenAIPlatformOperations
         return list;
     }
 
-    private static IEnumerable<(string Variant, Func<FineTuningJobCreateOptions> Build)> CreateVariants()
+    private static IEnumerable<(string Variant, Func<Fixture, FineTuningJobCreateOptions> Build)> CreateVariants()
     {
-        yield return ("required fields", () => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", "file-training"));
-        yield return ("legacy hyperparameters", () => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", "file-training")
+        yield return ("required fields", f => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", f.FileId));
+        yield return ("legacy hyperparameters", f => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", f.FileId)
         {
             Hyperparameters = new FineTuningHyperparameters { EpochCount = 3, BatchSize = FineTuningHyperparameterValue.Auto, LearningRateMultiplier = 1.8 },
         });
-        yield return ("supervised, suffix, seed, validation, wandb, metadata", () =>
+        yield return ("supervised, suffix, seed, validation, wandb, metadata", f =>
         {
-            var options = new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", "file-training")
+            var options = new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", f.FileId)
             {
-                ValidationFile = "file-validation",
+                ValidationFile = f.FileId,
                 Suffix = "conformance",
                 Seed = 7,
                 Method = FineTuningMethod.CreateSupervised(new FineTuningHyperparameters { EpochCount = FineTuningHyperparameterValue.Auto, BatchSize = 4, LearningRateMultiplier = 0.1 }),
@@ -268,23 +285,23 @@ internal static class OpenAIPlatformOperations
             options.Metadata["team"] = "conformance";
             return options;
         });
-        yield return ("dpo", () => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", "file-preferences")
+        yield return ("dpo", f => new FineTuningJobCreateOptions("gpt-4o-mini-2024-07-18", f.PreferenceFileId)
         {
             Method = FineTuningMethod.CreateDpo(new DpoHyperparameters { Beta = 0.1, EpochCount = 2, BatchSize = FineTuningHyperparameterValue.Auto, LearningRateMultiplier = FineTuningHyperparameterValue.Auto }),
         });
-        yield return ("reinforcement, string_check grader", () => Reinforcement(new StringCheckGrader
+        yield return ("reinforcement, string_check grader", f => Reinforcement(f, new StringCheckGrader
         {
             Name = "exact", Input = "{{sample.output_text}}", Reference = "{{item.label}}", Operation = StringCheckOperation.Equal,
         }));
-        yield return ("reinforcement, text_similarity grader", () => Reinforcement(new TextSimilarityGrader
+        yield return ("reinforcement, text_similarity grader", f => Reinforcement(f, new TextSimilarityGrader
         {
             Name = "similar", Input = "{{sample.output_text}}", Reference = "{{item.label}}", EvaluationMetric = TextSimilarityMetric.FuzzyMatch,
         }));
-        yield return ("reinforcement, python grader", () => Reinforcement(new PythonGrader
+        yield return ("reinforcement, python grader", f => Reinforcement(f, new PythonGrader
         {
             Name = "python", Source = "def grade(sample, item):\n    return 1.0\n", ImageTag = "2025-05-08",
         }));
-        yield return ("reinforcement, score_model grader", () =>
+        yield return ("reinforcement, score_model grader", f =>
         {
             var grader = new ScoreModelGrader
             {
@@ -294,20 +311,20 @@ internal static class OpenAIPlatformOperations
             grader.Input.Add(new GraderInputMessage(GraderMessageRole.User, "Score {{sample.output_text}} against {{item.label}}"));
             grader.Range.Add(0);
             grader.Range.Add(1);
-            return Reinforcement(grader);
+            return Reinforcement(f, grader);
         });
-        yield return ("reinforcement, multi grader with label_model", () =>
+        yield return ("reinforcement, multi grader with label_model", f =>
         {
             var label = new LabelModelGrader { Name = "sentiment", Model = "gpt-4o-2024-08-06" };
             label.Input.Add(new GraderInputMessage(GraderMessageRole.System, "Classify {{item.response}}"));
             label.Labels.Add("positive");
             label.Labels.Add("negative");
             label.PassingLabels.Add("positive");
-            return Reinforcement(new MultiGrader { Name = "combined", Graders = label, CalculateOutput = "sentiment" });
+            return Reinforcement(f, new MultiGrader { Name = "combined", Graders = label, CalculateOutput = "sentiment" });
         });
-        yield return ("reinforcement hyperparameters", () =>
+        yield return ("reinforcement hyperparameters", f =>
         {
-            var options = Reinforcement(new StringCheckGrader { Name = "exact", Input = "{{sample.output_text}}", Reference = "{{item.label}}", Operation = StringCheckOperation.ILike });
+            var options = Reinforcement(f, new StringCheckGrader { Name = "exact", Input = "{{sample.output_text}}", Reference = "{{item.label}}", Operation = StringCheckOperation.ILike });
             options.Method!.Reinforcement!.Hyperparameters = new ReinforcementHyperparameters
             {
                 EpochCount = 1, BatchSize = FineTuningHyperparameterValue.Auto, LearningRateMultiplier = 2,
@@ -317,6 +334,6 @@ internal static class OpenAIPlatformOperations
         });
     }
 
-    private static FineTuningJobCreateOptions Reinforcement(FineTuningGrader grader) =>
-        new("o4-mini-2025-04-16", "file-training") { Method = FineTuningMethod.CreateReinforcement(grader) };
+    private static FineTuningJobCreateOptions Reinforcement(Fixture f, FineTuningGrader grader) =>
+        new("o4-mini-2025-04-16", f.FileId) { Method = FineTuningMethod.CreateReinforcement(grader) };
 }

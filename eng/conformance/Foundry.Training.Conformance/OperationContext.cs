@@ -1,36 +1,74 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
 using Foundry.Training.FineTuning;
+using Foundry.Training.Jobs;
 
 namespace Foundry.Training.Conformance;
 
-/// <summary>The clients one service target is driven through, and helpers the operations share.</summary>
+/// <summary>The clients one target (a service in one direction) is driven through, and helpers the operations share.</summary>
 internal sealed class OperationContext
 {
-    public OperationContext(FineTuningClient client, ExchangeRecorder recorder, string workDirectory)
+    private readonly FineTuningClient? _client;
+    private readonly TrainingJobsClient? _jobs;
+    private readonly JsonSpecDocument? _spec;
+
+    public OperationContext(ExchangeRecorder recorder, string workDirectory, Fixture fixture, FineTuningClient? client, TrainingJobsClient? jobs, JsonSpecDocument? spec)
     {
-        Client = client;
-        Files = client.GetFilesClient();
-        Models = client.GetModelsClient();
-        Ingestion = client.GetIngestionJobsClient();
+        _client = client;
+        _jobs = jobs;
+        _spec = spec;
         Recorder = recorder;
         WorkDirectory = workDirectory;
+        Fixture = fixture;
     }
 
-    public FineTuningClient Client { get; }
+    public FineTuningClient Client => _client ?? throw new InvalidOperationException("This target has no fine-tuning client.");
 
-    public FineTuningFilesClient Files { get; }
+    public FineTuningFilesClient Files => Client.GetFilesClient();
 
-    public FineTuningModelsClient Models { get; }
+    public FineTuningModelsClient Models => Client.GetModelsClient();
 
-    public IngestionJobsClient Ingestion { get; }
+    public IngestionJobsClient Ingestion => Client.GetIngestionJobsClient();
+
+    public TrainingJobsClient Jobs => _jobs ?? throw new InvalidOperationException("This target has no training jobs client.");
 
     public ExchangeRecorder Recorder { get; }
 
     public string WorkDirectory { get; }
+
+    /// <summary>The ids the operations act on: made up against a mock, real emulator resources behind a proxy.</summary>
+    public Fixture Fixture { get; }
+
+    /// <summary>
+    /// Query parameters the spec does not declare for the route (Prism lets them through); checked where the runner reads
+    /// the spec's parameters (the compiled Foundry document).
+    /// </summary>
+    public IEnumerable<string> CheckQuery(Exchange exchange)
+    {
+        if (_spec is null)
+        {
+            yield break;
+        }
+
+        JsonSpecDocument.SpecOperation? operation = _spec.Match(exchange.Method, exchange.Path);
+        if (operation is null)
+        {
+            yield break; // Prism reports a route the spec lacks
+        }
+
+        IEnumerable<string> names = exchange.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => Uri.UnescapeDataString(pair.Split('=')[0]))
+            .Distinct(StringComparer.Ordinal);
+        foreach (string name in names.Where(n => !operation.Query.Contains(n)))
+        {
+            yield return $"runner check: query parameter '{name}' is not a parameter of {operation.OperationId}";
+        }
+    }
 
     /// <summary>
     /// Runs a wait-for loop until it ends by itself or has polled <paramref name="polls"/> times: Prism's answers

@@ -19,6 +19,8 @@ internal sealed record OperationResult(
     string Detail)
 {
     public bool Passed => Failures.Count == 0;
+
+    public string Direction => Mode == ServiceNames.Proxy ? ServiceNames.Response : ServiceNames.Request;
 }
 
 /// <summary>
@@ -29,16 +31,19 @@ internal sealed record OperationResult(
 /// </summary>
 internal static class OperationRunner
 {
+    /// <summary>The title of Prism's 500 for a request or response with violations (--errors).</summary>
+    private const string ViolationsTitle = "Request/Response not valid";
+
     public static async Task<OperationResult> RunAsync(string service, string mode, ConformanceOperation operation, OperationContext context, KnownDeviations deviations, TimeSpan timeout)
     {
         var problems = new List<(string Twin, string Text)>();
         var notes = new List<(string Twin, string Text)>();
         var details = new List<string>();
         int requests = 0;
-        var path = new Regex(operation.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        Regex? path = operation.PathPattern is null ? null : new Regex(operation.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         context.Recorder.Drain();
 
-        foreach (bool async in new[] { true, false })
+        foreach (bool async in operation.AsyncOnly ? new[] { true } : new[] { true, false })
         {
             string twin = async ? "async" : "sync";
             using var cts = new CancellationTokenSource(timeout);
@@ -56,21 +61,28 @@ internal static class OperationRunner
             }
 
             IReadOnlyList<Exchange> exchanges = context.Recorder.Drain();
+            List<Exchange> toPrism = exchanges.Where(e => !e.External).ToList();
             requests += exchanges.Count;
-            if (exchanges.Count == 0)
+            if (toPrism.Count == 0)
             {
                 problems.Add((twin, "no request reached Prism" + (error is null ? string.Empty : ": " + Describe(error))));
                 continue;
             }
 
-            foreach (Exchange exchange in exchanges)
+            foreach (Exchange exchange in exchanges.Where(e => e.External && !operation.AllowsExternal))
             {
-                if (exchange.Method != operation.Method || !path.IsMatch(exchange.Path))
+                problems.Add((twin, $"unexpected request to another address: {exchange.Method} {exchange.Path}"));
+            }
+
+            foreach (Exchange exchange in toPrism)
+            {
+                if ((operation.Method is not null && exchange.Method != operation.Method) || (path is not null && !path.IsMatch(exchange.Path)))
                 {
                     problems.Add((twin, $"unexpected request {exchange.Method} {exchange.SentPath} (expected {operation.Method} {operation.PathPattern})"));
                 }
 
                 problems.AddRange(exchange.Problems.Select(p => (twin, p)));
+                problems.AddRange(context.CheckQuery(exchange).Select(p => (twin, p)));
                 if (operation.CheckRequest is not null)
                 {
                     problems.AddRange(operation.CheckRequest(exchange).Select(p => (twin, "runner check: " + p)));
@@ -82,11 +94,19 @@ internal static class OperationRunner
                 }
             }
 
+            // With --errors, Prism answers 500 instead of a response that has violations; they are judged above, one by one.
+            if (error is RequestFailedException { Status: 500 } && toPrism.Any(e => e.Status == 500 && e.ProblemTitle == ViolationsTitle))
+            {
+                notes.Add((twin, "Prism (--errors) answered 500 in place of a response with the violations above; the SDK saw no body"));
+                error = null;
+                detail = "(no body: Prism answered 500)";
+            }
+
             if (operation.SpecOperation is not null)
             {
                 if (error is not null)
                 {
-                    string? prism = exchanges.LastOrDefault(e => e.ProblemTitle is not null)?.ProblemTitle;
+                    string? prism = toPrism.LastOrDefault(e => e.ProblemTitle is not null)?.ProblemTitle;
                     problems.Add((twin, Describe(error) + (prism is null ? string.Empty : " (Prism: " + prism + ")")));
                 }
                 else
@@ -94,7 +114,7 @@ internal static class OperationRunner
                     details.Add(detail ?? string.Empty);
                 }
             }
-            else if (error is RequestFailedException { Status: 404 or 405 } notFound && exchanges.All(e => e.Status is 404 or 405))
+            else if (error is RequestFailedException { Status: 404 or 405 } notFound && toPrism.All(e => e.Status is 404 or 405))
             {
                 notes.Add((twin, $"not in this spec: Prism answered {notFound.Status}, surfaced as RequestFailedException"));
             }

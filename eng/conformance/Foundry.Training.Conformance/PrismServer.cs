@@ -9,7 +9,10 @@ using System.Threading.Tasks;
 
 namespace Foundry.Training.Conformance;
 
-/// <summary>One <c>prism mock</c> process on a free loopback port. Disposing it kills the process tree.</summary>
+/// <summary>
+/// One <c>prism mock</c> process, or one <c>prism proxy</c> in front of an upstream, on a free loopback port. Disposing
+/// it kills the process tree.
+/// </summary>
 internal sealed class PrismServer : IAsyncDisposable
 {
     private const int LogLines = 40;
@@ -37,7 +40,8 @@ internal sealed class PrismServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static PrismServer Start(string name, ConformanceSettings settings, string specPath)
+    /// <summary>Starts a mock of <paramref name="specPath"/>, or with <paramref name="upstream"/> a validating proxy in front of it.</summary>
+    public static PrismServer Start(string name, ConformanceSettings settings, string specPath, Uri? upstream = null)
     {
         int port = FreeLoopbackPort();
         var start = new ProcessStartInfo(settings.Node)
@@ -47,23 +51,29 @@ internal sealed class PrismServer : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { settings.PrismCli, "mock", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { settings.PrismCli, upstream is null ? "mock" : "proxy", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
 
-        if (settings.Seed != "none")
+        if (upstream is null && settings.Seed != "none")
         {
             start.ArgumentList.Add("--seed");
             start.ArgumentList.Add(settings.Seed);
         }
 
-        if (settings.PrismErrors)
+        // A proxy's --errors turns a response violation into a 500 whose body lists every one (the header may be cut).
+        if (upstream is null ? settings.PrismErrors : settings.ProxyErrors)
         {
             start.ArgumentList.Add("--errors");
         }
 
         start.ArgumentList.Add(specPath);
+        if (upstream is not null)
+        {
+            start.ArgumentList.Add(upstream.AbsoluteUri.TrimEnd('/'));
+        }
+
         start.Environment["NO_COLOR"] = "1";
         start.Environment["FORCE_COLOR"] = "0";
         start.Environment["SCARF_ANALYTICS"] = "false";

@@ -7,15 +7,19 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Foundry.Training.FineTuning;
+using Foundry.Training.Jobs;
+using WireMock.Server;
 
 namespace Foundry.Training.Conformance;
 
 /// <summary>
-/// Starts Prism on the Azure OpenAI and OpenAI specs, drives every fine-tuning operation of the SDK against each in
-/// static and dynamic mode, prints one line per operation and "N operations, N passed, N failed", and exits non-zero
-/// on any failure. Prism is always killed.
+/// Checks the SDK against the Foundry training jobs, Azure OpenAI and OpenAI specs in two directions: its requests
+/// against a Prism mock of each spec (static and dynamic responses), and the emulator's responses through a validating
+/// Prism proxy in front of it. Prints one line per operation and "N operations, N passed, N failed", and exits non-zero
+/// on any failure. Prism and the emulator are always stopped.
 /// </summary>
 internal static class Program
 {
@@ -29,6 +33,7 @@ internal static class Program
 
         ConformanceSettings settings;
         KnownDeviations deviations;
+        JsonSpecDocument? foundrySpec = null;
         try
         {
             settings = ConformanceSettings.Parse(args);
@@ -42,130 +47,134 @@ internal static class Program
         }
 
         Stopwatch total = Stopwatch.StartNew();
-        var servers = new Dictionary<string, PrismServer>();
+        var servers = new Dictionary<(string Service, string Direction), PrismServer>();
         var results = new List<OperationResult>();
         var selfChecks = new List<string>();
         var timings = new List<string>();
         string workDirectory = Directory.CreateTempSubdirectory("foundry-conformance-").FullName;
+        bool response = settings.Directions.Contains(ServiceNames.Response);
+        bool foundry = settings.Services.Contains(ServiceNames.Foundry);
+        EmulatorFixtures? emulator = response ? EmulatorFixtures.Start() : null;
+        WireMockServer? badUpstream = response && foundry ? SelfChecks.BadUpstream() : null;
+        PrismServer? selfCheckProxy = null;
         try
         {
-            // Both processes load at once; the OpenAI spec (3 MB) takes the longest.
-            foreach (string service in settings.Services)
+            // The Foundry spec compiles while every other Prism loads, the slowest (OpenAI, 3 MB) first; the runs then go
+            // in order of readiness.
+            Task<string>? compile = foundry && settings.CompileFoundry ? FoundrySpecCompiler.CompileAsync(settings) : null;
+            void Start(string service)
             {
-                servers[service] = PrismServer.Start(service, settings, service == ServiceNames.AzureOpenAI ? settings.AzureSpec : settings.OpenAISpec);
+                foreach (string direction in settings.Directions)
+                {
+                    servers[(service, direction)] = PrismServer.Start(
+                        $"{service} {(direction == ServiceNames.Request ? "mock" : "proxy")}", settings, settings.SpecOf(service), direction == ServiceNames.Response ? emulator!.UpstreamOf(service) : null);
+                }
+            }
+
+            foreach (string service in settings.Services.Where(s => s != ServiceNames.Foundry).OrderBy(s => s == ServiceNames.OpenAI ? 0 : 1))
+            {
+                Start(service);
+            }
+
+            if (foundry)
+            {
+                if (compile is not null)
+                {
+                    Console.WriteLine(await compile.ConfigureAwait(false));
+                    timings.Add($"foundry spec compiled after {total.Elapsed.TotalSeconds:0.0} s");
+                }
+
+                foundrySpec = JsonSpecDocument.Load(settings.FoundrySpec);
+                Start(ServiceNames.Foundry);
+                if (badUpstream is not null)
+                {
+                    selfCheckProxy = PrismServer.Start("foundry proxy (self-check)", settings, settings.FoundrySpec, new Uri(badUpstream.Url!));
+                }
             }
 
             foreach (string service in settings.Services)
             {
-                PrismServer server = servers[service];
-                await server.WaitUntilListeningAsync(settings.StartupTimeout, CancellationToken.None).ConfigureAwait(false);
-                timings.Add($"{service}: Prism listening after {total.Elapsed.TotalSeconds:0.0} s");
-                Stopwatch run = Stopwatch.StartNew();
-                results.AddRange(await RunServiceAsync(service, server.BaseUri, settings, deviations, workDirectory, selfChecks).ConfigureAwait(false));
-                timings.Add($"{service}: operations took {run.Elapsed.TotalSeconds:0.0} s");
+                foreach (string direction in settings.Directions)
+                {
+                    PrismServer server = servers[(service, direction)];
+                    await server.WaitUntilListeningAsync(settings.StartupTimeout, CancellationToken.None).ConfigureAwait(false);
+                    timings.Add($"{server.Name}: listening after {total.Elapsed.TotalSeconds:0.0} s");
+                    Stopwatch run = Stopwatch.StartNew();
+                    var target = new Target(service, direction, server.BaseUri, settings, deviations, workDirectory, foundrySpec, emulator);
+                    results.AddRange(await target.RunAsync(selfChecks).ConfigureAwait(false));
+                    timings.Add($"{server.Name}: operations took {run.Elapsed.TotalSeconds:0.0} s");
+                }
+            }
+
+            if (selfCheckProxy is not null)
+            {
+                await selfCheckProxy.WaitUntilListeningAsync(settings.StartupTimeout, CancellationToken.None).ConfigureAwait(false);
+                var recorder = new ExchangeRecorder(ServiceNames.Foundry, selfCheckProxy.BaseUri);
+                using var cts = new CancellationTokenSource(settings.OperationTimeout);
+                string line = await SelfChecks.RunResponseAsync(Target.CreateJobsClient(selfCheckProxy.BaseUri, recorder, validateRequests: true), recorder, cts.Token).ConfigureAwait(false);
+                Console.WriteLine("SELF-CHECK " + line);
+                selfChecks.Add(line);
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception or RequestFailedException or IOException or System.Text.Json.JsonException)
         {
             Console.WriteLine("ERROR " + ex.Message);
             return 1;
         }
         finally
         {
-            foreach (PrismServer server in servers.Values)
+            foreach (PrismServer server in servers.Values.Append(selfCheckProxy).OfType<PrismServer>())
             {
                 await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            badUpstream?.Stop();
+            badUpstream?.Dispose();
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync().ConfigureAwait(false);
             }
 
             Directory.Delete(workDirectory, recursive: true);
         }
 
-        return Report(settings, deviations, results, selfChecks, timings, total.Elapsed);
+        return Report(settings, deviations, foundrySpec, results, selfChecks, timings, total.Elapsed);
     }
 
-    private static async Task<List<OperationResult>> RunServiceAsync(string service, Uri prism, ConformanceSettings settings, KnownDeviations deviations, string workDirectory, List<string> selfChecks)
-    {
-        var recorder = new ExchangeRecorder(service == ServiceNames.AzureOpenAI ? "/openai" : null);
-        FineTuningClient client = CreateClient(service, prism, recorder, validateRequests: true);
-        using (var cts = new CancellationTokenSource(settings.OperationTimeout))
-        {
-            foreach (string line in await SelfChecks.RunAsync(service, CreateClient(service, prism, recorder, validateRequests: false), recorder, cts.Token).ConfigureAwait(false))
-            {
-                Console.WriteLine("SELF-CHECK " + line);
-                selfChecks.Add(line);
-            }
-        }
-
-        var context = new OperationContext(client, recorder, workDirectory);
-        IReadOnlyList<ConformanceOperation> operations = service == ServiceNames.AzureOpenAI ? AzureOpenAIOperations.All : OpenAIPlatformOperations.All;
-        var results = new List<OperationResult>();
-        foreach (string mode in Enumerable.Repeat(settings.Modes, settings.Repeat).SelectMany(m => m))
-        {
-            recorder.Dynamic = mode == "dynamic";
-            foreach (ConformanceOperation operation in operations)
-            {
-                OperationResult result = await OperationRunner.RunAsync(service, mode, operation, context, deviations, settings.OperationTimeout).ConfigureAwait(false);
-                Print(result);
-                results.Add(result);
-            }
-        }
-
-        return results;
-    }
-
-    /// <summary>A client whose requests go through <paramref name="recorder"/> to Prism, each sent once (no retries).</summary>
-    private static FineTuningClient CreateClient(string service, Uri prism, ExchangeRecorder recorder, bool validateRequests)
-    {
-#pragma warning disable CA2000 // The transport owns the HttpClient; the recorder is shared and lives for the whole run.
-        var options = new FineTuningClientOptions
-        {
-            Transport = new HttpClientTransport(new HttpClient(recorder, disposeHandler: false)),
-            ValidateRequests = validateRequests,
-        };
-#pragma warning restore CA2000
-        options.Retry.MaxRetries = 0; // a rejected request must show up as it is, once
-        options.Diagnostics.IsLoggingEnabled = false;
-        if (service == ServiceNames.AzureOpenAI)
-        {
-            return new FineTuningClient(prism, new AzureKeyCredential("conformance-api-key"), options);
-        }
-
-        options.OpenAIEndpoint = prism;
-        return FineTuningClient.ForOpenAI("sk-conformance", options);
-    }
-
-    private static void Print(OperationResult result)
-    {
-        string spec = result.Operation.SpecOperation ?? "(not in spec)";
-        Console.WriteLine($"{(result.Passed ? "PASS" : "FAIL")}  {result.Service + "/" + result.Mode,-20} {spec,-28} {result.Operation.Name}  [{result.Requests} req] {result.Detail}");
-        foreach (string failure in result.Failures)
-        {
-            Console.WriteLine("        ✗ " + failure);
-        }
-
-        foreach (string note in result.Notes)
-        {
-            Console.WriteLine("        · " + note);
-        }
-    }
-
-    private static int Report(ConformanceSettings settings, KnownDeviations deviations, List<OperationResult> results, List<string> selfChecks, List<string> timings, TimeSpan elapsed)
+    private static int Report(ConformanceSettings settings, KnownDeviations deviations, JsonSpecDocument? foundrySpec, List<OperationResult> results, List<string> selfChecks, List<string> timings, TimeSpan elapsed)
     {
         Console.WriteLine();
         foreach (string service in settings.Services)
         {
-            IReadOnlyList<(string Path, string OperationId)> inSpec = service == ServiceNames.AzureOpenAI
-                ? SpecOperations.Read(settings.AzureSpec, "/")
-                : SpecOperations.Read(settings.OpenAISpec, "/files", "/fine_tuning/", "/models");
-            var driven = results.Where(r => r.Service == service && r.Operation.SpecOperation is not null).Select(r => r.Operation.SpecOperation!).ToHashSet(StringComparer.Ordinal);
-            var notDriven = inSpec.Where(o => !driven.Contains(o.OperationId)).Select(o => $"{o.OperationId} ({o.Path})").ToList();
-            int sdkOperations = results.Where(r => r.Service == service).Select(r => r.Operation.Name).Distinct(StringComparer.Ordinal).Count();
-            int notInSpec = results.Where(r => r.Service == service && r.Operation.SpecOperation is null).Select(r => r.Operation.Name).Distinct(StringComparer.Ordinal).Count();
-            Console.WriteLine($"{service}: {sdkOperations} SDK operations ({notInSpec} not in this spec, checked to fail with 404/405), covering {inSpec.Count - notDriven.Count} of {inSpec.Count} spec operations"
-                + (notDriven.Count == 0 ? string.Empty : "; not driven (the SDK has no such member): " + string.Join(", ", notDriven)));
+            IReadOnlyList<(string Path, string OperationId)> inSpec = service switch
+            {
+                ServiceNames.Foundry => foundrySpec!.Operations.Select(o => (o.Path, o.OperationId)).ToList(),
+                ServiceNames.AzureOpenAI => SpecOperations.Read(settings.AzureSpec, "/"),
+                _ => SpecOperations.Read(settings.OpenAISpec, "/files", "/fine_tuning/", "/models"),
+            };
+            foreach (string direction in settings.Directions)
+            {
+                List<OperationResult> ran = results.Where(r => r.Service == service && r.Direction == direction).ToList();
+                var driven = ran.Where(r => r.Operation.SpecOperation is not null).Select(r => r.Operation.SpecOperation!).ToHashSet(StringComparer.Ordinal);
+                var notDriven = inSpec.Where(o => !driven.Contains(o.OperationId)).Select(o => $"{o.OperationId} ({o.Path})").ToList();
+                int sdkOperations = ran.Select(r => r.Operation.Name).Distinct(StringComparer.Ordinal).Count();
+                int notInSpec = ran.Where(r => r.Operation.SpecOperation is null).Select(r => r.Operation.Name).Distinct(StringComparer.Ordinal).Count();
+                Console.WriteLine($"{service} {direction}: {sdkOperations} SDK operations and flows ({notInSpec} not in this spec, checked to fail with 404/405), covering {inSpec.Count - notDriven.Count} of {inSpec.Count} spec operations"
+                    + (notDriven.Count == 0 ? string.Empty : "; not driven: " + string.Join(", ", notDriven)));
+            }
         }
 
-        List<string> stale = deviations.Stale(settings.Services, settings.Modes).ToList();
+        List<string> distinct = DistinctResponseViolations(results);
+        if (distinct.Count > 0)
+        {
+            Console.WriteLine($"distinct response violations (the emulator's, through the proxies): {distinct.Count}");
+            foreach (string violation in distinct)
+            {
+                Console.WriteLine("  " + violation);
+            }
+        }
+
+        List<string> stale = deviations.Stale(settings.Services, results.Select(r => r.Mode).Distinct().ToList()).ToList();
         int excused = results.Count(r => r.Notes.Any(n => n.StartsWith("known deviation", StringComparison.Ordinal)));
         Console.WriteLine($"known deviations: {deviations.Count} listed, excusing problems in {excused} operation run(s)" + (stale.Count == 0 ? string.Empty : "; STALE (excused nothing, remove or fix): " + string.Join(", ", stale)));
         foreach (string timing in timings)
@@ -173,11 +182,29 @@ internal static class Program
             Console.WriteLine(timing);
         }
 
-        Console.WriteLine($"modes: {string.Join(", ", settings.Modes)}; Prism --errors: {(settings.PrismErrors ? "on" : "off")}; seed {settings.Seed}; total {elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"directions: {string.Join(", ", settings.Directions)}; modes: {string.Join(", ", settings.Modes)}; Prism --errors: mocks {(settings.PrismErrors ? "on" : "off")}, proxies {(settings.ProxyErrors ? "on" : "off")}; seed {settings.Seed}; total {elapsed.TotalSeconds:0.0} s");
+        if (settings.TablePath is not null)
+        {
+            File.WriteAllText(settings.TablePath, ResultTable.Markdown(settings, results));
+            Console.WriteLine("table written to " + settings.TablePath);
+        }
+
         int selfCheckFailures = selfChecks.Count(l => l.StartsWith("FAIL", StringComparison.Ordinal));
         Console.WriteLine($"self-checks: {selfChecks.Count - selfCheckFailures} of {selfChecks.Count} passed");
         int failed = results.Count(r => !r.Passed);
         Console.WriteLine($"{results.Count} operations, {results.Count - failed} passed, {failed} failed");
         return failed == 0 && stale.Count == 0 && selfCheckFailures == 0 && results.Count > 0 ? 0 : 1;
     }
+
+    /// <summary>The response violations Prism reported through the proxies, one line each, with how often they came.</summary>
+    private static List<string> DistinctResponseViolations(List<OperationResult> results) =>
+        results.Where(r => r.Direction == ServiceNames.Response)
+            .SelectMany(r => r.Failures.Select(f => (r.Service, Text: f)))
+            .Select(f => (f.Service, Text: f.Text.Substring(f.Text.IndexOf(": ", StringComparison.Ordinal) + 2)))
+            .Where(f => f.Text.StartsWith("prism: response", StringComparison.Ordinal))
+            .Select(f => (f.Service, Text: System.Text.RegularExpressions.Regex.Replace(f.Text, @"\.\d+\.", ".N.")))
+            .GroupBy(f => f.Service + ": " + f.Text, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}  [{g.Count()} operation run(s)]")
+            .ToList();
 }

@@ -181,12 +181,23 @@ internal sealed class EmulatedFineTuningJob
 
     /// <summary>
     /// The hyperparameters as requested; once training starts, <c>auto</c> (or unset) values are resolved to numbers.
-    /// Until then OpenAI says <c>auto</c>; Azure OpenAI, whose swagger types them as numbers only, leaves them out.
+    /// Before that, Azure OpenAI (whose 2024-05-01-preview hyperparameters are numbers only) sends <c>-1</c> for an
+    /// unresolved count, as its examples do, and leaves an unresolved learning rate multiplier out.
     /// </summary>
     private FineTuningHyperparameters Hyperparameters()
     {
         FineTuningHyperparameters? requested = Request.Hyperparameters;
         bool resolved = Status != FineTuningState.Pending && Status != FineTuningState.ValidatingFiles && Status != FineTuningState.Queued;
+        if (_flavor.IsAzure && !resolved)
+        {
+            return new FineTuningHyperparameters
+            {
+                EpochCount = Given(requested?.EpochCount) ?? FineTuningHyperparameterValue.FromNumber(-1),
+                BatchSize = Given(requested?.BatchSize) ?? FineTuningHyperparameterValue.FromNumber(-1),
+                LearningRateMultiplier = Given(requested?.LearningRateMultiplier),
+            };
+        }
+
         return new FineTuningHyperparameters
         {
             EpochCount = Resolve(requested?.EpochCount, resolved, 3),
@@ -195,10 +206,13 @@ internal sealed class EmulatedFineTuningJob
         };
     }
 
-    private FineTuningHyperparameterValue? Resolve(FineTuningHyperparameterValue? requested, bool resolved, double value) =>
+    private static FineTuningHyperparameterValue? Given(FineTuningHyperparameterValue? requested) =>
+        requested is FineTuningHyperparameterValue given && !given.IsAuto ? given : null;
+
+    private static FineTuningHyperparameterValue Resolve(FineTuningHyperparameterValue? requested, bool resolved, double value) =>
         requested is FineTuningHyperparameterValue given && !given.IsAuto
             ? given
-            : resolved ? FineTuningHyperparameterValue.FromNumber(value) : _flavor.IsAzure ? null : FineTuningHyperparameterValue.Auto;
+            : resolved ? FineTuningHyperparameterValue.FromNumber(value) : FineTuningHyperparameterValue.Auto;
 
     private void Tick(DateTimeOffset at)
     {

@@ -140,7 +140,7 @@ internal sealed partial class TrainingJobsService
         }
 
         return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Bytes(200, artifact.ReadContent(), artifact.ContentType)
+            ? ServiceResponse.Bytes(200, artifact.ReadContent(), "application/octet-stream") // the route's contract: bytes
             : ArtifactNotFound(job, path);
     }
 
@@ -389,6 +389,28 @@ internal sealed partial class TrainingJobsService
             return BadQuery("node_id", node, "a non-negative integer");
         }
 
+        return ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.TrainingJobServiceCollection(ServicesOf(job))));
+    }
+
+    /// <summary>
+    /// <c>/nodes/{node_id}/services</c> (the later revision's route): the same endpoints as <see cref="GetServices"/>, for
+    /// a node from 0 to the job's instance count minus one.
+    /// </summary>
+    private ServiceResponse GetNodeServices(EmulatedTrainingJob job, string node)
+    {
+        int nodes = job.Spec.Resources?.InstanceCount ?? 1;
+        if (!int.TryParse(node, NumberStyles.None, CultureInfo.InvariantCulture, out int nodeId))
+        {
+            return ServiceErrors.Foundry(400, "InvalidPathParameter", $"The node id '{node}' is not a non-negative integer.");
+        }
+
+        return nodeId >= nodes
+            ? ServiceErrors.Foundry(404, "NotFound", $"Node {nodeId} of training job '{job.Name}' was not found: the job runs on {nodes} node(s), numbered from 0.")
+            : ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.TrainingJobServiceCollection(ServicesOf(job))));
+    }
+
+    private Dictionary<string, TrainingJobService> ServicesOf(EmulatedTrainingJob job)
+    {
         var services = new Dictionary<string, TrainingJobService>(StringComparer.Ordinal);
         if (job.HasAttempt)
         {
@@ -404,6 +426,6 @@ internal sealed partial class TrainingJobsService
                 properties: new Dictionary<string, JsonNode?> { ["run_id"] = job.Name });
         }
 
-        return ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.TrainingJobServiceCollection(services)));
+        return services;
     }
 }

@@ -7,9 +7,10 @@ using Foundry.Training.Jobs;
 namespace Foundry.Training.Testing;
 
 /// <summary>
-/// The Foundry training jobs service (routes.tsp): <c>api-version=v1</c>, the <c>Foundry-Features</c> opt-in and an
-/// Entra ID bearer token on every request; jobs, their attempt, artifacts, metrics, outputs and services; delete and
-/// cancel as long-running operations. All state lives in memory behind one lock.
+/// The Foundry training jobs service (routes.tsp, plus the inputs and per-node services of routes.later-revision.tsp):
+/// <c>api-version=v1</c>, the <c>Foundry-Features</c> opt-in and an Entra ID bearer token on every request; jobs, their
+/// attempt, artifacts, metrics, inputs, outputs and services; delete and cancel as long-running operations. All state
+/// lives in memory behind one lock.
 /// </summary>
 /// <remarks>The routes are split by concern across the partial files of this class.</remarks>
 internal sealed partial class TrainingJobsService : IEmulatedService
@@ -107,6 +108,12 @@ internal sealed partial class TrainingJobsService : IEmulatedService
         {
             case "services" when n == 3:
                 return GetServices(job, request);
+            case "nodes" when n == 5 && s[4] == "services":
+                return GetNodeServices(job, s[3]);
+            case "inputs" when n == 3:
+                return ListInputs(job);
+            case "inputs" when n == 4:
+                return GetInput(job, s[3]);
             case "outputs" when n == 3:
                 return ListOutputs(job);
             case "outputs" when n == 4:
@@ -157,6 +164,10 @@ internal sealed partial class TrainingJobsService : IEmulatedService
                 return GetMetricAggregates(job, s[5], request);
             case "metrics" when n == 7 && (s[6] == "samples" || s[6] == "sample"):
                 return GetMetricSample(job, s[5], request, single: s[6] == "sample");
+            case "inputs" when n == 5:
+                return ListInputs(job);
+            case "inputs" when n == 6:
+                return GetInput(job, s[5]);
             case "outputs" when n == 5:
                 return ListOutputs(job);
             case "outputs" when n == 6:

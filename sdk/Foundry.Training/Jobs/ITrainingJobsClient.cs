@@ -178,9 +178,39 @@ public interface ITrainingJobsClient
     /// <inheritdoc cref="TrainingJobsClient.GetAttemptOutput(string, string, string, CancellationToken)"/>
     Response<JobOutputReference> GetAttemptOutput(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="TrainingJobsClient.GetInputsAsync(string, CancellationToken)"/>
+    AsyncPageable<JobExecutionAssetReference> GetInputsAsync(string jobName, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetInputs(string, CancellationToken)"/>
+    Pageable<JobExecutionAssetReference> GetInputs(string jobName, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetInputAsync(string, string, CancellationToken)"/>
+    Task<Response<JobExecutionAssetReference>> GetInputAsync(string jobName, string inputName, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetInput(string, string, CancellationToken)"/>
+    Response<JobExecutionAssetReference> GetInput(string jobName, string inputName, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptInputsAsync(string, string, CancellationToken)"/>
+    AsyncPageable<JobExecutionAssetReference> GetAttemptInputsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptInputs(string, string, CancellationToken)"/>
+    Pageable<JobExecutionAssetReference> GetAttemptInputs(string jobName, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptInputAsync(string, string, string, CancellationToken)"/>
+    Task<Response<JobExecutionAssetReference>> GetAttemptInputAsync(string jobName, string attemptId, string inputName, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptInput(string, string, string, CancellationToken)"/>
+    Response<JobExecutionAssetReference> GetAttemptInput(string jobName, string attemptId, string inputName, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="TrainingJobsClient.GetServicesAsync(string, int?, CancellationToken)"/>
     Task<Response<TrainingJobServiceCollection>> GetServicesAsync(string jobName, int? nodeId = null, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="TrainingJobsClient.GetServices(string, int?, CancellationToken)"/>
     Response<TrainingJobServiceCollection> GetServices(string jobName, int? nodeId = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetNodeServicesAsync(string, int, CancellationToken)"/>
+    Task<Response<TrainingJobServiceCollection>> GetNodeServicesAsync(string jobName, int nodeId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetNodeServices(string, int, CancellationToken)"/>
+    Response<TrainingJobServiceCollection> GetNodeServices(string jobName, int nodeId, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,7 @@ namespace Foundry.Training.Jobs;
 [JsonSerializable(typeof(JobMetricAggregate))]
 [JsonSerializable(typeof(JobMetricSample))]
 [JsonSerializable(typeof(JobOutputReference))]
+[JsonSerializable(typeof(JobExecutionAssetReference))]
 [JsonSerializable(typeof(TrainingJobServiceCollection))]
 [JsonSerializable(typeof(JobOperationResource))]
 [JsonSerializable(typeof(TrainingJob))]

@@ -76,6 +76,30 @@ public partial class TrainingJobsClient
     public virtual Response<TrainingJobServiceCollection> GetServices(string jobName, int? nodeId = null, CancellationToken cancellationToken = default) =>
         GetServicesCoreAsync(jobName, nodeId, async: false, cancellationToken).EnsureCompleted();
 
+    /// <summary>
+    /// Lists the service endpoints of one node of a job (<c>GET /training_jobs/{job_name}/nodes/{node_id}/services</c>,
+    /// the later revision's route for what <see cref="GetServicesAsync"/> asks with a <c>node_id</c> query).
+    /// </summary>
+    /// <param name="jobName">The training job name.</param>
+    /// <param name="nodeId">The node, from 0 (the leader) to the job's instance count minus one.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The node's services keyed by name.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="nodeId"/> is negative.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    public virtual Task<Response<TrainingJobServiceCollection>> GetNodeServicesAsync(string jobName, int nodeId, CancellationToken cancellationToken = default) =>
+        GetNodeServicesCoreAsync(jobName, nodeId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetNodeServicesAsync"/>
+    public virtual Response<TrainingJobServiceCollection> GetNodeServices(string jobName, int nodeId, CancellationToken cancellationToken = default) =>
+        GetNodeServicesCoreAsync(jobName, nodeId, async: false, cancellationToken).EnsureCompleted();
+
+    private ValueTask<Response<TrainingJobServiceCollection>> GetNodeServicesCoreAsync(string jobName, int nodeId, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertInRange(nodeId, 0, int.MaxValue, nameof(nodeId));
+        return GetValueAsync<TrainingJobServiceCollection>("TrainingJobsClient.GetNodeServices", TrainingJobsRoutes.NodeServices(jobName, nodeId), null, jobName, async, cancellationToken);
+    }
+
     private ValueTask<Response<TrainingJobServiceCollection>> GetServicesCoreAsync(string jobName, int? nodeId, bool async, CancellationToken cancellationToken)
     {
         return GetValueAsync<TrainingJobServiceCollection>(

@@ -1,7 +1,10 @@
+using System.Globalization;
+
 namespace Foundry.Training.Jobs;
 
 /// <summary>
-/// The escaped paths of the training jobs routes (routes.tsp), relative to the project endpoint. Every caller value
+/// The escaped paths of the training jobs routes (routes.tsp, and the inputs and per-node services of
+/// routes.later-revision.tsp), relative to the project endpoint. Every caller value
 /// goes through <see cref="PathSegment"/>, which refuses what cannot stay in its segment with an
 /// <see cref="System.ArgumentException"/> naming the parameter (the public methods' names by default; pass another
 /// where a method calls it differently).
@@ -15,6 +18,8 @@ internal static class TrainingJobsRoutes
     public static string Cancel(string jobName, string jobParameter = "jobName") => Job(jobName, jobParameter) + ":cancel";
 
     public static string Services(string jobName) => Job(jobName) + "/services";
+
+    public static string NodeServices(string jobName, int nodeId) => Job(jobName) + "/nodes/" + nodeId.ToString(CultureInfo.InvariantCulture) + "/services";
 
     public static string OperationStatus(string operationId, string operationParameter = "operationId") =>
         Jobs + "/operations/" + PathSegment.Escape(operationId, operationParameter) + "/status";
@@ -38,4 +43,12 @@ internal static class TrainingJobsRoutes
     public static string AttemptOutputs(string jobName, string attemptId) => Attempt(jobName, attemptId) + "/outputs";
 
     public static string AttemptOutput(string jobName, string attemptId, string outputName) => AttemptOutputs(jobName, attemptId) + "/" + PathSegment.Escape(outputName, nameof(outputName));
+
+    public static string Inputs(string jobName) => Job(jobName) + "/inputs";
+
+    public static string Input(string jobName, string inputName) => Inputs(jobName) + "/" + PathSegment.Escape(inputName, nameof(inputName));
+
+    public static string AttemptInputs(string jobName, string attemptId) => Attempt(jobName, attemptId) + "/inputs";
+
+    public static string AttemptInput(string jobName, string attemptId, string inputName) => AttemptInputs(jobName, attemptId) + "/" + PathSegment.Escape(inputName, nameof(inputName));
 }

@@ -498,6 +498,19 @@ public static class TrainingModelFactory
             Description = description,
         };
 
+    /// <summary>Builds a <see cref="Jobs.JobExecutionAssetReference"/>.</summary>
+    /// <param name="name">Input name.</param>
+    /// <param name="type">Asset type as the backing run recorded it.</param>
+    /// <param name="assetId">Identifier of the asset the input resolved to.</param>
+    /// <returns>The model.</returns>
+    public static JobExecutionAssetReference JobExecutionAssetReference(string? name = null, string? type = null, string? assetId = null) =>
+        new()
+        {
+            Name = name ?? string.Empty,
+            Type = type,
+            AssetId = assetId,
+        };
+
     /// <summary>Builds a <see cref="Jobs.TrainingJobService"/>.</summary>
     /// <param name="type">Service type.</param>
     /// <param name="port">Service port.</param>

@@ -55,8 +55,9 @@ public sealed class FineTuningLifecycleTests : IDisposable
         created.Status.Should().Be(azure ? FineTuningState.Pending : FineTuningState.ValidatingFiles);
         created.Id.Should().StartWith("ftjob-");
         created.Seed.Should().Be(7);
-        // Unresolved: OpenAI says "auto"; the Azure OpenAI swagger types the value as a number only, so it is left out.
-        created.Hyperparameters!.EpochCount.Should().Be(azure ? null : FineTuningHyperparameterValue.Auto);
+        // Unresolved: "auto" on OpenAI; Azure OpenAI's 2024-05-01-preview hyperparameters are numbers, -1 until resolved.
+        created.Hyperparameters!.EpochCount.Should().Be(azure ? FineTuningHyperparameterValue.FromNumber(-1) : FineTuningHyperparameterValue.Auto);
+        created.Hyperparameters.LearningRateMultiplier.Should().Be(azure ? null : FineTuningHyperparameterValue.Auto);
 
         FineTuningJob done = (await client.WaitForCompletionAsync(created.Id!, cancellationToken: _timeout.Token)).Value;
 

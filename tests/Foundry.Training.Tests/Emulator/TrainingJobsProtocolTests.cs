@@ -211,6 +211,21 @@ public sealed class TrainingJobsProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task ArtifactContentRoute_AnswersBytes_WhateverTheArtifact()
+    {
+        await _client.CreateAsync("bytes", EmulatorJobs.SftWithLora());
+        _clock.Advance(10 * s_step);
+
+        HttpResponseMessage content = await _http.FoundryAsync(HttpMethod.Get, "/training_jobs/bytes/attempts/1/artifacts/content?path=outputs%2Fmetrics.json");
+
+        content.StatusCode.Should().Be(HttpStatusCode.OK);
+        content.Content.Headers.ContentType!.MediaType.Should().Be("application/octet-stream", "the route returns bytes (routes.tsp)");
+        JsonNode.Parse(await content.Content.ReadAsStringAsync())!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.Object);
+        JobArtifactContentInfo info = (await _client.GetArtifactContentInfoAsync("bytes", "1", "outputs/metrics.json")).Value;
+        info.ContentType.Should().Be("application/json", "the content info still says what the file is");
+    }
+
+    [Fact]
     public async Task Responses_FollowTheWireShapes()
     {
         await _client.CreateAsync("shapes", EmulatorJobs.SftWithLora());

@@ -24,6 +24,7 @@ public sealed class PathSegmentTests : IDisposable
         ["attemptId"] = "1",
         ["metricName"] = "loss",
         ["outputName"] = "model",
+        ["inputName"] = "train",
         ["operationId"] = "op-1",
         ["jobId"] = "ft-1",
         ["fileId"] = "file-1",
@@ -72,6 +73,11 @@ public sealed class PathSegmentTests : IDisposable
         ["TrainingJobsClient.GetOutput"] = "GET /api/projects/p/training_jobs/{jobName}/outputs/{outputName}",
         ["TrainingJobsClient.GetAttemptOutputs"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/outputs",
         ["TrainingJobsClient.GetAttemptOutput"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/outputs/{outputName}",
+        ["TrainingJobsClient.GetInputs"] = "GET /api/projects/p/training_jobs/{jobName}/inputs",
+        ["TrainingJobsClient.GetInput"] = "GET /api/projects/p/training_jobs/{jobName}/inputs/{inputName}",
+        ["TrainingJobsClient.GetAttemptInputs"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/inputs",
+        ["TrainingJobsClient.GetAttemptInput"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/inputs/{inputName}",
+        ["TrainingJobsClient.GetNodeServices"] = "GET /api/projects/p/training_jobs/{jobName}/nodes/0/services",
         ["FineTuningClient.GetJob"] = "GET /openai/fine_tuning/jobs/{jobId}",
         ["FineTuningClient.CancelJob"] = "POST /openai/fine_tuning/jobs/{jobId}/cancel",
         ["FineTuningClient.DeleteJob"] = "DELETE /openai/fine_tuning/jobs/{jobId}",
@@ -298,6 +304,7 @@ public sealed class PathSegmentTests : IDisposable
         return parameter.ParameterType switch
         {
             Type t when t == typeof(WaitUntil) => WaitUntil.Started,
+            Type t when t == typeof(int) => 0,
             Type t when t == typeof(CancellationToken) => CancellationToken.None,
             Type t when t == typeof(JobProperties) => new CommandJob("compute"),
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),

@@ -1,13 +1,15 @@
 using Azure;
 using Foundry.Training.Jobs;
+using Foundry.Training.Tests.Infrastructure;
 using WireMock.Logging;
 
 namespace Foundry.Training.Tests.Jobs;
 
 /// <summary>
 /// The exact request of the routes and query parameters of routes.tsp that the scenario tests leave partly unchecked
-/// (the <c>before</c> cursor, every metric query parameter, content info by prefix, leader-node services, outputs),
-/// through both the async and the sync twin, against the mapping files under Recordings/Jobs.
+/// (the <c>before</c> cursor, every metric query parameter, content info by prefix, leader-node services, outputs), and
+/// of the later revision's inputs and per-node services, through both the async and the sync twin, against the mapping
+/// files under Recordings/Jobs.
 /// </summary>
 public sealed class TrainingJobsRouteTests : JobsTestBase
 {
@@ -251,6 +253,74 @@ public sealed class TrainingJobsRouteTests : JobsTestBase
 
         services.Services["Tracking"].Endpoint.Should().Be(new Uri("https://tracking.example.com/job-1"));
         AssertGet(Service.SingleRequest, Job + "/services");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Inputs_EveryRouteSendsTheFoundryRequest_AndKeepsUnknownProperties(bool async)
+    {
+        Load("inputs.json", "attempt_inputs.json");
+
+        List<JobExecutionAssetReference> inputs = async ? await AllAsync(Client.GetInputsAsync("job-1")) : Client.GetInputs("job-1").ToList();
+        JobExecutionAssetReference input = async ? (await Client.GetInputAsync("job-1", "training_data")).Value : Client.GetInput("job-1", "training_data").Value;
+        List<JobExecutionAssetReference> attemptInputs = async ? await AllAsync(Client.GetAttemptInputsAsync("job-1", "2")) : Client.GetAttemptInputs("job-1", "2").ToList();
+        JobExecutionAssetReference attemptInput = async
+            ? (await Client.GetAttemptInputAsync("job-1", TrainingJobsClient.LatestAttempt, "training_data")).Value
+            : Client.GetAttemptInput("job-1", TrainingJobsClient.LatestAttempt, "training_data").Value;
+
+        inputs.Select(i => (i.Name, i.Type, i.AssetId)).Should().Equal(("learning_rate", "literal", null), ("training_data", "uri_folder", "azureai://datastores/ws/paths/data/train"));
+        input.AssetId.Should().Be("azureai://datastores/ws/paths/data/train");
+        input.AdditionalProperties["mounted_at"].GetString().Should().Be("/mnt/inputs/training_data");
+        JsonAssert.Equivalent(
+            """{"name":"training_data","type":"uri_folder","asset_id":"azureai://datastores/ws/paths/data/train","mounted_at":"/mnt/inputs/training_data"}""",
+            FoundryTrainingSerializer.Serialize(input));
+        attemptInputs.Single().Name.Should().Be("training_data");
+        attemptInput.Type.Should().Be("uri_folder");
+        IReadOnlyList<ILogEntry> requests = Service.Requests;
+        requests.Should().HaveCount(4);
+        AssertGet(requests[0], Job + "/inputs");
+        AssertGet(requests[1], Job + "/inputs/training_data");
+        AssertGet(requests[2], Job + "/attempts/2/inputs");
+        AssertGet(requests[3], Job + "/attempts/latest/inputs/training_data");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetNodeServices_PutsTheNodeInThePath(bool async)
+    {
+        Load("node_services.json");
+
+        TrainingJobServiceCollection services = async ? (await Client.GetNodeServicesAsync("job-1", 3)).Value : Client.GetNodeServices("job-1", 3).Value;
+
+        services.Services["Tracking"].Endpoint.Should().Be(new Uri("https://tracking.example.com/job-1/node-3"));
+        services.Services["Tracking"].Properties!["node"]!.GetValue<string>().Should().Be("3");
+        AssertGet(Service.SingleRequest, Job + "/nodes/3/services");
+    }
+
+    [Fact]
+    public void Inputs_AndNodeServices_RejectBadArgumentsBeforeSending()
+    {
+        ((Action)(() => Client.GetInputs(""))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("jobName");
+        ((Action)(() => Client.GetInput("job-1", ""))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("inputName");
+        ((Action)(() => Client.GetAttemptInputs("job-1", ""))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("attemptId");
+        ((Action)(() => Client.GetAttemptInput("job-1", "1", null!))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("inputName");
+        ((Action)(() => Client.GetNodeServices("job-1", -1))).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("nodeId");
+        ((Action)(() => Client.GetNodeServices("", 0))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("jobName");
+        Service.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task InputName_StaysInItsPathSegment()
+    {
+        Service.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"name":"a/b?c"}"""));
+
+        (await Client.GetInputAsync("job-1", "a/b?c")).Value.Name.Should().Be("a/b?c");
+
+        string sent = ((WireMock.RequestMessage)Service.SingleRequest.RequestMessage).Url;
+        sent.Should().Contain("/api/projects/proj/training_jobs/job-1/inputs/a%2Fb%3Fc?");
     }
 
     [Theory]

@@ -177,7 +177,9 @@ public sealed class EmulatorContractTests : IDisposable
         }
 
         JsonNodeOf(raw[true]).Should().NotContainKeys("error", "fine_tuned_model", "finished_at", "validation_file", "estimated_finish");
-        JsonNodeOf(raw[true])["hyperparameters"]!.AsObject().Should().BeEmpty("Azure types hyperparameters as numbers only: 'auto' stays out until resolved");
+        // Azure types hyperparameters as numbers only: unresolved counts are -1 (as the service's examples show), never 'auto'.
+        JsonNodeOf(raw[true])["hyperparameters"]!["n_epochs"]!.GetValue<int>().Should().Be(-1);
+        JsonNodeOf(raw[true])["hyperparameters"]!.AsObject().Should().NotContainKey("learning_rate_multiplier");
         JsonNodeOf(raw[false])["hyperparameters"]!["n_epochs"]!.GetValue<string>().Should().Be("auto");
     }
 

@@ -182,6 +182,19 @@ public class ResourceModelTests
     }
 
     [Fact]
+    public void JobExecutionAssetReference_EveryProperty()
+    {
+        JobExecutionAssetReference input = JobsJson.RoundTrip<JobExecutionAssetReference>(
+            """{"name":"training_data","type":"UriFolder","asset_id":"azureai://datasets/train/versions/3","mode":"ro_mount"}""");
+
+        input.Name.Should().Be("training_data");
+        input.Type.Should().Be("UriFolder");
+        input.AssetId.Should().Be("azureai://datasets/train/versions/3");
+        input.AdditionalProperties.Should().ContainKey("mode");
+        JobsJson.RoundTrip<JobExecutionAssetReference>("""{"name":"seed"}""").AssetId.Should().BeNull();
+    }
+
+    [Fact]
     public void TrainingJobServiceCollection_EveryProperty()
     {
         const string json = """

@@ -144,6 +144,10 @@ public class TrainingModelFactoryResourceTests
         JsonAssert.Equivalent(
             """{"name":"model","type":"safetensors_model","mode":"read_write_mount","uri":"azureml://m","asset_name":"a","asset_version":"1","base_model_id":"b","description":"d"}""",
             JobsJson.Write(TrainingModelFactory.JobOutputReference("model", AssetTypes.SafetensorsModel, InputOutputModes.ReadWriteMount, "azureml://m", "a", "1", "b", "d")));
+        JsonAssert.Equivalent(
+            """{"name":"train","type":"uri_folder","asset_id":"azureai://datasets/train/versions/1"}""",
+            JobsJson.Write(TrainingModelFactory.JobExecutionAssetReference("train", "uri_folder", "azureai://datasets/train/versions/1")));
+        JsonAssert.Equivalent("""{"name":""}""", JobsJson.Write(TrainingModelFactory.JobExecutionAssetReference()));
 
         TrainingJobService service = TrainingModelFactory.TrainingJobService(
             JobServiceType.Tracking, 443, "Running", new Dictionary<string, JsonNode?> { ["code"] = "E" }, new Uri("https://t.example.com"), new Dictionary<string, JsonNode?> { ["k"] = true });

@@ -1,0 +1,102 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Foundry.Training.Conformance;
+
+/// <summary>
+/// What the operations act on. Against a mock any id will do, so these are made-up constants; behind a proxy the ids are
+/// real resources in the emulator, made beforehand (<see cref="EmulatorFixtures"/>), and an operation that changes or
+/// removes a resource asks for a fresh one each time it runs.
+/// </summary>
+internal sealed class Fixture
+{
+    private static readonly Func<CancellationToken, Task<string>> s_noop = _ => Task.FromResult("unused");
+
+    /// <summary>Whether the ids are real emulator resources (behind a proxy) rather than made up (against a mock).</summary>
+    public bool IsEmulator { get; init; }
+
+    // Fine-tuning (Azure OpenAI and OpenAI).
+
+    /// <summary>A processed training file (chat format).</summary>
+    public string FileId { get; init; } = "file-training";
+
+    /// <summary>A processed preference (DPO) training file.</summary>
+    public string PreferenceFileId { get; init; } = "file-preferences";
+
+    /// <summary>A succeeded fine-tuning job, with events and checkpoints.</summary>
+    public string JobId { get; init; } = "ftjob-conformance";
+
+    /// <summary>A model the service lists.</summary>
+    public string ModelId { get; init; } = "gpt-4o-mini-2024-07-18";
+
+    /// <summary>A file nobody else uses, to delete.</summary>
+    public Func<CancellationToken, Task<string>> NewFileAsync { get; init; } = s_noop;
+
+    /// <summary>A running job nobody else uses, to cancel, pause or delete.</summary>
+    public Func<CancellationToken, Task<string>> NewRunningJobAsync { get; init; } = s_noop;
+
+    /// <summary>A cancelled job nobody else uses, to delete (Azure OpenAI deletes finished jobs only).</summary>
+    public Func<CancellationToken, Task<string>> NewFinishedJobAsync { get; init; } = s_noop;
+
+    /// <summary>A paused job nobody else uses, to resume (OpenAI).</summary>
+    public Func<CancellationToken, Task<string>> NewPausedJobAsync { get; init; } = s_noop;
+
+    // Foundry training jobs.
+
+    /// <summary>A completed training job with metrics, artifacts, inputs and outputs, on two nodes.</summary>
+    public string TrainingJob { get; init; } = "job-conformance";
+
+    public string AttemptId { get; init; } = "1";
+
+    public string MetricName { get; init; } = "train/loss";
+
+    public string ArtifactPath { get; init; } = "outputs/metrics.json";
+
+    public string ArtifactPrefix { get; init; } = "outputs/";
+
+    public string InputName { get; init; } = "prompts";
+
+    public string OutputName { get; init; } = "model";
+
+    public string ComputeId { get; init; } = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/computes/gpu";
+
+    /// <summary>A completed delete or cancel operation.</summary>
+    public string OperationId { get; init; } = "op-conformance";
+
+    /// <summary>A running training job nobody else uses, to cancel or delete.</summary>
+    public Func<CancellationToken, Task<string>> NewTrainingJobAsync { get; init; } = s_noop;
+
+    /// <summary>Lets the emulator's time pass while the result is not disposed (for waits and long-running operations).</summary>
+    public Func<IDisposable> LetTimePass { get; init; } = () => NoTime.Instance;
+
+    /// <summary>The made-up ids for a mock, with a fresh name for each training job it is asked to make.</summary>
+    public static Fixture ForMock(string service) => service switch
+    {
+        ServiceNames.AzureOpenAI => new Fixture
+        {
+            ModelId = "gpt-35-turbo-0613",
+            NewFileAsync = _ => Task.FromResult("file-conformance"),
+            NewRunningJobAsync = _ => Task.FromResult("ftjob-conformance"),
+            NewFinishedJobAsync = _ => Task.FromResult("ftjob-conformance"),
+            NewPausedJobAsync = _ => Task.FromResult("ftjob-conformance"),
+        },
+        _ => new Fixture
+        {
+            NewFileAsync = _ => Task.FromResult("file-conformance"),
+            NewRunningJobAsync = _ => Task.FromResult("ftjob-conformance"),
+            NewFinishedJobAsync = _ => Task.FromResult("ftjob-conformance"),
+            NewPausedJobAsync = _ => Task.FromResult("ftjob-conformance"),
+            NewTrainingJobAsync = _ => Task.FromResult("job-conformance"),
+        },
+    };
+
+    private sealed class NoTime : IDisposable
+    {
+        public static readonly NoTime Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
