@@ -39,7 +39,7 @@ internal static class ReadmeSnippets
         {
             Console.WriteLine(update.Kind == TrainingJobUpdateKind.StatusChanged
                 ? $"status: {update.Status}"
-                : $"{update.MetricName} @ step {update.Point!.Step}: {update.Point.Data!["value"]}");
+                : $"{update.MetricName} @ step {update.Point!.Step}: {update.Point.Value}");
         }
 
         await client.DownloadArtifactsAsync("sft-qwen-001", attemptId: "1", destinationDirectory: "outputs");
