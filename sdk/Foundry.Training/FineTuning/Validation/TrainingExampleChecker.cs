@@ -11,11 +11,13 @@ namespace Foundry.Training.FineTuning;
 internal static class TrainingExampleChecker
 {
     private const string KnownRoles = "system, user, assistant, tool, function";
+    private const string KnownReinforcementRoles = "developer, system, user, assistant, tool, function";
 
     private enum Role
     {
         Missing,
         Unknown,
+        Developer,
         System,
         User,
         Assistant,
@@ -100,10 +102,16 @@ internal static class TrainingExampleChecker
             case TrainingFileFormat.PromptCompletion:
                 CheckPromptCompletion(line, keys, scan);
                 break;
+            case TrainingFileFormat.Reinforcement:
+                CheckReinforcement(line, keys, scan);
+                break;
             default:
                 CheckPreference(line, keys, scan);
                 break;
         }
+
+        // The line is an object of the file's format: its tokens can be counted, even when some of its content is wrong.
+        scan.Observe(line, format);
     }
 
     private static void CheckChat(ReadOnlySpan<byte> line, TopLevel keys, TrainingFileScan scan)
@@ -115,6 +123,21 @@ internal static class TrainingExampleChecker
         else
         {
             CheckMessages(line, keys.Messages, "messages", requireAssistant: true, scan);
+        }
+
+        CheckTools(line, keys.Tools, "tools", scan);
+    }
+
+    /// <summary>A reinforcement example is a prompt: messages (developer messages allowed) and optional tools; other properties are grader data.</summary>
+    private static void CheckReinforcement(ReadOnlySpan<byte> line, TopLevel keys, TrainingFileScan scan)
+    {
+        if (keys.Messages < 0)
+        {
+            scan.Report(TrainingFileProblemKind.MissingMessages, "The example has no \"messages\".");
+        }
+        else
+        {
+            CheckMessages(line, keys.Messages, "messages", requireAssistant: false, scan, allowDeveloper: true);
         }
 
         CheckTools(line, keys.Tools, "tools", scan);
@@ -242,7 +265,7 @@ internal static class TrainingExampleChecker
         }
     }
 
-    private static void CheckMessages(ReadOnlySpan<byte> line, int offset, string path, bool requireAssistant, TrainingFileScan scan)
+    private static void CheckMessages(ReadOnlySpan<byte> line, int offset, string path, bool requireAssistant, TrainingFileScan scan, bool allowDeveloper = false)
     {
         Utf8JsonReader reader = At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -260,7 +283,7 @@ internal static class TrainingExampleChecker
                 scan.Report(TrainingFileProblemKind.InvalidMessages, $"{path}[{index}] must be a message object but is {Describe(reader.TokenType)}.");
                 reader.Skip();
             }
-            else if (CheckMessage(ref reader, path, index, scan) == Role.Assistant)
+            else if (CheckMessage(ref reader, path, index, scan, allowDeveloper) == Role.Assistant)
             {
                 hasAssistant = true;
             }
@@ -279,7 +302,7 @@ internal static class TrainingExampleChecker
     }
 
     /// <summary>Checks the message object <paramref name="reader"/> is on and leaves it on the object's end.</summary>
-    private static Role CheckMessage(ref Utf8JsonReader reader, string path, int index, TrainingFileScan scan)
+    private static Role CheckMessage(ref Utf8JsonReader reader, string path, int index, TrainingFileScan scan, bool allowDeveloper = false)
     {
         Role role = Role.Missing;
         string? unknownRole = null;
@@ -315,9 +338,13 @@ internal static class TrainingExampleChecker
         {
             scan.Report(TrainingFileProblemKind.MissingRole, $"{path}[{index}] has no \"role\".");
         }
+        else if (role == Role.Developer && !allowDeveloper)
+        {
+            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role 'developer' is not one of {KnownRoles}.");
+        }
         else if (role == Role.Unknown)
         {
-            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role {unknownRole} is not one of {KnownRoles}.");
+            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role {unknownRole} is not one of {(allowDeveloper ? KnownReinforcementRoles : KnownRoles)}.");
         }
 
         if (content == Content.Invalid)
@@ -363,6 +390,11 @@ internal static class TrainingExampleChecker
                 if (reader.ValueTextEquals("function"u8))
                 {
                     return Role.Function;
+                }
+
+                if (reader.ValueTextEquals("developer"u8))
+                {
+                    return Role.Developer;
                 }
 
                 // Quote short values only: a role can be any size and the message must stay small.
@@ -442,6 +474,7 @@ internal static class TrainingExampleChecker
     {
         TrainingFileFormat.Chat => "chat",
         TrainingFileFormat.PromptCompletion => "prompt-completion",
+        TrainingFileFormat.Reinforcement => "reinforcement",
         _ => "preference",
     };
 
@@ -467,7 +500,7 @@ internal static class TrainingExampleChecker
 
         public readonly bool Has(TrainingFileFormat format) => format switch
         {
-            TrainingFileFormat.Chat => Messages >= 0,
+            TrainingFileFormat.Chat or TrainingFileFormat.Reinforcement => Messages >= 0,
             TrainingFileFormat.PromptCompletion => Prompt >= 0 || Completion >= 0,
             _ => Input >= 0 || PreferredOutput >= 0 || NonPreferredOutput >= 0,
         };
