@@ -33,25 +33,37 @@ internal sealed class TrainingFileAnalysisRun : ITrainingExampleObserver
     public void OnExample(ReadOnlySpan<byte> line, long lineNumber, TrainingFileFormat format)
     {
         ExampleTokenCount count = _counter.Count(line, format);
-        var example = new TrainingExampleTokens(lineNumber, Cap(count.Tokens), Cap(count.AssistantTokens), Cap(count.ContextTokens));
+        int tokens = Cap(count.Tokens);
+        int assistantTokens = Cap(count.AssistantTokens);
+        int contextTokens = Cap(count.ContextTokens);
+        TrainingExampleTokens? example = null; // made only when a list keeps it: a counted example allocates nothing
         ExampleCount++;
-        _tokens.Add(example.Tokens);
-        _assistantTokens.Add(example.AssistantTokens);
-        Keep(_examples, example);
+        _tokens.Add(tokens);
+        _assistantTokens.Add(assistantTokens);
+        Keep(_examples, ref example);
 
         // The service truncates a longer example, so it bills at most the limit (as the Cookbook's estimate does).
-        _billedTokensPerEpoch += _limit is int limit ? Math.Min(example.Tokens, limit) : example.Tokens;
-        if (example.ContextTokens > _limit)
+        _billedTokensPerEpoch += _limit is int limit ? Math.Min(tokens, limit) : tokens;
+        if (contextTokens > _limit)
         {
             _overLimitCount++;
-            Keep(_overLimit, example);
+            Keep(_overLimit, ref example);
         }
 
         // A reinforcement example is a prompt: the model writes its own answers.
-        if (example.AssistantTokens == 0 && format != TrainingFileFormat.Reinforcement)
+        if (assistantTokens == 0 && format != TrainingFileFormat.Reinforcement)
         {
             _withoutAssistantTokensCount++;
-            Keep(_withoutAssistantTokens, example);
+            Keep(_withoutAssistantTokens, ref example);
+        }
+
+        void Keep(List<TrainingExampleTokens> list, ref TrainingExampleTokens? kept)
+        {
+            if (list.Count < _maxListed)
+            {
+                kept ??= new TrainingExampleTokens(lineNumber, tokens, assistantTokens, contextTokens);
+                list.Add(kept);
+            }
         }
     }
 
@@ -99,14 +111,6 @@ internal sealed class TrainingFileAnalysisRun : ITrainingExampleObserver
         }
 
         return TargetEpochs;
-    }
-
-    private void Keep(List<TrainingExampleTokens> list, TrainingExampleTokens example)
-    {
-        if (list.Count < _maxListed)
-        {
-            list.Add(example);
-        }
     }
 
     private static int Cap(long tokens) => (int)Math.Min(Math.Max(tokens, 0), int.MaxValue);
