@@ -18,8 +18,9 @@ namespace Foundry.Training.Tokenization;
 /// </para>
 /// <para>
 /// Text that spells a special token (<c>&lt;|endoftext|&gt;</c>) counts as that one token, as tiktoken's
-/// <c>encode(text, allowed_special="all")</c> does. Each encoding's vocabulary is loaded once per process (a few hundred
-/// milliseconds) and shared; counting is thread-safe.
+/// <c>encode(text, allowed_special="all")</c> does. Text with characters outside Unicode's basic plane (emoji, some
+/// CJK ideographs, mathematical letters) is split by code point as tiktoken splits it. Each encoding's vocabulary is
+/// loaded once per process (a few hundred milliseconds) and shared; counting is thread-safe.
 /// </para>
 /// </remarks>
 public sealed class TiktokenTokenCounter : TrainingTokenCounter
@@ -98,7 +99,10 @@ public sealed class TiktokenTokenCounter : TrainingTokenCounter
     /// <summary>Counts the tokens of a text as tiktoken does for the counter's encoding.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number of tokens.</returns>
-    public override int CountTokens(ReadOnlySpan<char> text) => text.IsEmpty ? 0 : _tokenizer.CountTokens(text);
+    public override int CountTokens(ReadOnlySpan<char> text) =>
+        text.IsEmpty ? 0
+        : CodePointPreTokenizer.NeedsIt(text) ? CodePointPreTokenizer.CountTokens(_tokenizer, text)
+        : _tokenizer.CountTokens(text);
 
     private static void CheckEncoding(TiktokenEncoding? encoding)
     {

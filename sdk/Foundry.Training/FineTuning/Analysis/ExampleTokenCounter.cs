@@ -13,8 +13,8 @@ namespace Foundry.Training.FineTuning;
 /// </summary>
 /// <remarks>
 /// The line is read with <see cref="Utf8JsonReader"/>; each string is unescaped into one reused buffer and handed to the
-/// counter, so an example costs no allocation beyond the counter's own. The scan only shows lines that are JSON objects,
-/// but their content may have any shape: a value of an unexpected type adds nothing.
+/// counter, so an example costs no allocation beyond the counter's own. The scan only shows lines that are JSON objects
+/// (never in a <c>ReadOnlySequence</c>), but their content may have any shape: a value of an unexpected type adds nothing.
 /// </remarks>
 internal sealed class ExampleTokenCounter
 {
@@ -521,19 +521,31 @@ internal sealed class ExampleTokenCounter
         }
 
         reader.Skip();
-        ReadOnlySpan<byte> json = line.Slice(offset, (int)reader.BytesConsumed);
-        string text = Encoding.UTF8.GetString(json.ToArray());
-        Reserve(text.Length);
-        text.CopyTo(0, _text, _length, text.Length);
-        _length += text.Length;
+        AppendUtf8(line.Slice(offset, (int)reader.BytesConsumed));
     }
 
     /// <summary>Appends the unescaped string (or property name) <paramref name="reader"/> is on.</summary>
     private void AppendString(ref Utf8JsonReader reader)
     {
         // UTF-8 never takes fewer bytes than UTF-16 takes chars, and escapes are longer than what they stand for.
-        Reserve(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
-        _length += reader.CopyString(new Span<char>(_text, _length, _text.Length - _length));
+        Reserve(reader.ValueSpan.Length);
+        try
+        {
+            _length += reader.CopyString(new Span<char>(_text, _length, _text.Length - _length));
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but no text (tiktoken cannot encode it): count it as written.
+            AppendUtf8(reader.ValueSpan);
+        }
+    }
+
+    private void AppendUtf8(ReadOnlySpan<byte> utf8)
+    {
+        string text = Encoding.UTF8.GetString(utf8.ToArray());
+        Reserve(text.Length);
+        text.CopyTo(0, _text, _length, text.Length);
+        _length += text.Length;
     }
 
     private void Append(char c)

@@ -106,6 +106,15 @@ public class TrainingFileAnalyzerTests
     }
 
     [Fact]
+    public void Chat_AnEscapedLoneSurrogate_IsCountedAsWritten()
+    {
+        // Valid JSON, but no text: "a\ud800b" is counted as its 8 characters; user 3+4+8, assistant 3+9+2, reply 3.
+        const string Line = """{"messages":[{"role":"user","content":"a\ud800b"},{"role":"assistant","content":"ok"}]}""";
+
+        Single(Analyze(Lines(Line))).Tokens.Should().Be(32);
+    }
+
+    [Fact]
     public void Chat_ALaterDuplicateKeyReplacesAnEarlierOne()
     {
         // As a JSON parser keeps the last value: only the second "messages" counts (user 3+4+1, assistant 3+9+2, reply 3).
