@@ -41,23 +41,7 @@ internal sealed class ExampleTokenCounter
 
     private ExampleTokenCount CountChat(ReadOnlySpan<byte> line)
     {
-        Utf8JsonReader reader = At(line, 0);
-        int messages = -1;
-        int tools = -1;
-        int functions = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isMessages = reader.ValueTextEquals("messages"u8);
-            bool isTools = reader.ValueTextEquals("tools"u8);
-            bool isFunctions = reader.ValueTextEquals("functions"u8);
-            reader.Read();
-            int start = (int)reader.TokenStartIndex;
-            messages = isMessages ? start : messages;
-            tools = isTools ? start : tools;
-            functions = isFunctions ? start : functions;
-            reader.Skip();
-        }
-
+        (int messages, int tools, int functions) = JsonLine.Find(line, 0, "messages"u8, "tools"u8, "functions"u8);
         MessageTokenCount conversation = CountMessages(line, messages);
         long tokens = conversation.Tokens + _overhead.PerReply + CountTools(line, tools, functions);
         return new ExampleTokenCount(tokens, conversation.AssistantTokens, tokens);
@@ -65,78 +49,25 @@ internal sealed class ExampleTokenCounter
 
     private ExampleTokenCount CountPreference(ReadOnlySpan<byte> line)
     {
-        Utf8JsonReader reader = At(line, 0);
-        int messages = -1;
-        int tools = -1;
-        int functions = -1;
-        int preferred = -1;
-        int nonPreferred = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isInput = reader.ValueTextEquals("input"u8);
-            bool isPreferred = reader.ValueTextEquals("preferred_output"u8);
-            bool isNonPreferred = reader.ValueTextEquals("non_preferred_output"u8);
-            reader.Read();
-            int start = (int)reader.TokenStartIndex;
-            preferred = isPreferred ? start : preferred;
-            nonPreferred = isNonPreferred ? start : nonPreferred;
-            if (isInput && reader.TokenType == JsonTokenType.StartObject)
-            {
-                // The conversation and its tools are inside "input"; a later "input" replaces an earlier one.
-                messages = tools = functions = -1;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    bool isMessages = reader.ValueTextEquals("messages"u8);
-                    bool isTools = reader.ValueTextEquals("tools"u8);
-                    bool isFunctions = reader.ValueTextEquals("functions"u8);
-                    reader.Read();
-                    int inner = (int)reader.TokenStartIndex;
-                    messages = isMessages ? inner : messages;
-                    tools = isTools ? inner : tools;
-                    functions = isFunctions ? inner : functions;
-                    reader.Skip();
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        long input = CountMessages(line, messages).Tokens + _overhead.PerReply + CountTools(line, tools, functions);
+        (int input, int preferred, int nonPreferred) = JsonLine.Find(line, 0, "input"u8, "preferred_output"u8, "non_preferred_output"u8);
+        (int messages, int tools, int functions) = JsonLine.Find(line, input, "messages"u8, "tools"u8, "functions"u8);
+        long prompt = CountMessages(line, messages).Tokens + _overhead.PerReply + CountTools(line, tools, functions);
         MessageTokenCount better = CountMessages(line, preferred);
         MessageTokenCount worse = CountMessages(line, nonPreferred);
 
         // Both outputs are training data (billed), but the model reads the input with one output at a time.
         return new ExampleTokenCount(
-            input + better.Tokens + worse.Tokens,
+            prompt + better.Tokens + worse.Tokens,
             better.AssistantTokens + worse.AssistantTokens,
-            input + Math.Max(better.Tokens, worse.Tokens));
+            prompt + Math.Max(better.Tokens, worse.Tokens));
     }
 
     private ExampleTokenCount CountPromptCompletion(ReadOnlySpan<byte> line)
     {
-        Utf8JsonReader reader = At(line, 0);
-        long prompt = 0;
-        long completion = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isPrompt = reader.ValueTextEquals("prompt"u8);
-            bool isCompletion = reader.ValueTextEquals("completion"u8);
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String && (isPrompt || isCompletion))
-            {
-                int tokens = CountString(ref reader);
-                prompt = isPrompt ? tokens : prompt;
-                completion = isCompletion ? tokens : completion;
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return new ExampleTokenCount(prompt + completion, completion, prompt + completion);
+        (int prompt, int completion, _) = JsonLine.Find(line, 0, "prompt"u8, "completion"u8, ReadOnlySpan<byte>.Empty);
+        long question = CountStringAt(line, prompt);
+        long answer = CountStringAt(line, completion);
+        return new ExampleTokenCount(question + answer, answer, question + answer);
     }
 
     /// <summary>The messages of the array at <paramref name="offset"/> (none when -1 or not an array), without the reply priming.</summary>
@@ -147,7 +78,7 @@ internal sealed class ExampleTokenCounter
             return default;
         }
 
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return default;
@@ -197,15 +128,11 @@ internal sealed class ExampleTokenCounter
                     tokens += text + (isName ? _overhead.PerName : 0);
                     answer += isContent ? text : 0;
                     break;
-                case JsonTokenType.StartArray when isContent:
-                    long parts = CountContentParts(ref reader);
+                case JsonTokenType.StartArray when isContent || isToolCalls:
+                    // Content parts count their text, tool calls their function's name and arguments.
+                    long parts = CountEach(ref reader, isContent ? "text"u8 : "function"u8);
                     tokens += parts;
                     answer += parts;
-                    break;
-                case JsonTokenType.StartArray when isToolCalls:
-                    long calls = CountToolCalls(ref reader);
-                    tokens += calls;
-                    answer += calls;
                     break;
                 case JsonTokenType.StartObject when isFunctionCall:
                     long call = CountCall(ref reader);
@@ -225,8 +152,12 @@ internal sealed class ExampleTokenCounter
         return new MessageTokenCount(tokens, assistant && !silenced ? answer : 0);
     }
 
-    /// <summary>The text of content parts (<c>{"type":"text","text":"..."}</c>); other parts, such as images, are not text.</summary>
-    private long CountContentParts(ref Utf8JsonReader reader)
+    /// <summary>
+    /// For each object of the array <paramref name="reader"/> is on, the value of <paramref name="key"/>: a string's
+    /// tokens (a content part's <c>text</c>; other parts, such as images, are not text) or a call's (a tool call's
+    /// <c>function</c>). Leaves <paramref name="reader"/> on the array's end.
+    /// </summary>
+    private long CountEach(ref Utf8JsonReader reader, ReadOnlySpan<byte> key)
     {
         long tokens = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -239,39 +170,13 @@ internal sealed class ExampleTokenCounter
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isText = reader.ValueTextEquals("text"u8);
+                bool isKey = reader.ValueTextEquals(key);
                 reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
+                if (isKey && reader.TokenType == JsonTokenType.String)
                 {
                     tokens += CountString(ref reader);
                 }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return tokens;
-    }
-
-    /// <summary>Tool calls: the name and arguments of each call's function.</summary>
-    private long CountToolCalls(ref Utf8JsonReader reader)
-    {
-        long tokens = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isFunction = reader.ValueTextEquals("function"u8);
-                reader.Read();
-                if (isFunction && reader.TokenType == JsonTokenType.StartObject)
+                else if (isKey && reader.TokenType == JsonTokenType.StartObject)
                 {
                     tokens += CountCall(ref reader);
                 }
@@ -321,7 +226,7 @@ internal sealed class ExampleTokenCounter
             return 0;
         }
 
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return 0;
@@ -336,25 +241,11 @@ internal sealed class ExampleTokenCounter
                 continue;
             }
 
+            // A tool holds its definition in "function"; a tool of another type has none to count.
             int definition = offset + (int)reader.TokenStartIndex;
-            if (wrapped)
-            {
-                // A tool holds its definition in "function"; a tool of another type has none to count.
-                definition = -1;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    bool isFunction = reader.ValueTextEquals("function"u8);
-                    reader.Read();
-                    definition = isFunction && reader.TokenType == JsonTokenType.StartObject ? offset + (int)reader.TokenStartIndex : definition;
-                    reader.Skip();
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-
-            if (definition >= 0)
+            definition = wrapped ? JsonLine.Find(line, definition, "function"u8, ReadOnlySpan<byte>.Empty, ReadOnlySpan<byte>.Empty).First : definition;
+            reader.Skip();
+            if (definition >= 0 && JsonLine.At(line, definition).TokenType == JsonTokenType.StartObject)
             {
                 tokens += CountFunction(line, definition);
                 count++;
@@ -367,23 +258,7 @@ internal sealed class ExampleTokenCounter
     /// <summary>One function definition: <c>name:description</c>, then <c>parameter:type:description</c> per parameter and its enumeration.</summary>
     private long CountFunction(ReadOnlySpan<byte> line, int offset)
     {
-        Utf8JsonReader reader = At(line, offset);
-        int name = -1;
-        int description = -1;
-        int parameters = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isName = reader.ValueTextEquals("name"u8);
-            bool isDescription = reader.ValueTextEquals("description"u8);
-            bool isParameters = reader.ValueTextEquals("parameters"u8);
-            reader.Read();
-            int start = offset + (int)reader.TokenStartIndex;
-            name = isName ? start : name;
-            description = isDescription ? start : description;
-            parameters = isParameters ? start : parameters;
-            reader.Skip();
-        }
-
+        (int name, int description, int parameters) = JsonLine.Find(line, offset, "name"u8, "description"u8, "parameters"u8);
         _length = 0;
         AppendText(line, name);
         Append(':');
@@ -391,13 +266,13 @@ internal sealed class ExampleTokenCounter
         TrimFinalPeriod();
         long tokens = _overhead.PerFunction + CountText();
 
-        int properties = Find(line, parameters, "properties"u8);
+        int properties = JsonLine.Find(line, parameters, "properties"u8, ReadOnlySpan<byte>.Empty, ReadOnlySpan<byte>.Empty).First;
         if (properties < 0)
         {
             return tokens;
         }
 
-        Utf8JsonReader property = At(line, properties);
+        Utf8JsonReader property = JsonLine.At(line, properties);
         if (property.TokenType != JsonTokenType.StartObject)
         {
             return tokens;
@@ -420,26 +295,7 @@ internal sealed class ExampleTokenCounter
     /// <summary>A parameter whose name is already in the text: <c>name:type:description</c> plus its enumeration's items.</summary>
     private long CountParameter(ReadOnlySpan<byte> line, int offset)
     {
-        Utf8JsonReader reader = At(line, offset);
-        int type = -1;
-        int description = -1;
-        int enumeration = -1;
-        if (reader.TokenType == JsonTokenType.StartObject)
-        {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isType = reader.ValueTextEquals("type"u8);
-                bool isDescription = reader.ValueTextEquals("description"u8);
-                bool isEnum = reader.ValueTextEquals("enum"u8);
-                reader.Read();
-                int start = offset + (int)reader.TokenStartIndex;
-                type = isType ? start : type;
-                description = isDescription ? start : description;
-                enumeration = isEnum ? start : enumeration;
-                reader.Skip();
-            }
-        }
-
+        (int type, int description, int enumeration) = JsonLine.Find(line, offset, "type"u8, "description"u8, "enum"u8);
         Append(':');
         AppendText(line, type);
         Append(':');
@@ -449,7 +305,7 @@ internal sealed class ExampleTokenCounter
 
         if (enumeration >= 0)
         {
-            Utf8JsonReader items = At(line, enumeration);
+            Utf8JsonReader items = JsonLine.At(line, enumeration);
             if (items.TokenType == JsonTokenType.StartArray)
             {
                 tokens += _overhead.PerEnum;
@@ -466,30 +322,16 @@ internal sealed class ExampleTokenCounter
         return tokens;
     }
 
-    /// <summary>Where the value of <paramref name="key"/> starts in the object at <paramref name="offset"/>; -1 when absent (or not an object).</summary>
-    private static int Find(ReadOnlySpan<byte> line, int offset, ReadOnlySpan<byte> key)
+    /// <summary>The tokens of the string at <paramref name="offset"/>; none when -1 or not a string.</summary>
+    private int CountStringAt(ReadOnlySpan<byte> line, int offset)
     {
         if (offset < 0)
         {
-            return -1;
+            return 0;
         }
 
-        Utf8JsonReader reader = At(line, offset);
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return -1;
-        }
-
-        int found = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isKey = reader.ValueTextEquals(key);
-            reader.Read();
-            found = isKey ? offset + (int)reader.TokenStartIndex : found;
-            reader.Skip();
-        }
-
-        return found;
+        Utf8JsonReader reader = JsonLine.At(line, offset);
+        return reader.TokenType == JsonTokenType.String ? CountString(ref reader) : 0;
     }
 
     /// <summary>The tokens of the string <paramref name="reader"/> is on.</summary>
@@ -513,7 +355,7 @@ internal sealed class ExampleTokenCounter
             return;
         }
 
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType == JsonTokenType.String)
         {
             AppendString(ref reader);
@@ -570,14 +412,6 @@ internal sealed class ExampleTokenCounter
             Array.Copy(_text, grown, _length);
             _text = grown;
         }
-    }
-
-    /// <summary>A reader on the value that starts at <paramref name="offset"/> of a line already known to be well-formed.</summary>
-    private static Utf8JsonReader At(ReadOnlySpan<byte> line, int offset)
-    {
-        var reader = new Utf8JsonReader(line.Slice(offset));
-        reader.Read();
-        return reader;
     }
 
     private readonly struct MessageTokenCount

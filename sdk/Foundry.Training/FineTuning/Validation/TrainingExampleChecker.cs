@@ -151,7 +151,7 @@ internal static class TrainingExampleChecker
         }
         else
         {
-            JsonTokenType prompt = At(line, keys.Prompt).TokenType;
+            JsonTokenType prompt = JsonLine.At(line, keys.Prompt).TokenType;
             if (prompt != JsonTokenType.String)
             {
                 scan.Report(TrainingFileProblemKind.MissingPrompt, $"\"prompt\" must be a string but is {Describe(prompt)}.");
@@ -164,7 +164,7 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        Utf8JsonReader completion = At(line, keys.Completion);
+        Utf8JsonReader completion = JsonLine.At(line, keys.Completion);
         if (completion.TokenType != JsonTokenType.String)
         {
             scan.Report(TrainingFileProblemKind.MissingCompletion, $"\"completion\" must be a string but is {Describe(completion.TokenType)}.");
@@ -192,26 +192,14 @@ internal static class TrainingExampleChecker
 
     private static void CheckPreferenceInput(ReadOnlySpan<byte> line, int offset, TrainingFileScan scan)
     {
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             scan.Report(TrainingFileProblemKind.MissingInput, $"\"input\" must be an object with \"messages\" but is {Describe(reader.TokenType)}.");
             return;
         }
 
-        int messages = -1;
-        int tools = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isMessages = reader.ValueTextEquals("messages"u8);
-            bool isTools = reader.ValueTextEquals("tools"u8);
-            reader.Read();
-            int start = offset + (int)reader.TokenStartIndex;
-            messages = isMessages ? start : messages;
-            tools = isTools ? start : tools;
-            reader.Skip();
-        }
-
+        (int messages, int tools, _) = JsonLine.Find(line, offset, "messages"u8, "tools"u8, ReadOnlySpan<byte>.Empty);
         if (messages < 0)
         {
             scan.Report(TrainingFileProblemKind.MissingMessages, "\"input\" has no \"messages\".");
@@ -232,7 +220,7 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             scan.Report(missing, $"\"{name}\" must be an array holding an assistant message but is {Describe(reader.TokenType)}.");
@@ -267,7 +255,7 @@ internal static class TrainingExampleChecker
 
     private static void CheckMessages(ReadOnlySpan<byte> line, int offset, string path, bool requireAssistant, TrainingFileScan scan, bool allowDeveloper = false)
     {
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             scan.Report(TrainingFileProblemKind.InvalidMessages, $"\"{path}\" must be an array of messages but is {Describe(reader.TokenType)}.");
@@ -444,19 +432,11 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        JsonTokenType tools = At(line, offset).TokenType;
+        JsonTokenType tools = JsonLine.At(line, offset).TokenType;
         if (tools is not (JsonTokenType.StartArray or JsonTokenType.Null))
         {
             scan.Report(TrainingFileProblemKind.InvalidTools, $"\"{path}\" must be an array of tools but is {Describe(tools)}.");
         }
-    }
-
-    /// <summary>A reader on the value that starts at <paramref name="offset"/> of a line already known to be well-formed.</summary>
-    private static Utf8JsonReader At(ReadOnlySpan<byte> line, int offset)
-    {
-        var reader = new Utf8JsonReader(line.Slice(offset));
-        reader.Read();
-        return reader;
     }
 
     private static string Describe(JsonTokenType token) => token switch
