@@ -9,6 +9,8 @@
 #                                                               when no suite is named
 #   ./eng/bench.sh attribution get|get-foundry|download|wrapper [rounds]  where end-to-end time goes (bare Azure.Core, parts off)
 #   ./eng/bench.sh profile SCENARIO SECONDS                     one scenario in a loop, for perf (docs/performance.md)
+#   ./eng/bench.sh analysis [megabytes] [rounds]                training file analysis on a generated chat JSONL (100 MB):
+#                                                               examples/s, MB/s and the tokenizer's share of the time
 # Results land in artifacts/benchmarks/ (BenchmarkDotNet's markdown, CSV and HTML reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,7 @@ if [ $# -eq 0 ]; then
 fi
 
 assembly="$project/bin/Release/net10.0/Foundry.Training.Benchmarks.dll"
-if [ "$1" = "memory" ] || [ "$1" = "interleaved" ] || [ "$1" = "attribution" ] || [ "$1" = "profile" ]; then
+if [ "$1" = "memory" ] || [ "$1" = "interleaved" ] || [ "$1" = "attribution" ] || [ "$1" = "profile" ] || [ "$1" = "analysis" ]; then
   exec dotnet "$assembly" "$@"
 fi
 exec dotnet "$assembly" --artifacts artifacts/benchmarks "$@"

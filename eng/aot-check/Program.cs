@@ -4,6 +4,7 @@ using Foundry.Training;
 using Foundry.Training.AotCheck;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
+using Foundry.Training.Tokenization;
 
 // Every polymorphic family: each known kind reads as its own type and writes back its discriminator and unknown
 // properties; an unknown kind lands in the family's Unknown* type and round-trips unchanged.
@@ -112,6 +113,18 @@ FineTuningJob createdFineTuning = (await fineTuning.CreateJobAsync(create)).Valu
 Check(createdFineTuning.Id == "ftjob-aot", "create fine-tuning job");
 string fineTuningBody = server.Requests.Single(r => r.StartsWith("POST /v1/fine_tuning/jobs", StringComparison.Ordinal));
 Check(fineTuningBody.Contains("\"type\":\"string_check\"", StringComparison.Ordinal), "the fine-tuning create body carries the grader: " + fineTuningBody);
+
+// Token counting: both vocabularies load from their data assemblies (found by name at run time) in a trimmed native
+// binary, and a training file analysis counts the OpenAI Cookbook's example exactly.
+foreach ((TiktokenEncoding encoding, int tokens) in new[] { (TiktokenEncoding.O200kBase, 6), (TiktokenEncoding.Cl100kBase, 6) })
+{
+    int counted = TiktokenTokenCounter.ForEncoding(encoding).CountTokens("tiktoken is great!");
+    Check(counted == tokens, $"{encoding} counts 'tiktoken is great!' as {tokens} tokens, not {counted}");
+}
+
+TrainingFileAnalysis analysis = new TrainingFileAnalyzer(TiktokenTokenCounter.ForModel("gpt-4o-mini"), new TrainingFileAnalysisOptions { PricePerMillionTokens = 3m })
+    .Analyze(new MemoryStream("""{"messages":[{"role":"user","content":"tiktoken is great!"},{"role":"assistant","content":"Yes."}]}"""u8.ToArray()));
+Check(analysis.Examples.Single().Tokens == 19 && analysis.DefaultEpochs == 25 && analysis.EstimatedBilledTokens == 475, "the analysis counts one example of 19 tokens over 25 epochs");
 
 Console.WriteLine($"AOT check: {checks} checks passed");
 return 0;

@@ -4,12 +4,14 @@ using Azure;
 using Azure.Identity;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Testing;
+using Foundry.Training.Tokenization;
 
 namespace Foundry.Training.Samples;
 
 /// <summary>
-/// Preference fine-tuning (DPO) on the OpenAI platform or Azure OpenAI: writes a small training file, validates it
-/// locally, uploads it with progress, creates the job, streams its events until it finishes and lists its checkpoints.
+/// Preference fine-tuning (DPO) on the OpenAI platform or Azure OpenAI: writes a small training file, validates it and
+/// counts its tokens locally (what the job will bill), uploads it with progress, creates the job, streams its events
+/// until it finishes and lists its checkpoints.
 /// </summary>
 public static class OpenAIFineTuningSample
 {
@@ -41,8 +43,13 @@ public static class OpenAIFineTuningSample
         string path = Path.Combine(settings.WorkDirectory, "support-tone.preferences.jsonl");
         await File.WriteAllLinesAsync(path, s_preferences.Select(ToJsonLine), cancellationToken);
 
-        // 2. Validate it locally — JSON, roles, required fields on every line — instead of waiting for the service to reject it.
-        TrainingFileValidationResult validation = await new TrainingFileValidator().ValidateAsync(path, TrainingFileFormat.Preference, cancellationToken);
+        // 2. Check it locally before paying for it: the same pass validates every line (JSON, roles, required fields)
+        //    and counts its tokens as the model's tokenizer does, offline, against the model's limit and the job's epochs.
+        const int Epochs = 2;
+        TiktokenTokenCounter counter = TiktokenTokenCounter.ForModel(settings.BaseModel);
+        var analyzer = new TrainingFileAnalyzer(counter, new TrainingFileAnalysisOptions { Epochs = Epochs, PricePerMillionTokens = settings.PricePerMillionTokens });
+        TrainingFileAnalysis analysis = await analyzer.AnalyzeAsync(path, TrainingFileFormat.Preference, cancellationToken: cancellationToken);
+        TrainingFileValidationResult validation = analysis.Validation;
         output.WriteLine($"Validated {Path.GetFileName(path)}: {validation.ExampleCount} {validation.Format} examples, {validation.ProblemCount} problems");
         if (!validation.IsValid)
         {
@@ -53,6 +60,8 @@ public static class OpenAIFineTuningSample
 
             return 1;
         }
+
+        WriteAnalysis(output, analysis, counter);
 
         // 3. Upload it with progress, then wait until the service has processed it.
         FineTuningFilesClient files = client.GetFilesClient();
@@ -65,7 +74,7 @@ public static class OpenAIFineTuningSample
         // 4. Create the DPO job.
         var options = new FineTuningJobCreateOptions(settings.BaseModel, file.Id!)
         {
-            Method = FineTuningMethod.CreateDpo(new DpoHyperparameters { Beta = 0.1, EpochCount = 2 }),
+            Method = FineTuningMethod.CreateDpo(new DpoHyperparameters { Beta = 0.1, EpochCount = Epochs }),
             Suffix = "support-tone",
         };
         options.Metadata["sample"] = "OpenAIFineTuning";
@@ -100,6 +109,25 @@ public static class OpenAIFineTuningSample
         }
 
         return 0;
+    }
+
+    /// <summary>The analysis as a compact table: the token distribution, what to fix, and what the job will bill.</summary>
+    private static void WriteAnalysis(TextWriter output, TrainingFileAnalysis analysis, TiktokenTokenCounter counter)
+    {
+        output.WriteLine($"Tokens for {counter.Model} ({counter.Encoding}):");
+        output.WriteLine($"  {"",-14}{"min",7}{"median",9}{"p95",9}{"max",7}{"total",9}");
+        WriteRow("per example", analysis.TokenDistribution);
+        WriteRow("assistant", analysis.AssistantTokenDistribution);
+        string limit = analysis.MaxTokensPerExample is int max ? $"over the {max:N0}-token limit" : "over a limit (none known)";
+        output.WriteLine($"  {analysis.ExamplesOverLimitCount} {limit}, {analysis.ExamplesWithoutAssistantTokensCount} without assistant tokens");
+        string cost = analysis.EstimatedCost is decimal estimate
+            ? $", about {estimate:0.####} at {analysis.PricePerMillionTokens} per million"
+            : " (set FINE_TUNING_PRICE_PER_MILLION_TOKENS for a cost estimate)";
+        output.WriteLine($"  {analysis.BilledTokensPerEpoch:N0} tokens per epoch x {analysis.Epochs} epochs (default {analysis.DefaultEpochs}) = {analysis.EstimatedBilledTokens:N0} billed tokens{cost}");
+
+        void WriteRow(string name, TokenCountDistribution? tokens) => output.WriteLine(tokens is null
+            ? $"  {name,-14}(no examples)"
+            : $"  {name,-14}{tokens.Min,7:N0}{tokens.Median,9:0.#}{tokens.P95,9:0.#}{tokens.Max,7:N0}{tokens.Total,9:N0}");
     }
 
     private static (FineTuningClient Client, string Target) Connect(OpenAIFineTuningSettings settings, FoundryTrainingEmulator? emulator) => settings switch

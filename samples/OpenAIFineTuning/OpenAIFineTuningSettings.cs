@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Foundry.Training.Samples;
 
 /// <summary>
@@ -18,6 +20,12 @@ public sealed record OpenAIFineTuningSettings
     /// <summary>A base model that supports preference (DPO) fine-tuning.</summary>
     public string BaseModel { get; init; } = "gpt-4.1-mini-2025-04-14";
 
+    /// <summary>
+    /// Your provider's price of one million trained tokens for <see cref="BaseModel"/>
+    /// (<c>FINE_TUNING_PRICE_PER_MILLION_TOKENS</c>), to print a cost estimate; the SDK knows no prices.
+    /// </summary>
+    public decimal? PricePerMillionTokens { get; init; }
+
     /// <summary>Where the training file is written.</summary>
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "foundry-training-samples");
 
@@ -26,5 +34,7 @@ public sealed record OpenAIFineTuningSettings
         AzureOpenAIEndpoint = Environment.GetEnvironmentVariable("AZURE_OPENAI_ENDPOINT") is { Length: > 0 } endpoint ? new Uri(endpoint) : null,
         AzureOpenAIApiKey = Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") is { Length: > 0 } azureKey ? azureKey : null,
         OpenAIApiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } openAIKey ? openAIKey : null,
+        PricePerMillionTokens = decimal.TryParse(
+            Environment.GetEnvironmentVariable("FINE_TUNING_PRICE_PER_MILLION_TOKENS"), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal price) ? price : null,
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Identity;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
@@ -60,7 +59,7 @@ public static class QuickStartSample
             }
 
             // Each metric is read on its own, so a step's loss and epoch can arrive in either order: show a step once both are in.
-            if (update.Point is not { Step: long step } point || ValueOf(point) is not double value)
+            if (update.Point is not { Step: long step, Value: double value })
             {
                 continue;
             }
@@ -93,7 +92,7 @@ public static class QuickStartSample
         output.WriteLine("Final metrics:");
         await foreach (JobMetricLastValue metric in client.GetMetricLastValuesAsync(name, attempt.Id, cancellationToken))
         {
-            output.WriteLine($"  {metric.Name,-22} {ValueOf(metric.Value),10:0.######}  (step {metric.Value?.Step})");
+            output.WriteLine($"  {metric.Name,-22} {metric.Value,10:0.######}  (step {metric.Step})");
         }
 
         // 5. Download the trained model (the adapter and its configuration) to a local folder.
@@ -122,8 +121,4 @@ public static class QuickStartSample
 
         return 0;
     }
-
-    /// <summary>A scalar metric point keeps its value in the <c>value</c> column.</summary>
-    private static double? ValueOf(JobMetricPoint? point) =>
-        point?.Data is { } data && data.TryGetValue("value", out JsonNode? value) ? value?.GetValue<double>() : null;
 }

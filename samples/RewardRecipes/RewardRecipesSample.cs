@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Identity;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
@@ -95,14 +94,10 @@ public static class RewardRecipesSample
         output.WriteLine($"The job {status}. Mean reward by step:");
         await foreach (JobMetricPoint point in client.GetMetricPointsAsync(name, TrainingJobsClient.LatestAttempt, "train/reward", cancellationToken: cancellationToken))
         {
-            double value = ValueOf(point) ?? 0;
+            double value = point.Value ?? 0;
             output.WriteLine($"  step {point.Step,4}  {value:0.000}  {new string('#', (int)Math.Round(value * 40))}");
         }
 
         return 0;
     }
-
-    /// <summary>A scalar metric point keeps its value in the <c>value</c> column.</summary>
-    private static double? ValueOf(JobMetricPoint point) =>
-        point.Data is { } data && data.TryGetValue("value", out JsonNode? value) ? value?.GetValue<double>() : null;
 }

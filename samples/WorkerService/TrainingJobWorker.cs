@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Foundry.Training.Jobs;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -63,7 +62,7 @@ public sealed class TrainingJobWorker(
                     else if (update is { MetricName: "train/loss", Point.Step: long step } && step > lastStep)
                     {
                         lastStep = step;
-                        logger.LogInformation("Training job {JobName} step {Step}: loss {Loss:0.0000}", name, step, ValueOf(update.Point));
+                        logger.LogInformation("Training job {JobName} step {Step}: loss {Loss:0.0000}", name, step, update.Point.Value);
                     }
                 }
 
@@ -78,8 +77,4 @@ public sealed class TrainingJobWorker(
             }
         }
     }
-
-    /// <summary>A scalar metric point keeps its value in the <c>value</c> column.</summary>
-    private static double? ValueOf(JobMetricPoint? point) =>
-        point?.Data is { } data && data.TryGetValue("value", out JsonNode? value) ? value?.GetValue<double>() : null;
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Foundry.Training.Benchmarks.Analysis;
 using Foundry.Training.Benchmarks.Infrastructure;
 using Foundry.Training.Benchmarks.Memory;
 
@@ -8,7 +9,8 @@ namespace Foundry.Training.Benchmarks;
 /// Runs the BenchmarkDotNet suite (any BenchmarkDotNet arguments); <c>memory</c>: the peak working set harness
 /// (<c>serve</c> is its loopback server process); <c>interleaved [e2e|pipeline|download] [rounds]</c>: load-tolerant
 /// ratios (deserialization when no suite is named); <c>attribution get|get-foundry|download|wrapper [rounds]</c>: where end-to-end
-/// time goes; <c>profile SCENARIO SECONDS</c>: one scenario in a loop, for a profiler.
+/// time goes; <c>profile SCENARIO SECONDS</c>: one scenario in a loop, for a profiler; <c>analysis [megabytes] [rounds]</c>:
+/// training file analysis throughput and the tokenizer's share.
 /// </summary>
 public static class Program
 {
@@ -32,6 +34,11 @@ public static class Program
         if (args.Length > 2 && args[0] == "profile")
         {
             return ProfileLoop.Run(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (args.Length > 0 && args[0] == "analysis")
+        {
+            return AnalysisThroughput.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "serve")

@@ -19,7 +19,7 @@ public sealed partial class OpenAIFineTuningSampleTests : IDisposable
     [Fact]
     public async Task ValidatesUploadsAndTrainsADpoJob_StreamingEvents_ThenListsCheckpoints()
     {
-        int exitCode = await OpenAIFineTuningSample.RunAsync(new OpenAIFineTuningSettings { WorkDirectory = _folder.Path }, _output, _timeout.Token);
+        int exitCode = await OpenAIFineTuningSample.RunAsync(new OpenAIFineTuningSettings { WorkDirectory = _folder.Path, PricePerMillionTokens = 25m }, _output, _timeout.Token);
 
         string output = _output.ToString();
         exitCode.Should().Be(0, output);
@@ -32,6 +32,13 @@ public sealed partial class OpenAIFineTuningSampleTests : IDisposable
         validation.Format.Should().Be(TrainingFileFormat.Preference);
         validation.ExampleCount.Should().Be(10);
         output.Should().Contain("Validated support-tone.preferences.jsonl: 10 Preference examples, 0 problems");
+
+        // Before the upload: its tokens as gpt-4.1-mini counts them, and what two epochs of them bill (at the price given).
+        output.Should().Contain("Tokens for gpt-4.1-mini-2025-04-14 (O200kBase):");
+        output.Should().MatchRegex(@"  per example\s+41\s+45\s+48\.6\s+49\s+453\r?\n").And.MatchRegex(@"  assistant\s+20\s+23\.5\s+26\.6\s+27\s+237\r?\n");
+        output.Should().Contain("  0 over the 65,536-token limit, 0 without assistant tokens");
+        output.Should().Contain("  453 tokens per epoch x 2 epochs (default 10) = 906 billed tokens, about 0.0227 at 25 per million");
+        output.IndexOf("billed tokens", StringComparison.Ordinal).Should().BeLessThan(output.IndexOf("Uploading:", StringComparison.Ordinal), "the analysis comes before the upload");
 
         // Uploaded with progress, processed, trained with DPO.
         output.Should().MatchRegex(@"Uploading: 100% \(\S+ of \S+ bytes\)").And.MatchRegex(@"Uploaded support-tone\.preferences\.jsonl as file-\S+ \(processed\)");

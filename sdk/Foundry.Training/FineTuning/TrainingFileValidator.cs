@@ -7,31 +7,25 @@ namespace Foundry.Training.FineTuning;
 
 /// <summary>
 /// Checks a JSONL fine-tuning training file before it is uploaded, without any network call: one example per line in
-/// the chat, prompt-completion or preference (DPO) format, each problem reported with its line number.
+/// the chat, prompt-completion, preference (DPO) or reinforcement format, each problem reported with its line number.
 /// </summary>
 /// <remarks>
 /// The file is streamed: memory stays constant however large the file is (a read buffer, at most one line of
 /// <see cref="TrainingFileValidationOptions.MaxLineBytes"/>, and at most <see cref="TrainingFileValidationOptions.MaxProblems"/>
 /// problems), and a line over the limit is skipped to its line break without being held. The format is the one asked
-/// for, or the one the first example with a recognizable shape shows. The service stays the judge of anything these
-/// checks cannot see (token counts, model-specific limits, the minimum number of examples).
+/// for, or the one the first example with a recognizable shape shows (a reinforcement file must be asked for: its
+/// examples look like chat examples without an answer). <see cref="TrainingFileAnalyzer"/> runs the same checks and also
+/// counts tokens against a model's limit; the service stays the judge of anything else (the minimum number of examples).
 /// </remarks>
 public class TrainingFileValidator
 {
-    private const int ReadBufferSize = 64 * 1024;
-
-    private readonly int _maxLineBytes;
-    private readonly int _maxProblems;
-    private readonly bool _stopAtMaxProblems;
+    private readonly TrainingFileValidationOptions _options;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="options">The limits; the defaults when null. They are copied: later changes do not affect this validator.</param>
     public TrainingFileValidator(TrainingFileValidationOptions? options = null)
     {
-        options ??= new TrainingFileValidationOptions();
-        _maxLineBytes = options.MaxLineBytes;
-        _maxProblems = options.MaxProblems;
-        _stopAtMaxProblems = options.StopAtMaxProblems;
+        _options = (options ?? new TrainingFileValidationOptions()).Copy();
     }
 
     /// <summary>Validates a training file read from a stream, from its current position to its end.</summary>
@@ -70,7 +64,7 @@ public class TrainingFileValidator
     {
         Argument.AssertNotNullOrEmpty(path, nameof(path));
         CheckFormat(format);
-        using FileStream file = OpenRead(path, async: true);
+        using FileStream file = TrainingFileScan.OpenRead(path, async: true);
         return await ValidateCoreAsync(file, format, async: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,33 +73,19 @@ public class TrainingFileValidator
     {
         Argument.AssertNotNullOrEmpty(path, nameof(path));
         CheckFormat(format);
-        using FileStream file = OpenRead(path, async: false);
+        using FileStream file = TrainingFileScan.OpenRead(path, async: false);
         return ValidateCoreAsync(file, format, async: false, cancellationToken).EnsureCompleted();
     }
 
     private async ValueTask<TrainingFileValidationResult> ValidateCoreAsync(Stream content, TrainingFileFormat? format, bool async, CancellationToken cancellationToken)
     {
-        var scan = new TrainingFileScan(format, _maxLineBytes, _maxProblems, _stopAtMaxProblems);
-        byte[] buffer = new byte[ReadBufferSize];
-        while (!scan.Stopped)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int read = async
-                ? await content.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
-                : content.Read(buffer, 0, buffer.Length);
-            if (read == 0)
-            {
-                scan.Complete();
-                break;
-            }
-
-            scan.Feed(buffer, read);
-        }
-
+        var scan = new TrainingFileScan(format, _options);
+        await scan.ReadAsync(content, async, onRead: null, cancellationToken).ConfigureAwait(false);
         return scan.ToResult();
     }
 
-    private static void CheckArguments(Stream content, TrainingFileFormat? format)
+    /// <summary>Checks a stream and a format before any reading; shared with <see cref="TrainingFileAnalyzer"/>.</summary>
+    internal static void CheckArguments(Stream content, TrainingFileFormat? format)
     {
         Argument.AssertNotNull(content, nameof(content));
         if (!content.CanRead)
@@ -116,15 +96,12 @@ public class TrainingFileValidator
         CheckFormat(format);
     }
 
-    private static void CheckFormat(TrainingFileFormat? format)
+    /// <summary>Checks a format before any reading; shared with <see cref="TrainingFileAnalyzer"/>.</summary>
+    internal static void CheckFormat(TrainingFileFormat? format)
     {
-        if (format is { } value && value is not (TrainingFileFormat.Chat or TrainingFileFormat.PromptCompletion or TrainingFileFormat.Preference))
+        if (format is { } value && value is not (TrainingFileFormat.Chat or TrainingFileFormat.PromptCompletion or TrainingFileFormat.Preference or TrainingFileFormat.Reinforcement))
         {
             throw new ArgumentOutOfRangeException(nameof(format), value, "Unknown training file format.");
         }
     }
-
-    // No FileStream buffering: the validator reads in large blocks of its own.
-    private static FileStream OpenRead(string path, bool async) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | (async ? FileOptions.Asynchronous : FileOptions.None));
 }

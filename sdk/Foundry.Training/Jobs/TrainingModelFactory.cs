@@ -408,31 +408,33 @@ public static class TrainingModelFactory
     /// <param name="step">Metric step.</param>
     /// <param name="createdAt">Time the metric point was created.</param>
     /// <param name="data">Metric data values, by column (for a scalar metric typically <c>value</c>).</param>
+    /// <param name="value">The point's value: sets the <c>value</c> column of <paramref name="data"/> (created when null).</param>
     /// <returns>The model.</returns>
     public static JobMetricPoint JobMetricPoint(
         string? metricId = null,
         long? step = null,
         DateTimeOffset? createdAt = null,
-        IDictionary<string, JsonNode?>? data = null) =>
+        IDictionary<string, JsonNode?>? data = null,
+        double? value = null) =>
         new()
         {
             MetricId = metricId,
             Step = step,
             CreatedAt = createdAt,
-            Data = data is null ? null : new Dictionary<string, JsonNode?>(data),
+            Data = WithNumbers(data, ("value", value)),
         };
 
     /// <summary>Builds a <see cref="Jobs.JobMetricLastValue"/>.</summary>
     /// <param name="name">Metric name.</param>
-    /// <param name="value">Latest metric point.</param>
+    /// <param name="point">Latest metric point.</param>
     /// <returns>The model.</returns>
     public static JobMetricLastValue JobMetricLastValue(
         string? name = null,
-        JobMetricPoint? value = null) =>
+        JobMetricPoint? point = null) =>
         new()
         {
             Name = name ?? string.Empty,
-            Value = value,
+            Point = point,
         };
 
     /// <summary>Builds a <see cref="Jobs.JobMetricAggregate"/>.</summary>
@@ -440,18 +442,24 @@ public static class TrainingModelFactory
     /// <param name="startedAt">Aggregate window start.</param>
     /// <param name="endedAt">Aggregate window end.</param>
     /// <param name="values">Aggregate values (for example min, max, mean).</param>
+    /// <param name="min">Sets the <c>min</c> entry of <paramref name="values"/> (created when null).</param>
+    /// <param name="max">Sets the <c>max</c> entry of <paramref name="values"/> (created when null).</param>
+    /// <param name="mean">Sets the <c>mean</c> entry of <paramref name="values"/> (created when null).</param>
     /// <returns>The model.</returns>
     public static JobMetricAggregate JobMetricAggregate(
         string? name = null,
         DateTimeOffset? startedAt = null,
         DateTimeOffset? endedAt = null,
-        IDictionary<string, JsonNode?>? values = null) =>
+        IDictionary<string, JsonNode?>? values = null,
+        double? min = null,
+        double? max = null,
+        double? mean = null) =>
         new()
         {
             Name = name ?? string.Empty,
             StartedAt = startedAt,
             EndedAt = endedAt,
-            Values = values is null ? null : new Dictionary<string, JsonNode?>(values),
+            Values = WithNumbers(values, ("min", min), ("max", max), ("mean", mean)),
         };
 
     /// <summary>Builds a <see cref="Jobs.JobMetricSample"/>.</summary>
@@ -605,5 +613,21 @@ public static class TrainingModelFactory
         }
 
         return model;
+    }
+
+    /// <summary>A copy of <paramref name="columns"/> (null stays null unless a number is set) with the given numbers set.</summary>
+    private static Dictionary<string, JsonNode?>? WithNumbers(IDictionary<string, JsonNode?>? columns, params (string Name, double? Value)[] numbers)
+    {
+        Dictionary<string, JsonNode?>? copy = columns is null ? null : new Dictionary<string, JsonNode?>(columns);
+        foreach ((string name, double? value) in numbers)
+        {
+            if (value is double number)
+            {
+                copy ??= new Dictionary<string, JsonNode?>();
+                copy[name] = number;
+            }
+        }
+
+        return copy;
     }
 }

@@ -68,10 +68,12 @@ public sealed class TrainingJobsLifecycleTests : IDisposable
         learningRate.Max(p => p.Data!["value"]!.GetValue<double>()).Should().Be(0.0002);
 
         List<JobMetricLastValue> last = await client.GetMetricLastValuesAsync("sft-lora", "1", _timeout.Token).ToListAsync(_timeout.Token);
-        last.Single(v => v.Name == "train/loss").Value!.Step.Should().Be(6);
+        last.Single(v => v.Name == "train/loss").Point!.Step.Should().Be(6);
+        last.Single(v => v.Name == "train/loss").Value.Should().Be(lastLoss);
         JobMetricAggregate aggregate = (await client.GetMetricAggregatesAsync("sft-lora", "1", "train/loss", cancellationToken: _timeout.Token).ToListAsync(_timeout.Token)).Single();
         aggregate.Values!["count"]!.GetValue<int>().Should().Be(6);
         aggregate.Values["min"]!.GetValue<double>().Should().BeLessThanOrEqualTo(lastLoss);
+        aggregate.Min.Should().Be(aggregate.Values["min"]!.GetValue<double>());
         aggregate.Values["last"]!.GetValue<double>().Should().Be(lastLoss);
         JobMetricSample samples = (await client.GetMetricSamplesAsync("sft-lora", "1", "train/loss", new MetricQueryOptions { Limit = 3 }, _timeout.Token)).Value;
         samples.Points.Select(p => p.Step).Should().Equal(1L, 4L, 6L);

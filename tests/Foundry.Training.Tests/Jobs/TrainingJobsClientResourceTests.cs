@@ -151,8 +151,10 @@ public sealed class TrainingJobsClientResourceTests : JobsTestBase
         metrics.Select(m => m.Name).Should().Equal("train/loss", "eval/samples");
         metrics[0].MetricType.Should().Be(JobMetricType.Scalar);
         metrics[0].Columns!["value"]!.GetValue<string>().Should().Be("float");
-        last.Single().Value!.Step.Should().Be(200);
-        last.Single().Value!.Data!["value"]!.GetValue<double>().Should().Be(0.42);
+        last.Single().Point!.Step.Should().Be(200);
+        last.Single().Point!.Data!["value"]!.GetValue<double>().Should().Be(0.42);
+        last.Single().Value.Should().Be(0.42);
+        last.Single().Step.Should().Be(200);
         AssertFoundryRequest(Service.Requests[0], "GET", Job + "/attempts/latest/metrics");
         AssertFoundryRequest(Service.Requests[1], "GET", Job + "/attempts/latest/metrics/last_values");
     }

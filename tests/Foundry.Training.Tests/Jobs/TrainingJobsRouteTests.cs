@@ -165,7 +165,7 @@ public sealed class TrainingJobsRouteTests : JobsTestBase
 
         List<JobMetricLastValue> values = async ? await AllAsync(Client.GetMetricLastValuesAsync("job-1", "latest")) : Client.GetMetricLastValues("job-1", "latest").ToList();
 
-        values.Single().Value!.Step.Should().Be(200);
+        values.Single().Point!.Step.Should().Be(200);
         AssertGet(Service.SingleRequest, Job + "/attempts/latest/metrics/last_values");
     }
 

@@ -31,7 +31,7 @@ public sealed class PackageInstallTests : IDisposable
     public void Packages_CarryReadmeLicenseDocsSymbolsAndRepository()
     {
         string packages = EnsurePackages();
-        foreach (string id in new[] { "Foundry.Training", "Foundry.Training.Testing" })
+        foreach (string id in new[] { "Foundry.Training", "Foundry.Training.Testing", "Foundry.Training.Tokenization" })
         {
             string nupkg = PackageFile(packages, id);
             File.Exists(Path.ChangeExtension(nupkg, ".snupkg")).Should().BeTrue("{0} ships a symbol package", id);
@@ -51,15 +51,29 @@ public sealed class PackageInstallTests : IDisposable
             metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value.Should().StartWith("https://github.com/");
         }
 
-        using ZipArchive library = ZipFile.OpenRead(PackageFile(packages, "Foundry.Training"));
-        library.Entries.Select(e => e.FullName).Should().Contain(new[]
+        foreach (string id in new[] { "Foundry.Training", "Foundry.Training.Tokenization" })
         {
-            "lib/netstandard2.0/Foundry.Training.dll", "lib/net8.0/Foundry.Training.dll", "lib/net10.0/Foundry.Training.dll",
-        });
+            using ZipArchive library = ZipFile.OpenRead(PackageFile(packages, id));
+            library.Entries.Select(e => e.FullName).Should().Contain(new[]
+            {
+                $"lib/netstandard2.0/{id}.dll", $"lib/net8.0/{id}.dll", $"lib/net10.0/{id}.dll",
+            });
+        }
+
+        // The tokenizer and its vocabularies are dependencies of the tokenization package only: the client stays small.
+        string Dependencies(string id)
+        {
+            using ZipArchive archive = ZipFile.OpenRead(PackageFile(packages, id));
+            using Stream nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+            return string.Join(" ", XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value));
+        }
+
+        Dependencies("Foundry.Training").Should().NotContain("Microsoft.ML.Tokenizers");
+        Dependencies("Foundry.Training.Tokenization").Should().Contain("Microsoft.ML.Tokenizers.Data.O200kBase").And.Contain("Microsoft.ML.Tokenizers.Data.Cl100kBase").And.Contain("Foundry.Training");
     }
 
     [Fact]
-    public async Task ThrowawayConsoleApp_InstallsBothPackages_AndTrainsAJobOnTheEmulator()
+    public async Task ThrowawayConsoleApp_InstallsThePackages_CountsTokens_AndTrainsAJobOnTheEmulator()
     {
         string packages = EnsurePackages();
         string version = Path.GetFileNameWithoutExtension(PackageFile(packages, "Foundry.Training"))["Foundry.Training.".Length..];
@@ -94,12 +108,22 @@ public sealed class PackageInstallTests : IDisposable
               <ItemGroup>
                 <PackageReference Include="Foundry.Training" Version="{version}" />
                 <PackageReference Include="Foundry.Training.Testing" Version="{version}" />
+                <PackageReference Include="Foundry.Training.Tokenization" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using System.Text;
+            using Foundry.Training.FineTuning;
             using Foundry.Training.Jobs;
             using Foundry.Training.Testing;
+            using Foundry.Training.Tokenization;
+
+            // The vocabularies ship in the packages: counting needs no download.
+            var analyzer = new TrainingFileAnalyzer(TiktokenTokenCounter.ForModel("gpt-4o-mini"));
+            byte[] file = Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":\"tiktoken is great!\"},{\"role\":\"assistant\",\"content\":\"Yes.\"}]}\n");
+            TrainingFileAnalysis analysis = analyzer.Analyze(new MemoryStream(file));
+            Console.WriteLine($"package-check tokens: {analysis.Examples[0].Tokens}");
 
             await using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { StepInterval = TimeSpan.FromMilliseconds(20) });
             TrainingJobsClient client = new(emulator.Endpoint, emulator.Credential);
@@ -113,6 +137,7 @@ public sealed class PackageInstallTests : IDisposable
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("package-check: Completed");
+        output.Should().Contain("package-check tokens: 19", "user 3+1+6, assistant 3+1+2, reply 3 in o200k_base");
         Directory.Exists(Path.Combine(_work, "packages", "foundry.training", version)).Should().BeTrue("the package under test came from artifacts/packages, not a cache");
     }
 
@@ -122,7 +147,7 @@ public sealed class PackageInstallTests : IDisposable
         lock (typeof(PackageInstallTests))
         {
             string packages = Path.Combine(RepositoryRoot, "artifacts", "packages");
-            bool packed = Directory.Exists(packages) && IsCurrent(packages, "Foundry.Training") && IsCurrent(packages, "Foundry.Training.Testing");
+            bool packed = Directory.Exists(packages) && new[] { "Foundry.Training", "Foundry.Training.Testing", "Foundry.Training.Tokenization" }.All(id => IsCurrent(packages, id));
             if (!packed)
             {
                 (int exitCode, string output) = RunAsync("bash", "eng/pack.sh", RepositoryRoot).GetAwaiter().GetResult();

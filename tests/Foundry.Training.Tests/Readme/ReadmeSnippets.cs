@@ -4,6 +4,7 @@ using Azure.Identity;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
+using Foundry.Training.Tokenization;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -39,7 +40,7 @@ internal static class ReadmeSnippets
         {
             Console.WriteLine(update.Kind == TrainingJobUpdateKind.StatusChanged
                 ? $"status: {update.Status}"
-                : $"{update.MetricName} @ step {update.Point!.Step}: {update.Point.Data!["value"]}");
+                : $"{update.MetricName} @ step {update.Point!.Step}: {update.Point.Value}");
         }
 
         await client.DownloadArtifactsAsync("sft-qwen-001", attemptId: "1", destinationDirectory: "outputs");
@@ -73,6 +74,26 @@ internal static class ReadmeSnippets
 
         // OpenAI platform: Authorization: Bearer, optional organization and project headers, no api-version.
         var openAI = FineTuningClient.ForOpenAI(Environment.GetEnvironmentVariable("OPENAI_API_KEY")!, new FineTuningClientOptions { OpenAIProject = "proj_123" });
+        #endregion
+    }
+
+    public static async Task TrainingDataAnalysis(decimal pricePerMillionTokens)
+    {
+        #region Snippet:TrainingDataAnalysis
+        // Foundry.Training.Tokenization counts tokens as OpenAI's tokenizers do, offline (o200k_base, cl100k_base).
+        var analyzer = new TrainingFileAnalyzer(
+            TiktokenTokenCounter.ForModel("gpt-4.1-mini-2025-04-14"),
+            new TrainingFileAnalysisOptions { PricePerMillionTokens = pricePerMillionTokens }); // from your price list: the SDK knows no prices
+        TrainingFileAnalysis analysis = await analyzer.AnalyzeAsync("train.jsonl"); // streamed, and validated in the same pass
+
+        TokenCountDistribution tokens = analysis.TokenDistribution!;
+        Console.WriteLine($"{analysis.ExampleCount} examples: {tokens.Min}-{tokens.Max} tokens, median {tokens.Median}, p95 {tokens.P95}");
+        foreach (TrainingExampleTokens example in analysis.ExamplesOverLimit)
+        {
+            Console.WriteLine($"line {example.LineNumber}: {example.ContextTokens:N0} tokens, over the model's {analysis.MaxTokensPerExample:N0}: truncated");
+        }
+
+        Console.WriteLine($"{analysis.Epochs} epochs bill ~{analysis.EstimatedBilledTokens:N0} tokens, about {analysis.EstimatedCost:0.00}");
         #endregion
     }
 

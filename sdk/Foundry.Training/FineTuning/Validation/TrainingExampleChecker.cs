@@ -11,11 +11,13 @@ namespace Foundry.Training.FineTuning;
 internal static class TrainingExampleChecker
 {
     private const string KnownRoles = "system, user, assistant, tool, function";
+    private const string KnownReinforcementRoles = "developer, system, user, assistant, tool, function";
 
     private enum Role
     {
         Missing,
         Unknown,
+        Developer,
         System,
         User,
         Assistant,
@@ -100,10 +102,16 @@ internal static class TrainingExampleChecker
             case TrainingFileFormat.PromptCompletion:
                 CheckPromptCompletion(line, keys, scan);
                 break;
+            case TrainingFileFormat.Reinforcement:
+                CheckReinforcement(line, keys, scan);
+                break;
             default:
                 CheckPreference(line, keys, scan);
                 break;
         }
+
+        // The line is an object of the file's format: its tokens can be counted, even when some of its content is wrong.
+        scan.Observe(line, format);
     }
 
     private static void CheckChat(ReadOnlySpan<byte> line, TopLevel keys, TrainingFileScan scan)
@@ -120,6 +128,21 @@ internal static class TrainingExampleChecker
         CheckTools(line, keys.Tools, "tools", scan);
     }
 
+    /// <summary>A reinforcement example is a prompt: messages (developer messages allowed) and optional tools; other properties are grader data.</summary>
+    private static void CheckReinforcement(ReadOnlySpan<byte> line, TopLevel keys, TrainingFileScan scan)
+    {
+        if (keys.Messages < 0)
+        {
+            scan.Report(TrainingFileProblemKind.MissingMessages, "The example has no \"messages\".");
+        }
+        else
+        {
+            CheckMessages(line, keys.Messages, "messages", requireAssistant: false, scan, allowDeveloper: true);
+        }
+
+        CheckTools(line, keys.Tools, "tools", scan);
+    }
+
     private static void CheckPromptCompletion(ReadOnlySpan<byte> line, TopLevel keys, TrainingFileScan scan)
     {
         if (keys.Prompt < 0)
@@ -128,7 +151,7 @@ internal static class TrainingExampleChecker
         }
         else
         {
-            JsonTokenType prompt = At(line, keys.Prompt).TokenType;
+            JsonTokenType prompt = JsonLine.At(line, keys.Prompt).TokenType;
             if (prompt != JsonTokenType.String)
             {
                 scan.Report(TrainingFileProblemKind.MissingPrompt, $"\"prompt\" must be a string but is {Describe(prompt)}.");
@@ -141,7 +164,7 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        Utf8JsonReader completion = At(line, keys.Completion);
+        Utf8JsonReader completion = JsonLine.At(line, keys.Completion);
         if (completion.TokenType != JsonTokenType.String)
         {
             scan.Report(TrainingFileProblemKind.MissingCompletion, $"\"completion\" must be a string but is {Describe(completion.TokenType)}.");
@@ -169,26 +192,14 @@ internal static class TrainingExampleChecker
 
     private static void CheckPreferenceInput(ReadOnlySpan<byte> line, int offset, TrainingFileScan scan)
     {
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             scan.Report(TrainingFileProblemKind.MissingInput, $"\"input\" must be an object with \"messages\" but is {Describe(reader.TokenType)}.");
             return;
         }
 
-        int messages = -1;
-        int tools = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isMessages = reader.ValueTextEquals("messages"u8);
-            bool isTools = reader.ValueTextEquals("tools"u8);
-            reader.Read();
-            int start = offset + (int)reader.TokenStartIndex;
-            messages = isMessages ? start : messages;
-            tools = isTools ? start : tools;
-            reader.Skip();
-        }
-
+        (int messages, int tools, _) = JsonLine.Find(line, offset, "messages"u8, "tools"u8, ReadOnlySpan<byte>.Empty);
         if (messages < 0)
         {
             scan.Report(TrainingFileProblemKind.MissingMessages, "\"input\" has no \"messages\".");
@@ -209,7 +220,7 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             scan.Report(missing, $"\"{name}\" must be an array holding an assistant message but is {Describe(reader.TokenType)}.");
@@ -242,9 +253,9 @@ internal static class TrainingExampleChecker
         }
     }
 
-    private static void CheckMessages(ReadOnlySpan<byte> line, int offset, string path, bool requireAssistant, TrainingFileScan scan)
+    private static void CheckMessages(ReadOnlySpan<byte> line, int offset, string path, bool requireAssistant, TrainingFileScan scan, bool allowDeveloper = false)
     {
-        Utf8JsonReader reader = At(line, offset);
+        Utf8JsonReader reader = JsonLine.At(line, offset);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             scan.Report(TrainingFileProblemKind.InvalidMessages, $"\"{path}\" must be an array of messages but is {Describe(reader.TokenType)}.");
@@ -260,7 +271,7 @@ internal static class TrainingExampleChecker
                 scan.Report(TrainingFileProblemKind.InvalidMessages, $"{path}[{index}] must be a message object but is {Describe(reader.TokenType)}.");
                 reader.Skip();
             }
-            else if (CheckMessage(ref reader, path, index, scan) == Role.Assistant)
+            else if (CheckMessage(ref reader, path, index, scan, allowDeveloper) == Role.Assistant)
             {
                 hasAssistant = true;
             }
@@ -279,7 +290,7 @@ internal static class TrainingExampleChecker
     }
 
     /// <summary>Checks the message object <paramref name="reader"/> is on and leaves it on the object's end.</summary>
-    private static Role CheckMessage(ref Utf8JsonReader reader, string path, int index, TrainingFileScan scan)
+    private static Role CheckMessage(ref Utf8JsonReader reader, string path, int index, TrainingFileScan scan, bool allowDeveloper = false)
     {
         Role role = Role.Missing;
         string? unknownRole = null;
@@ -315,9 +326,13 @@ internal static class TrainingExampleChecker
         {
             scan.Report(TrainingFileProblemKind.MissingRole, $"{path}[{index}] has no \"role\".");
         }
+        else if (role == Role.Developer && !allowDeveloper)
+        {
+            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role 'developer' is not one of {KnownRoles}.");
+        }
         else if (role == Role.Unknown)
         {
-            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role {unknownRole} is not one of {KnownRoles}.");
+            scan.Report(TrainingFileProblemKind.UnknownRole, $"{path}[{index}].role {unknownRole} is not one of {(allowDeveloper ? KnownReinforcementRoles : KnownRoles)}.");
         }
 
         if (content == Content.Invalid)
@@ -363,6 +378,11 @@ internal static class TrainingExampleChecker
                 if (reader.ValueTextEquals("function"u8))
                 {
                     return Role.Function;
+                }
+
+                if (reader.ValueTextEquals("developer"u8))
+                {
+                    return Role.Developer;
                 }
 
                 // Quote short values only: a role can be any size and the message must stay small.
@@ -412,19 +432,11 @@ internal static class TrainingExampleChecker
             return;
         }
 
-        JsonTokenType tools = At(line, offset).TokenType;
+        JsonTokenType tools = JsonLine.At(line, offset).TokenType;
         if (tools is not (JsonTokenType.StartArray or JsonTokenType.Null))
         {
             scan.Report(TrainingFileProblemKind.InvalidTools, $"\"{path}\" must be an array of tools but is {Describe(tools)}.");
         }
-    }
-
-    /// <summary>A reader on the value that starts at <paramref name="offset"/> of a line already known to be well-formed.</summary>
-    private static Utf8JsonReader At(ReadOnlySpan<byte> line, int offset)
-    {
-        var reader = new Utf8JsonReader(line.Slice(offset));
-        reader.Read();
-        return reader;
     }
 
     private static string Describe(JsonTokenType token) => token switch
@@ -442,6 +454,7 @@ internal static class TrainingExampleChecker
     {
         TrainingFileFormat.Chat => "chat",
         TrainingFileFormat.PromptCompletion => "prompt-completion",
+        TrainingFileFormat.Reinforcement => "reinforcement",
         _ => "preference",
     };
 
@@ -467,7 +480,7 @@ internal static class TrainingExampleChecker
 
         public readonly bool Has(TrainingFileFormat format) => format switch
         {
-            TrainingFileFormat.Chat => Messages >= 0,
+            TrainingFileFormat.Chat or TrainingFileFormat.Reinforcement => Messages >= 0,
             TrainingFileFormat.PromptCompletion => Prompt >= 0 || Completion >= 0,
             _ => Input >= 0 || PreferredOutput >= 0 || NonPreferredOutput >= 0,
         };

@@ -27,7 +27,7 @@ public enum TrainingFileProblemKind
     /// <summary>The file has no examples at all (reported with line number 0).</summary>
     NoExamples,
 
-    /// <summary>A chat or preference example has no <c>messages</c>.</summary>
+    /// <summary>A chat, preference or reinforcement example has no <c>messages</c>.</summary>
     MissingMessages,
 
     /// <summary>A <c>messages</c> array is not an array, is empty, or holds something that is not a message object.</summary>
@@ -36,7 +36,10 @@ public enum TrainingFileProblemKind
     /// <summary>A message has no <c>role</c>.</summary>
     MissingRole,
 
-    /// <summary>A message's <c>role</c> is not one of <c>system</c>, <c>user</c>, <c>assistant</c>, <c>tool</c>, <c>function</c>.</summary>
+    /// <summary>
+    /// A message's <c>role</c> is not one of <c>system</c>, <c>user</c>, <c>assistant</c>, <c>tool</c>, <c>function</c>
+    /// (and <c>developer</c> in reinforcement examples).
+    /// </summary>
     UnknownRole,
 
     /// <summary>A message has no content, or empty content (an assistant message may have tool or function calls instead).</summary>

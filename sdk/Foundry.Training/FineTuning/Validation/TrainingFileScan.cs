@@ -1,21 +1,27 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>
 /// The state of one validation: splits the bytes it is fed into lines, checks each line and keeps the counts.
 /// Memory is bounded: a line is only copied when it spans two reads, never beyond the line limit, and a longer line is
-/// counted and skipped up to its line break.
+/// counted and skipped up to its line break. An observer (the analyzer) sees every line that is an example of the
+/// file's format.
 /// </summary>
 internal sealed class TrainingFileScan
 {
+    private const int ReadBufferSize = 64 * 1024;
     private static readonly byte[] s_byteOrderMark = { 0xEF, 0xBB, 0xBF };
 
     private readonly int _maxLineBytes;
     private readonly int _maxProblems;
     private readonly bool _stopAtMaxProblems;
+    private readonly ITrainingExampleObserver? _observer;
     private readonly List<TrainingFileProblem> _problems = new();
 
     // The start of a line that spans reads; at most _maxLineBytes long.
@@ -30,13 +36,14 @@ internal sealed class TrainingFileScan
     private long _validExampleCount;
     private long _problemCount;
 
-    public TrainingFileScan(TrainingFileFormat? format, int maxLineBytes, int maxProblems, bool stopAtMaxProblems)
+    public TrainingFileScan(TrainingFileFormat? format, TrainingFileValidationOptions options, ITrainingExampleObserver? observer = null)
     {
         Format = format;
         FormatGiven = format is not null;
-        _maxLineBytes = maxLineBytes;
-        _maxProblems = maxProblems;
-        _stopAtMaxProblems = stopAtMaxProblems;
+        _maxLineBytes = options.MaxLineBytes;
+        _maxProblems = options.MaxProblems;
+        _stopAtMaxProblems = options.StopAtMaxProblems;
+        _observer = observer;
     }
 
     /// <summary>The format lines are checked against: given, or detected from the first example that shows one.</summary>
@@ -51,6 +58,37 @@ internal sealed class TrainingFileScan
 
     /// <summary>Whether validation reached <see cref="TrainingFileValidationOptions.MaxProblems"/> and was asked to stop there.</summary>
     public bool Stopped { get; private set; }
+
+    /// <summary>Opens a file for <see cref="ReadAsync"/>: no <see cref="FileStream"/> buffering, the scan reads in large blocks of its own.</summary>
+    public static FileStream OpenRead(string path, bool async) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | (async ? FileOptions.Asynchronous : FileOptions.None));
+
+    /// <summary>Reads <paramref name="content"/> to its end (or until the scan stops) and completes the scan.</summary>
+    /// <param name="content">The JSONL content.</param>
+    /// <param name="async">Whether to read asynchronously.</param>
+    /// <param name="onRead">Told the total bytes read after each read, if given.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public async ValueTask ReadAsync(Stream content, bool async, Action<long>? onRead, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[ReadBufferSize];
+        long total = 0;
+        while (!Stopped)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int read = async
+                ? await content.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
+                : content.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                Complete();
+                break;
+            }
+
+            Feed(buffer, read);
+            total += read;
+            onRead?.Invoke(total);
+        }
+    }
 
     /// <summary>Feeds the next bytes of the file; completes and checks every line they end.</summary>
     public void Feed(byte[] buffer, int count)
@@ -103,6 +141,9 @@ internal sealed class TrainingFileScan
         Format = format;
         FormatLine = LineNumber;
     }
+
+    /// <summary>Shows the current line, an example of <paramref name="format"/>, to the observer.</summary>
+    public void Observe(ReadOnlySpan<byte> line, TrainingFileFormat format) => _observer?.OnExample(line, LineNumber, format);
 
     /// <summary>Records a problem of the current line.</summary>
     public void Report(TrainingFileProblemKind kind, string message) => Report(LineNumber, kind, message);

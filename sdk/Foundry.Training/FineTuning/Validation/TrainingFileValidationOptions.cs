@@ -42,4 +42,12 @@ public class TrainingFileValidationOptions
     /// whole file. Defaults to <see langword="false"/>.
     /// </summary>
     public bool StopAtMaxProblems { get; set; }
+
+    /// <summary>A copy of the limits, so a validation is not affected by later changes to the options it was given.</summary>
+    internal TrainingFileValidationOptions Copy() => new()
+    {
+        MaxLineBytes = MaxLineBytes,
+        MaxProblems = MaxProblems,
+        StopAtMaxProblems = StopAtMaxProblems,
+    };
 }

@@ -17,6 +17,8 @@ public class TrainingFileValidatorTests
 
     private const string Preference = """{"input":{"messages":[{"role":"system","content":"Be kind."},{"role":"user","content":"Hello"}],"tools":[],"parallel_tool_calls":true},"preferred_output":[{"role":"assistant","content":"Hi there!"}],"non_preferred_output":[{"role":"assistant","content":"What?"}]}""";
 
+    private const string Reinforcement = """{"messages":[{"role":"developer","content":"Answer with a number."},{"role":"user","content":"2+2?"}],"tools":[],"reference_answer":"4","grading":{"tolerance":0}}""";
+
     internal static TrainingFileValidationResult Validate(string content, TrainingFileFormat? format = null, TrainingFileValidationOptions? options = null) =>
         new TrainingFileValidator(options).Validate(new MemoryStream(Encoding.UTF8.GetBytes(content)), format);
 
@@ -110,6 +112,42 @@ public class TrainingFileValidatorTests
         result.LineCount.Should().Be(2);
         result.ExampleCount.Should().Be(2);
         result.ValidExampleCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void Reinforcement_IsCheckedWhenAskedFor_AndLooksLikeChatOtherwise()
+    {
+        TrainingFileValidationResult asked = Validate(Lines(Reinforcement, Reinforcement), TrainingFileFormat.Reinforcement);
+
+        asked.IsValid.Should().BeTrue(string.Join("; ", asked.Problems));
+        asked.Format.Should().Be(TrainingFileFormat.Reinforcement);
+        asked.ValidExampleCount.Should().Be(2);
+
+        // Not asked for, the lines are chat examples: developer is no chat role and there is no answer to learn from.
+        TrainingFileValidationResult detected = Validate(Lines(Reinforcement));
+        detected.Format.Should().Be(TrainingFileFormat.Chat);
+        detected.Problems.Select(p => p.Kind).Should().Equal(TrainingFileProblemKind.UnknownRole, TrainingFileProblemKind.NoAssistantMessage);
+        detected.Problems[0].Message.Should().Contain("messages[0].role 'developer' is not one of system, user, assistant, tool, function");
+    }
+
+    [Theory]
+    [InlineData("""{"reference_answer":"4"}""", TrainingFileProblemKind.MissingMessages)]
+    [InlineData("""{"messages":[]}""", TrainingFileProblemKind.InvalidMessages)]
+    [InlineData("""{"messages":[{"role":"robot","content":"q"}]}""", TrainingFileProblemKind.UnknownRole)]
+    [InlineData("""{"messages":[{"role":"user","content":""}]}""", TrainingFileProblemKind.MissingContent)]
+    [InlineData("""{"messages":[{"role":"user","content":"q"}],"tools":5}""", TrainingFileProblemKind.InvalidTools)]
+    [InlineData("""{"prompt":"q","completion":"a"}""", TrainingFileProblemKind.MixedFormat)]
+    public void Reinforcement_ProblemsAreReportedOnTheirLine(string badLine, TrainingFileProblemKind kind)
+    {
+        TrainingFileValidationResult result = Validate(Lines(Reinforcement, badLine), TrainingFileFormat.Reinforcement);
+
+        TrainingFileProblem problem = SingleProblem(result);
+        problem.Kind.Should().Be(kind);
+        problem.LineNumber.Should().Be(2);
+        if (kind == TrainingFileProblemKind.UnknownRole)
+        {
+            problem.Message.Should().Contain("is not one of developer, system, user, assistant, tool, function");
+        }
     }
 
     [Fact]

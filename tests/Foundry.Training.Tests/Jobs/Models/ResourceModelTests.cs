@@ -122,6 +122,8 @@ public class ResourceModelTests
         point.Step.Should().Be(long.MaxValue);
         point.CreatedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         point.Data!["value"]!.GetValue<double>().Should().Be(0.25);
+        point.Value.Should().Be(0.25);
+        point.GetNumber("tags").Should().BeNull();
         point.AdditionalProperties.Should().ContainKey("epoch");
     }
 
@@ -131,9 +133,15 @@ public class ResourceModelTests
         JobMetricLastValue last = JobsJson.RoundTrip<JobMetricLastValue>("""{"name":"loss","value":{"step":3,"data":{"value":1.5}},"x":true}""");
 
         last.Name.Should().Be("loss");
-        last.Value!.Step.Should().Be(3);
+        last.Point!.Step.Should().Be(3);
+        last.Value.Should().Be(1.5);
+        last.Step.Should().Be(3);
+        last.CreatedAt.Should().BeNull();
         last.AdditionalProperties.Should().ContainKey("x");
-        JobsJson.RoundTrip<JobMetricLastValue>("""{"name":"loss"}""").Value.Should().BeNull();
+        JobMetricLastValue empty = JobsJson.RoundTrip<JobMetricLastValue>("""{"name":"loss"}""");
+        empty.Point.Should().BeNull();
+        empty.Value.Should().BeNull();
+        empty.Step.Should().BeNull();
     }
 
     [Fact]
@@ -146,6 +154,10 @@ public class ResourceModelTests
         aggregate.StartedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1767225600));
         aggregate.EndedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1767229200));
         aggregate.Values!["count"]!.GetValue<int>().Should().Be(10);
+        aggregate.Mean.Should().Be(1.2);
+        aggregate.Min.Should().BeNull();
+        aggregate.GetNumber("count").Should().Be(10);
+        aggregate.GetNumber("p99").Should().BeNull();
         aggregate.AdditionalProperties.Should().ContainKey("window");
     }
 

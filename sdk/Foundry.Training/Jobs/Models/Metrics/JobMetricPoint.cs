@@ -30,8 +30,26 @@ public sealed class JobMetricPoint : ExtensibleModel
     [JsonConverter(typeof(UnixTimestampConverter))]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
-    /// <summary>Metric data values, by column (for a scalar metric typically <c>value</c>).</summary>
+    /// <summary>Metric data values, by column (for a scalar metric typically <c>value</c>), exactly as the service sent them.</summary>
     [JsonPropertyName("data")]
     [JsonInclude]
     public IReadOnlyDictionary<string, JsonNode?>? Data { get; internal set; }
+
+    /// <summary>
+    /// The point's value: the <c>value</c> column of <see cref="Data"/> as a number (a JSON number, or a string such as
+    /// <c>"NaN"</c> or <c>"Infinity"</c>); null when there is no such column or it holds no number. Read from
+    /// <see cref="Data"/>, which keeps the value as it was sent.
+    /// </summary>
+    [JsonIgnore]
+    public double? Value => MetricNumber.Read(Data, "value");
+
+    /// <summary>A column of <see cref="Data"/> as a number, read as <see cref="Value"/> reads the <c>value</c> column.</summary>
+    /// <param name="column">The column name, for example <c>value</c>.</param>
+    /// <returns>The number; null when the column is absent or holds no number.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="column"/> is null.</exception>
+    public double? GetNumber(string column)
+    {
+        Argument.AssertNotNull(column, nameof(column));
+        return MetricNumber.Read(Data, column);
+    }
 }

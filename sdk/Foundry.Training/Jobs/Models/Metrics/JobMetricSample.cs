@@ -16,7 +16,7 @@ public sealed class JobMetricSample : ExtensibleModel
     [JsonInclude]
     public string Name { get; internal set; } = string.Empty;
 
-    /// <summary>Sampled metric points.</summary>
+    /// <summary>Sampled metric points; each reads its number as <see cref="JobMetricPoint.Value"/>, with its step and time.</summary>
     [JsonPropertyName("points")]
     [JsonInclude]
     public IReadOnlyList<JobMetricPoint> Points { get; internal set; } = new List<JobMetricPoint>();
