@@ -36,7 +36,7 @@ internal static class ResultTable
             {
                 if (!driven.Contains(operationId))
                 {
-                    text.Append("| — (no SDK member) | `").Append(operationId).Append("` (`").Append(path).Append("`) | ")
+                    text.Append("| — (no SDK member yet) | `").Append(operationId).Append("` (`").Append(path).Append("`) | ")
                         .AppendJoin(" | ", modes.Select(_ => "not driven"))
                         .AppendLine(" |");
                 }
