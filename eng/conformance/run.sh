@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Spec conformance (docs/conformance.md), for Foundry training jobs, Azure OpenAI (2024-05-01-preview) and OpenAI:
 #  - request direction: every operation of the SDK's clients against a Stoplight Prism mock of each spec;
-#  - response direction: every operation, and the samples' flows, through a validating Prism proxy (--errors) in front
-#    of the emulator.
+#  - response direction: every operation, and the samples' flows, through a validating Prism proxy in front of the
+#    emulator (with --errors, except Azure OpenAI: see docs/conformance.md).
 # Fails on any violation Prism reports that known-deviations.json does not excuse, any response the SDK cannot parse,
 # and any problem the runner's own checks find.
 # Installs the pinned Prism and TypeSpec compiler (package-lock.json) into eng/conformance/node_modules with `npm ci`,

@@ -21,7 +21,7 @@ public sealed class EmulatedJobInfo
     /// <summary>The service the job was created on.</summary>
     public EmulatedService Service { get; }
 
-    /// <summary>The job's name (Foundry training jobs) or id (fine-tuning jobs).</summary>
+    /// <summary>The job's name (Foundry training jobs) or id (fine-tuning and ingestion jobs).</summary>
     public string Id { get; }
 
     /// <summary>The base model: the recipe's <c>model</c> (Foundry) or the job's <c>model</c> (fine-tuning); null when there is none.</summary>

@@ -58,7 +58,8 @@ public sealed class FoundryTrainingEmulatorOptions
 
     /// <summary>
     /// Decides, when a job is created, whether it fails (in addition to the <see cref="OutcomeTag"/> and suffix
-    /// conventions). Null by default: only the conventions apply.
+    /// conventions). Null by default: only the conventions apply. Also asked for each Azure OpenAI ingestion job
+    /// (whose runs then fail), with the job's id and no model.
     /// </summary>
     public Func<EmulatedJobInfo, bool>? FailWhen { get; set; }
 

@@ -10,11 +10,7 @@ namespace Foundry.Training.Conformance;
 /// <summary>Every SDK operation against the Azure OpenAI authoring swagger (<c>2024-05-01-preview</c>), its 20 operations.</summary>
 internal static class AzureOpenAIOperations
 {
-    private const string IngestionJobId = "ingestion-conformance";
-    private const string RunId = "run-conformance";
     private const string Id = "[^/]+";
-    private const string NoIngestion = "the emulator serves no ingestion jobs";
-    private static readonly string[] s_requestOnly = { ServiceNames.Request };
 
     // Files_Upload's formData: purpose (enum) and file; nothing else.
     private static readonly string[] s_purposes = { "fine-tune", "fine-tune-results", "assistants", "assistants_output" };
@@ -242,62 +238,60 @@ internal static class AzureOpenAIOperations
             new()
             {
                 Name = "IngestionJobsClient.CreateJob (system compute)", SpecOperation = "IngestionJobs_Create", Method = "PUT", PathPattern = "^/ingestion/jobs/" + Id + "$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
+                    // The sync twin creates the same job again, which the service answers as it is.
                     IngestionJob job = SystemComputeJob();
-                    return Describe((async ? await c.Ingestion.CreateJobAsync(IngestionJobId, job, cancellationToken: ct) : c.Ingestion.CreateJob(IngestionJobId, job, cancellationToken: ct)).Value);
+                    return Describe((async ? await c.Ingestion.CreateJobAsync("conformance-system", job, cancellationToken: ct) : c.Ingestion.CreateJob("conformance-system", job, cancellationToken: ct)).Value);
                 },
             },
             new()
             {
                 Name = "IngestionJobsClient.CreateJob (user compute, tokens)", SpecOperation = "IngestionJobs_Create", Method = "PUT", PathPattern = "^/ingestion/jobs/" + Id + "$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
                     IngestionJob job = UserComputeJob();
                     return Describe((async
-                        ? await c.Ingestion.CreateJobAsync(IngestionJobId, job, "mgmt-token", "aml-token", ct)
-                        : c.Ingestion.CreateJob(IngestionJobId, job, "mgmt-token", "aml-token", ct)).Value);
+                        ? await c.Ingestion.CreateJobAsync("conformance-user", job, "mgmt-token", "aml-token", ct)
+                        : c.Ingestion.CreateJob("conformance-user", job, "mgmt-token", "aml-token", ct)).Value);
                 },
             },
             new()
             {
                 Name = "IngestionJobsClient.GetJob", SpecOperation = "IngestionJobs_Get", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
-                Body = async (c, async, ct) => Describe((async ? await c.Ingestion.GetJobAsync(IngestionJobId, ct) : c.Ingestion.GetJob(IngestionJobId, ct)).Value),
+                Body = async (c, async, ct) => Describe((async ? await c.Ingestion.GetJobAsync(c.Fixture.IngestionJobId, ct) : c.Ingestion.GetJob(c.Fixture.IngestionJobId, ct)).Value),
             },
             new()
             {
-                // One page: Prism's nextLink is made-up text, not a link to this server.
+                // Against a mock one page: Prism's nextLink is made-up text, not a link to this server.
                 Name = "IngestionJobsClient.GetJobs (token)", SpecOperation = "IngestionJobs_List", Method = "GET", PathPattern = "^/ingestion/jobs$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) => async
-                    ? await OperationContext.ReadPagesAsync(c.Ingestion.GetJobsAsync("mgmt-token", ct), maxPages: 1)
-                    : OperationContext.ReadPages(c.Ingestion.GetJobs("mgmt-token", ct), maxPages: 1),
+                    ? await OperationContext.ReadPagesAsync(c.Ingestion.GetJobsAsync("mgmt-token", ct), maxPages: c.Fixture.IsEmulator ? 3 : 1)
+                    : OperationContext.ReadPages(c.Ingestion.GetJobs("mgmt-token", ct), maxPages: c.Fixture.IsEmulator ? 3 : 1),
             },
             new()
             {
                 Name = "IngestionJobsClient.GetRuns (token)", SpecOperation = "IngestionJobRuns_List", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "/runs$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) => async
-                    ? await OperationContext.ReadPagesAsync(c.Ingestion.GetRunsAsync(IngestionJobId, "mgmt-token", ct), maxPages: 1)
-                    : OperationContext.ReadPages(c.Ingestion.GetRuns(IngestionJobId, "mgmt-token", ct), maxPages: 1),
+                    ? await OperationContext.ReadPagesAsync(c.Ingestion.GetRunsAsync(c.Fixture.IngestionJobId, "mgmt-token", ct), maxPages: c.Fixture.IsEmulator ? 3 : 1)
+                    : OperationContext.ReadPages(c.Ingestion.GetRuns(c.Fixture.IngestionJobId, "mgmt-token", ct), maxPages: c.Fixture.IsEmulator ? 3 : 1),
             },
             new()
             {
                 Name = "IngestionJobsClient.GetRun", SpecOperation = "IngestionJobRuns_Get", Method = "GET", PathPattern = "^/ingestion/jobs/" + Id + "/runs/" + Id + "$",
-                Directions = s_requestOnly, OneDirectionReason = NoIngestion,
                 Body = async (c, async, ct) =>
                 {
-                    IngestionJobRun run = (async ? await c.Ingestion.GetRunAsync(IngestionJobId, RunId, cancellationToken: ct) : c.Ingestion.GetRun(IngestionJobId, RunId, cancellationToken: ct)).Value;
+                    IngestionJobRun run = (async
+                        ? await c.Ingestion.GetRunAsync(c.Fixture.IngestionJobId, c.Fixture.IngestionRunId, cancellationToken: ct)
+                        : c.Ingestion.GetRun(c.Fixture.IngestionJobId, c.Fixture.IngestionRunId, cancellationToken: ct)).Value;
                     return $"run {run.RunId} ({run.Status})";
                 },
             },
         };
     }
 
-    private static SystemComputeIngestionJob SystemComputeJob()
+    /// <summary>The swagger's system-compute example: a storage container, refreshed daily.</summary>
+    internal static SystemComputeIngestionJob SystemComputeJob()
     {
         var storage = new SystemComputeStorage
         {

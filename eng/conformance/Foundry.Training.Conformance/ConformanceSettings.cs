@@ -22,8 +22,9 @@ internal sealed class ConformanceSettings
           --foundry-spec PATH      the compiled Foundry OpenAPI document (default: obj/foundry-typespec/
                                    foundry-training-jobs.openapi.json, which foundry-typespec/compile.mjs writes)
           --compile-foundry        compile it first (node foundry-typespec/compile.mjs), while the other Prisms load
-          --no-proxy-errors        start the proxies without --errors (exploration: every response reaches the SDK and
-                                   all violations show, instead of the first one becoming a 500)
+          --no-proxy-errors        start every proxy without --errors (exploration: every response reaches the SDK and
+                                   all violations show, instead of the first one becoming a 500); the Azure OpenAI
+                                   proxy always runs without it (see ProxyErrorsFor)
           --table PATH             also write the operation x direction x result table (Markdown) to PATH
           --seed TEXT              Prism's seed for dynamic bodies (default: 1), so a run is reproducible; "none" for fresh
                                    random bodies on every request (exploration, with --repeat)
@@ -44,6 +45,16 @@ internal sealed class ConformanceSettings
     public IReadOnlyList<string> Directions { get; private set; } = new[] { ServiceNames.Request, ServiceNames.Response };
 
     public bool ProxyErrors { get; private set; } = true;
+
+    /// <summary>
+    /// Whether <paramref name="service"/>'s proxy runs with <c>--errors</c>. Never for Azure OpenAI: its spec's 201
+    /// <c>Location</c> header (<c>format: url</c>, known deviation <c>azure-location-header-format-url</c>) fails every
+    /// create, upload and import response, and <c>--errors</c> would answer each with a 500 instead of the emulator's
+    /// body, so the SDK would not see those bodies (and an upload would look its file up, as after any 5xx). Without it
+    /// Prism passes the emulator's answer on and lists every violation in <c>sl-violations</c>, judged one by one as
+    /// always; a list Prism cut short fails the exchange (<see cref="ExchangeRecorder"/>).
+    /// </summary>
+    public bool ProxyErrorsFor(string service) => ProxyErrors && service != ServiceNames.AzureOpenAI;
 
     public bool CompileFoundry { get; private set; }
 

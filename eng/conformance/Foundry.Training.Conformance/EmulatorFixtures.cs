@@ -34,6 +34,8 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
     private static readonly byte[] s_preferences = Encoding.UTF8.GetBytes(
         "{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]},\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"Hello! How can I help?\"}],\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":\"What.\"}]}\n");
 
+    private const string IngestionJob = "ingestion-fixture";
+
     private int _sequence;
 
     private EmulatorFixtures(SteppingClock clock, FoundryTrainingEmulator emulator)
@@ -134,6 +136,7 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
         Clock.Advance(3 * Step); // processed
         string succeeded = await CreateJobAsync(cancellationToken).ConfigureAwait(false);
         Clock.Advance(s_toTheEnd);
+        string ingestionRun = azure ? await IngestionJobsAsync(client.GetIngestionJobsClient(), cancellationToken).ConfigureAwait(false) : "unused";
 
         return new Fixture
         {
@@ -142,6 +145,8 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
             PreferenceFileId = preferenceFile,
             JobId = succeeded,
             ModelId = baseModel,
+            IngestionJobId = IngestionJob,
+            IngestionRunId = ingestionRun,
             NewFileAsync = ct => UploadAsync(s_chat, "delete-me.jsonl", ct),
             NewRunningJobAsync = async ct =>
             {
@@ -168,6 +173,30 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
             },
             LetTimePass = LetTimePass,
         };
+    }
+
+    /// <summary>
+    /// A dozen hourly system-compute ingestion jobs, eleven hours on: two pages of jobs (the emulator's pages hold ten),
+    /// and two of the first job's runs. Returns the id of that job's latest run.
+    /// </summary>
+    private async Task<string> IngestionJobsAsync(IngestionJobsClient ingestion, CancellationToken cancellationToken)
+    {
+        SystemComputeIngestionJob job = AzureOpenAIOperations.SystemComputeJob();
+        job.DataRefreshIntervalInHours = 1;
+        await ingestion.CreateJobAsync(IngestionJob, job, cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (int i = 1; i < 12; i++)
+        {
+            await ingestion.CreateJobAsync($"{IngestionJob}-{i}", job, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        Clock.Advance(TimeSpan.FromHours(11) + s_toTheEnd);
+        string? latest = null;
+        await foreach (IngestionJobRun run in ingestion.GetRunsAsync(IngestionJob, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            latest = run.RunId;
+        }
+
+        return latest ?? throw new InvalidOperationException("The emulator's ingestion job has no run.");
     }
 
     public async ValueTask DisposeAsync() => await Emulator.DisposeAsync().ConfigureAwait(false);

@@ -30,7 +30,8 @@ internal sealed class ExchangeRecorder : DelegatingHandler
     /// <param name="service">The service whose conventions the requests must follow.</param>
     /// <param name="prism">Prism's address.</param>
     /// <param name="upstream">Behind a proxy, the emulator's endpoint, whose absolute URLs in a <c>Location</c> or
-    /// <c>Operation-Location</c> are pointed back at the proxy, as any reverse proxy does, so that polls pass it too.</param>
+    /// <c>Operation-Location</c> are pointed back at the proxy, as any reverse proxy does, so that polls pass it too;
+    /// and in a page's <c>nextLink</c>, so that the next pages do.</param>
     public ExchangeRecorder(string service, Uri prism, Uri? upstream = null)
         : base(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
@@ -141,6 +142,32 @@ internal sealed class ExchangeRecorder : DelegatingHandler
         }
     }
 
+    /// <summary>Points a page's <c>nextLink</c> on the emulator at the proxy (after Prism has checked the page).</summary>
+    private byte[] RewriteNextLink(byte[] body)
+    {
+        if (_upstream is null || body.AsSpan().IndexOf("\"nextLink\""u8) < 0)
+        {
+            return body;
+        }
+
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject page
+                && page["nextLink"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? link)
+                && link.StartsWith(_upstream + "/", StringComparison.Ordinal))
+            {
+                page["nextLink"] = _prism.AbsoluteUri.TrimEnd('/') + link.Substring(_upstream.Length);
+                return System.Text.Encoding.UTF8.GetBytes(page.ToJsonString());
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: the SDK reports it.
+        }
+
+        return body;
+    }
+
     private void RewriteLocations(HttpResponseMessage response)
     {
         if (_upstream is null)
@@ -176,7 +203,11 @@ internal sealed class ExchangeRecorder : DelegatingHandler
         var copy = new ByteArrayContent(bytes);
         foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
         {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // The length is the copy's own (a rewritten nextLink changes it).
+            if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 
         original.Dispose();
@@ -240,7 +271,7 @@ internal sealed class ExchangeRecorder : DelegatingHandler
 
     private void Complete(Exchange exchange, HttpResponseMessage response, byte[] responseBody)
     {
-        response.Content = Rebuffer(response.Content, responseBody);
+        response.Content = Rebuffer(response.Content, exchange.External ? responseBody : RewriteNextLink(responseBody));
         if (exchange.External)
         {
             exchange.Status = (int)response.StatusCode;
@@ -279,6 +310,12 @@ internal sealed class ExchangeRecorder : DelegatingHandler
                     exchange.Violations.Add(v);
                 }
             }
+        }
+
+        // Without --errors nothing else lists the violations: a list Prism cut short hides some.
+        if (exchange.Violations.Any(v => v.IsCutShort) && !(exchange.Status == 500 && exchange.ProblemTitle is not null))
+        {
+            exchange.Problems.Add("Prism cut its sl-violations list short and no --errors body lists the rest: some violations are unknown");
         }
 
         lock (_exchanges)

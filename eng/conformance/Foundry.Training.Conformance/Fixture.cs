@@ -42,6 +42,14 @@ internal sealed class Fixture
     /// <summary>A paused job nobody else uses, to resume (OpenAI).</summary>
     public Func<CancellationToken, Task<string>> NewPausedJobAsync { get; init; } = s_noop;
 
+    // Azure OpenAI ingestion jobs.
+
+    /// <summary>A system-compute ingestion job (behind a proxy: among a dozen, with a dozen runs, two pages of each).</summary>
+    public string IngestionJobId { get; init; } = "ingestion-conformance";
+
+    /// <summary>A run of <see cref="IngestionJobId"/>.</summary>
+    public string IngestionRunId { get; init; } = "run-conformance";
+
     // Foundry training jobs.
 
     /// <summary>A completed training job with metrics, artifacts, inputs and outputs, on two nodes.</summary>

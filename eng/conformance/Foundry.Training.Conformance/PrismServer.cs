@@ -41,7 +41,8 @@ internal sealed class PrismServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Starts a mock of <paramref name="specPath"/>, or with <paramref name="upstream"/> a validating proxy in front of it.</summary>
-    public static PrismServer Start(string name, ConformanceSettings settings, string specPath, Uri? upstream = null)
+    /// <param name="errors">Whether Prism answers a request or response with violations with an error (<c>--errors</c>).</param>
+    public static PrismServer Start(string name, ConformanceSettings settings, string specPath, Uri? upstream, bool errors)
     {
         int port = FreeLoopbackPort();
         var start = new ProcessStartInfo(settings.Node)
@@ -63,7 +64,7 @@ internal sealed class PrismServer : IAsyncDisposable
         }
 
         // A proxy's --errors turns a response violation into a 500 whose body lists every one (the header may be cut).
-        if (upstream is null ? settings.PrismErrors : settings.ProxyErrors)
+        if (errors)
         {
             start.ArgumentList.Add("--errors");
         }

@@ -66,8 +66,13 @@ internal static class Program
             {
                 foreach (string direction in settings.Directions)
                 {
+                    bool proxy = direction == ServiceNames.Response;
                     servers[(service, direction)] = PrismServer.Start(
-                        $"{service} {(direction == ServiceNames.Request ? "mock" : "proxy")}", settings, settings.SpecOf(service), direction == ServiceNames.Response ? emulator!.UpstreamOf(service) : null);
+                        $"{service} {(proxy ? "proxy" : "mock")}",
+                        settings,
+                        settings.SpecOf(service),
+                        proxy ? emulator!.UpstreamOf(service) : null,
+                        proxy ? settings.ProxyErrorsFor(service) : settings.PrismErrors);
                 }
             }
 
@@ -88,7 +93,7 @@ internal static class Program
                 Start(ServiceNames.Foundry);
                 if (badUpstream is not null)
                 {
-                    selfCheckProxy = PrismServer.Start("foundry proxy (self-check)", settings, settings.FoundrySpec, new Uri(badUpstream.Url!));
+                    selfCheckProxy = PrismServer.Start("foundry proxy (self-check)", settings, settings.FoundrySpec, new Uri(badUpstream.Url!), errors: true);
                 }
             }
 
@@ -144,9 +149,10 @@ internal static class Program
     private static int Report(ConformanceSettings settings, KnownDeviations deviations, JsonSpecDocument? foundrySpec, List<OperationResult> results, List<string> selfChecks, List<string> timings, TimeSpan elapsed)
     {
         Console.WriteLine();
+        var specOperations = new Dictionary<string, IReadOnlyList<(string Path, string OperationId)>>(StringComparer.Ordinal);
         foreach (string service in settings.Services)
         {
-            IReadOnlyList<(string Path, string OperationId)> inSpec = service switch
+            IReadOnlyList<(string Path, string OperationId)> inSpec = specOperations[service] = service switch
             {
                 ServiceNames.Foundry => foundrySpec!.Operations.Select(o => (o.Path, o.OperationId)).ToList(),
                 ServiceNames.AzureOpenAI => SpecOperations.Read(settings.AzureSpec, "/"),
@@ -182,10 +188,10 @@ internal static class Program
             Console.WriteLine(timing);
         }
 
-        Console.WriteLine($"directions: {string.Join(", ", settings.Directions)}; modes: {string.Join(", ", settings.Modes)}; Prism --errors: mocks {(settings.PrismErrors ? "on" : "off")}, proxies {(settings.ProxyErrors ? "on" : "off")}; seed {settings.Seed}; total {elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"directions: {string.Join(", ", settings.Directions)}; modes: {string.Join(", ", settings.Modes)}; Prism --errors: mocks {(settings.PrismErrors ? "on" : "off")}, proxies {string.Join(", ", settings.Services.Select(s => s + " " + (settings.ProxyErrorsFor(s) ? "on" : "off")))}; seed {settings.Seed}; total {elapsed.TotalSeconds:0.0} s");
         if (settings.TablePath is not null)
         {
-            File.WriteAllText(settings.TablePath, ResultTable.Markdown(settings, results));
+            File.WriteAllText(settings.TablePath, ResultTable.Markdown(settings, results, specOperations));
             Console.WriteLine("table written to " + settings.TablePath);
         }
 

@@ -6,10 +6,13 @@ using System.Text.RegularExpressions;
 
 namespace Foundry.Training.Conformance;
 
-/// <summary>The operation × direction × result table of a run, in Markdown (docs/conformance.md keeps the last one).</summary>
+/// <summary>
+/// The operation × direction × result table of a run, in Markdown (docs/conformance.md keeps the last one): a row per
+/// SDK operation or flow, then a row per spec operation that no SDK member drives.
+/// </summary>
 internal static class ResultTable
 {
-    public static string Markdown(ConformanceSettings settings, IReadOnlyList<OperationResult> results)
+    public static string Markdown(ConformanceSettings settings, IReadOnlyList<OperationResult> results, IReadOnlyDictionary<string, IReadOnlyList<(string Path, string OperationId)>> specOperations)
     {
         var modes = settings.Directions.SelectMany(d => d == ServiceNames.Request ? settings.Modes.Select(m => (Direction: d, Mode: m)) : new[] { (Direction: d, Mode: ServiceNames.Proxy) }).ToList();
         var text = new StringBuilder();
@@ -26,6 +29,17 @@ internal static class ResultTable
                 text.Append("| ").Append(first.Name.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(first.SpecOperation is null ? "— (not in spec)" : "`" + first.SpecOperation + "`").Append(" | ");
                 text.AppendJoin(" | ", modes.Select(m => Cell(first, operation.Where(r => r.Mode == m.Mode).ToList(), m.Direction)));
                 text.AppendLine(" |");
+            }
+
+            var driven = results.Where(r => r.Service == service).Select(r => r.Operation.SpecOperation).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach ((string path, string operationId) in specOperations.TryGetValue(service, out var inSpec) ? inSpec : Array.Empty<(string, string)>())
+            {
+                if (!driven.Contains(operationId))
+                {
+                    text.Append("| — (no SDK member yet) | `").Append(operationId).Append("` (`").Append(path).Append("`) | ")
+                        .AppendJoin(" | ", modes.Select(_ => "not driven"))
+                        .AppendLine(" |");
+                }
             }
         }
 

@@ -15,6 +15,11 @@ internal sealed record Violation(string Location, string Severity, string Messag
 
     public bool IsError => Severity == "Error";
 
+    /// <summary>Whether this notes that Prism cut its list short, so that later entries are unknown.</summary>
+    public bool IsCutShort => Message.StartsWith(CutShort, System.StringComparison.Ordinal);
+
+    private const string CutShort = "Prism cut its violation list";
+
     public override string ToString() => $"{(IsRequest ? "request" : "response")} {Severity.ToLowerInvariant()} at {Location}: {Message}";
 
     /// <summary>Parses an <c>sl-violations</c> header; a malformed one becomes a single violation saying so.</summary>
@@ -73,8 +78,8 @@ internal sealed record Violation(string Location, string Severity, string Messag
         {
             bool requestSideComplete = list.Count > 0 && !list[^1].IsRequest;
             list.Add(requestSideComplete
-                ? new Violation("response", "Warning", $"Prism cut its violation list after {list.Count} entries (request side complete)")
-                : new Violation("request", "Error", $"Prism cut its violation list after {list.Count} entries, inside the request's: the rest is unknown ({Clip(json)})"));
+                ? new Violation("response", "Warning", $"{CutShort} after {list.Count} entries (request side complete)")
+                : new Violation("request", "Error", $"{CutShort} after {list.Count} entries, inside the request's: the rest is unknown ({Clip(json)})"));
         }
 
         return list;

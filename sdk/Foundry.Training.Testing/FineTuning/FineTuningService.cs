@@ -6,8 +6,8 @@ namespace Foundry.Training.Testing;
 
 /// <summary>
 /// A fine-tuning service — Azure OpenAI (<c>2024-05-01-preview</c>, <c>api-key</c> or bearer token) or the OpenAI
-/// platform (bearer API key) — with its files, jobs (events, checkpoints) and models. All state lives in memory behind
-/// one lock; each flavor has its own state, as two separate services would.
+/// platform (bearer API key) — with its files, jobs (events, checkpoints), models and (Azure OpenAI) ingestion jobs.
+/// All state lives in memory behind one lock; each flavor has its own state, as two separate services would.
 /// </summary>
 /// <remarks>The routes are split by concern across the partial files of this class.</remarks>
 internal sealed partial class FineTuningService : IEmulatedService
@@ -49,6 +49,11 @@ internal sealed partial class FineTuningService : IEmulatedService
 
     private ServiceResponse Route(ServiceRequest request)
     {
+        if (RouteIngestion(request) is { } ingestion)
+        {
+            return ingestion;
+        }
+
         IReadOnlyList<string> s = request.Segments;
         int n = s.Count;
         if (n >= 2 && s[0] == "fine_tuning" && s[1] == "jobs")
@@ -183,6 +188,8 @@ internal sealed partial class FineTuningService : IEmulatedService
                 Publish(job);
             }
         }
+
+        AdvanceIngestionTo(now);
     }
 
     private void Publish(EmulatedFineTuningJob job)

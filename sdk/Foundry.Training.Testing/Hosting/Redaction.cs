@@ -12,6 +12,7 @@ internal static class Redaction
     private static readonly HashSet<string> s_secretHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Authorization", "api-key", "Ocp-Apim-Subscription-Key", "Cookie", "Proxy-Authorization", "x-ms-encryption-key",
+        "mgmt-user-token", "aml-user-token", // Azure OpenAI ingestion: the user's workspace tokens
     };
 
     // After ?, &, a quote or a space, or & escaped in JSON (\u0026) or in a URL (%26); up to the next separator.

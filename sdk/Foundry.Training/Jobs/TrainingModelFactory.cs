@@ -382,7 +382,7 @@ public static class TrainingModelFactory
         new()
         {
             Path = path ?? string.Empty,
-            ContentUri = contentUri!,
+            ContentUri = contentUri,
             ContentType = contentType,
             ExpiresAt = expiresAt,
         };

@@ -52,6 +52,24 @@ internal sealed class RawHttp : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>An Azure OpenAI request (<c>{endpoint}/openai{path}</c>): an <c>api-key</c>, <c>api-version=2024-05-01-preview</c> and the given headers.</summary>
+    public Task<HttpResponseMessage> AzureOpenAIAsync(HttpMethod method, string path, string? json = null, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(method, _emulator.Endpoint.AbsoluteUri + "/openai" + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "api-version=2024-05-01-preview");
+        request.Headers.Add("api-key", "raw-key");
+        foreach ((string name, string value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return _http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     public static async Task<System.Text.Json.Nodes.JsonNode> JsonOf(HttpResponseMessage response) =>

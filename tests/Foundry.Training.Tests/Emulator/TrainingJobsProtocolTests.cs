@@ -312,13 +312,13 @@ public sealed class TrainingJobsProtocolTests : IDisposable
         JsonNode.Parse(create.Body!)!["name"]!.GetValue<string>().Should().Be("recorded");
         create.ToString().Should().Be("POST /training_jobs → 201");
 
-        info.ContentUri.Query.Should().Contain("sig=");
+        info.ContentUri!.Query.Should().Contain("sig=");
         List<EmulatorRequest> downloads = _emulator.Requests.Where(r => r.Service == EmulatedService.Storage).ToList();
         downloads.Should().NotBeEmpty().And.OnlyContain(r => r.Query["sig"] == "REDACTED" && r.StatusCode == 200 && r.Path.StartsWith("/_emulator/storage/artifacts/recorded/1/", StringComparison.Ordinal));
         downloads.Should().OnlyContain(r => !r.Headers.ContainsKey("Authorization"), "pre-signed URLs are fetched without the client's credentials");
 
         // A tampered signature is refused like a storage account would.
-        var tampered = new HttpRequestMessage(HttpMethod.Get, info.ContentUri.AbsoluteUri.Replace("sig=", "sig=x", StringComparison.Ordinal));
+        var tampered = new HttpRequestMessage(HttpMethod.Get, info.ContentUri!.AbsoluteUri.Replace("sig=", "sig=x", StringComparison.Ordinal));
         (await _http.SendAsync(tampered)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

@@ -172,7 +172,8 @@ public sealed class MalformedBodyTests : IDisposable
     [Fact]
     public async Task AnOperationStatusOfTheWrongShape_IsInvalidResponseBody()
     {
-        _service.Server.RespondInTurn("/api/projects/p/training_jobs/operations/op-1/status", Response.Create().WithStatusCode(200).WithBody("""{"status":["Succeeded"]}"""));
+        // (A status that is not a string reads as no value, which the operation's poll refuses: PollingHostileTests.)
+        _service.Server.RespondInTurn("/api/projects/p/training_jobs/operations/op-1/status", Response.Create().WithStatusCode(200).WithBody("""{"id":["op-1"],"status":"Succeeded"}"""));
 
         Func<Task> poll = () => _clients.Jobs.GetOperationStatusAsync("op-1");
 

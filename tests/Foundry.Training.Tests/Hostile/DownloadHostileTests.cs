@@ -308,6 +308,8 @@ public sealed class DownloadHostileTests : JobsTestBase
         { """{"path":"a.bin"}""", "InvalidArtifactContentUri", "'a.bin', which has no content_uri" },
         { """{"path":"a.bin","content_uri":null}""", "InvalidArtifactContentUri", "'a.bin', which has no content_uri" },
         { """{"path":"a.bin","content_uri":"blob/a.bin?sig=SECRET"}""", "InvalidArtifactContentUri", "'a.bin', which has a relative content_uri" },
+        { """{"path":"a.bin","content_uri":"https://a,b.example/a.bin?sig=SECRET"}""", "InvalidArtifactContentUri", "'a.bin', which has a content_uri that is not a URI the SDK can read" },
+        { """{"path":"a.bin","content_uri":{"href":"https://storage.example.com/a.bin?sig=SECRET"}}""", "InvalidArtifactContentUri", "'a.bin', which has a content_uri that is not a URI the SDK can read" },
         { """{"path":"a.bin","content_uri":"file:///etc/hostname"}""", "InvalidArtifactContentUri", "'a.bin', which has a content_uri with the unsupported scheme 'file'" },
         { """{"path":"a.bin","content_uri":"ftp://127.0.0.1/a.bin"}""", "InvalidArtifactContentUri", "unsupported scheme 'ftp'" },
         { """{"path":"a.bin","content_uri":"http://storage.example.com/a.bin?sig=SECRET"}""", "InvalidArtifactContentUri", "'a.bin', which has a plain-HTTP content_uri" },

@@ -120,6 +120,8 @@ public sealed class PollingHostileTests : IDisposable
     [Theory]
     [InlineData("""{"id":"op-1"}""", true)]
     [InlineData("""{"id":"op-1","status":null}""", false)]
+    [InlineData("""{"id":"op-1","status":["Succeeded"]}""", true)]
+    [InlineData("""{"id":"op-1","status":7}""", false)]
     public async Task AnOperationPollWithoutAStatus_FailsInsteadOfPollingForever(string body, bool async)
     {
         _service.Answer((method, _) => method == "DELETE" ? Json(202, "", ("Operation-Location", StatusPath)) : Json(200, body, ("x-ms-request-id", "req-9")));

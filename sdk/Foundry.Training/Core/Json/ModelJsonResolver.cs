@@ -8,8 +8,8 @@ namespace Foundry.Training;
 /// <summary>
 /// Wraps the source-generated contexts and attaches each polymorphic family's forward-compatible converter to every
 /// property typed as that family's base, so an unknown discriminator anywhere in a document never fails a read; and
-/// gives optional timestamps, durations and dates their lenient converters (<see cref="UnreadableValues"/>), so one
-/// malformed value never fails a read either.
+/// gives timestamps, durations, dates, URIs and open enums their lenient converters (<see cref="UnreadableValues"/>),
+/// so one malformed value never fails a read either.
 /// </summary>
 internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
 {
@@ -93,10 +93,27 @@ internal sealed class ModelJsonResolver : IJsonTypeInfoResolver
                 }
             }
 
-            UnreadableValues.Attach(info);
+            UnreadableValues.Attach(info, propertyType => LenientConverterOf(propertyType, options));
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// The lenient converter System.Text.Json would use for a property of <paramref name="type"/> that has no converter
+    /// of its own: <see cref="UriConverter"/> for <see cref="Uri"/>, the type's own for an open enum (or its nullable).
+    /// </summary>
+    private ILenientConverter? LenientConverterOf(Type type, JsonSerializerOptions options)
+    {
+        if (type == typeof(Uri))
+        {
+            return UriConverter.Instance;
+        }
+
+        Type valueType = Nullable.GetUnderlyingType(type) ?? type;
+        return valueType.IsValueType && valueType.Assembly == typeof(ModelJsonResolver).Assembly
+            ? _inner.GetTypeInfo(valueType, options)?.Converter as ILenientConverter
+            : null;
     }
 
     private sealed class ReadOptionsPair

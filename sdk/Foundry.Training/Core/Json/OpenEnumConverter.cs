@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 
 namespace Foundry.Training;
@@ -11,12 +12,20 @@ namespace Foundry.Training;
 /// <see langword="default"/> of a non-nullable property nobody set) is written as <c>null</c> and read back from it.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A value that is not a string (<c>"status": 7</c>, from a service that writes its enums as numbers) is a
+/// <see cref="JsonException"/> for this converter alone; every model property of an open enum type gets a
+/// <see cref="LenientPropertyConverter{T}"/> instead (<see cref="ForProperty"/>), which reads it as no value and keeps
+/// it in the model's <see cref="ExtensibleModel.AdditionalProperties"/>.
+/// </para>
+/// <para>
 /// The values a converter reads are remembered by their UTF-8 bytes (the first <see cref="MaxRemembered"/> distinct
 /// ones), so reading a value seen before compares bytes and allocates nothing: a fine-tuning job carries four to six
 /// open enums, a page a hundred times that, nearly always the same few values.
+/// </para>
 /// </remarks>
 /// <typeparam name="T">The open enum type.</typeparam>
-internal abstract class OpenEnumConverter<T> : JsonConverter<T>
+internal abstract class OpenEnumConverter<T> : JsonConverter<T>, ILenientConverter
     where T : struct
 {
     /// <summary>Bounds what a converter remembers, whatever values a service sends.</summary>
@@ -28,21 +37,32 @@ internal abstract class OpenEnumConverter<T> : JsonConverter<T>
     /// <summary>Wraps a wire value.</summary>
     protected abstract T Create(string value);
 
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TryRead(ref reader, out T value) ? value : throw new JsonException($"Expected a string for {typeof(T).Name} but found {reader.TokenType}.");
+
+    public JsonConverter ForProperty(Type owner, JsonPropertyInfo property) =>
+        property.PropertyType == typeof(T)
+            ? new LenientPropertyConverter<T>(TryRead, Write, owner, property)
+            : new LenientPropertyConverter<T?>(TryReadOptional, WriteOptional, owner, property);
+
+    /// <summary>Reads a string (or <c>null</c>, as no value); false for any other token.</summary>
+    private bool TryRead(ref Utf8JsonReader reader, out T value)
     {
+        value = default;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return default;
+            return true;
         }
 
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a string for {typeof(T).Name} but found {reader.TokenType}.");
+            return false;
         }
 
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            return Create(reader.GetString()!);
+            value = Create(reader.GetString()!);
+            return true;
         }
 
         ReadOnlySpan<byte> utf8 = reader.ValueSpan;
@@ -51,11 +71,12 @@ internal abstract class OpenEnumConverter<T> : JsonConverter<T>
         {
             if (utf8.SequenceEqual(entry.Utf8))
             {
-                return entry.Value;
+                value = entry.Value;
+                return true;
             }
         }
 
-        T value = Create(reader.GetString()!); // throws on invalid UTF-8: such a value is never remembered
+        value = Create(reader.GetString()!); // throws on invalid UTF-8: such a value is never remembered
         if (remembered.Length < MaxRemembered)
         {
             var grown = new Remembered[remembered.Length + 1];
@@ -64,7 +85,27 @@ internal abstract class OpenEnumConverter<T> : JsonConverter<T>
             Interlocked.CompareExchange(ref _remembered, grown, remembered);
         }
 
-        return value;
+        return true;
+    }
+
+    /// <summary>For a nullable property (never called with a <c>null</c> token, which System.Text.Json reads itself).</summary>
+    private bool TryReadOptional(ref Utf8JsonReader reader, out T? value)
+    {
+        bool read = TryRead(ref reader, out T present);
+        value = read ? present : null;
+        return read;
+    }
+
+    private void WriteOptional(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+    {
+        if (value is T present)
+        {
+            Write(writer, present, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

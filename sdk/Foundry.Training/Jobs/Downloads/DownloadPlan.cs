@@ -46,7 +46,7 @@ internal sealed class DownloadPlan
             return;
         }
 
-        Uri contentUri = CheckContentUri(info.ContentUri, path, response);
+        Uri contentUri = CheckContentUri(info, path, response);
         string localPath = ArtifactPaths.Resolve(_root, path, response);
         if (_artifactByLocalPath.TryGetValue(localPath, out string? other))
         {
@@ -85,11 +85,12 @@ internal sealed class DownloadPlan
     }
 
     /// <summary>The content URI, when it is one the download pipeline may fetch: absolute, https, or http to a loopback address.</summary>
-    private static Uri CheckContentUri(Uri? uri, string path, Response response)
+    private static Uri CheckContentUri(JobArtifactContentInfo info, string path, Response response)
     {
         // The URI itself stays out of messages: its query may carry a signature.
+        Uri? uri = info.ContentUri;
         string? problem =
-            uri is null ? "has no content_uri"
+            uri is null ? (info.AdditionalPropertiesJson?.ContainsKey("content_uri") == true ? "has a content_uri that is not a URI the SDK can read" : "has no content_uri")
             : !uri.IsAbsoluteUri ? "has a relative content_uri"
             : uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp ? $"has a content_uri with the unsupported scheme '{uri.Scheme}'"
             : !TransportSecurity.IsSecure(uri.Scheme, uri.Host) ? "has a plain-HTTP content_uri to a host that is not a loopback address (only HTTPS is used beyond this machine)"

@@ -159,6 +159,63 @@ public sealed class EmulatorContractTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestionBodies_FollowTheSwagger()
+    {
+        IngestionJobsClient client = _emulator.CreateAzureOpenAIClient().GetIngestionJobsClient();
+        var storage = new SystemComputeStorage { Connection = new EndpointKeyConnection { Endpoint = "https://s.blob.core.windows.net/", Key = "k" }, ContainerName = "docs" };
+        storage.Embeddings.Add(new ConnectionEmbeddingSettings { Connection = new DeploymentConnection(), DeploymentName = "ada" });
+        var system = new SystemComputeIngestionJob { Datasource = storage, DataRefreshIntervalInHours = 1, CompletionAction = IngestionJobCompletionAction.CleanUpTempAssets };
+        var urls = new UserComputeUrl { Crawling = new CrawlingSettings { MaxCrawlDepth = 1 } };
+        urls.Urls.Add("https://learn.microsoft.com/a");
+        urls.Urls.Add("ftp://files.example.com/b"); // fails its run: an error with inner errors
+        urls.Embeddings.Add(new WorkspaceConnectionEmbeddingSettings { ConnectionId = "/connections/aoai", DeploymentName = "ada" });
+        var user = new UserComputeIngestionJob { WorkspaceId = "/workspaces/ws", Compute = new CustomCompute { ComputeId = "/computes/c" }, Target = new CosmosDBIndex { ConnectionId = "/connections/cosmos" }, Datasource = urls };
+
+        Add("IngestionJobSystemCompute", (await client.CreateJobAsync("system", system)).GetRawResponse());
+        Add("IngestionJobUserCompute", (await client.CreateJobAsync("user", user, "mgmt", "aml")).GetRawResponse());
+        for (int i = 0; i < 11; i++)
+        {
+            await client.CreateJobAsync("more-" + i, system);
+        }
+
+        Add("IngestionJobSystemCompute", (await client.GetJobAsync("system")).GetRawResponse());
+        Add("IngestionJobUserCompute", (await client.GetJobAsync("user")).GetRawResponse());
+        await foreach (Page<IngestionJob> page in client.GetJobsAsync("mgmt").AsPages())
+        {
+            Add("IngestionJobList", page.GetRawResponse());
+            foreach (System.Text.Json.Nodes.JsonNode? item in System.Text.Json.Nodes.JsonNode.Parse(page.GetRawResponse().Content.ToString())!["value"]!.AsArray())
+            {
+                _bodies.Add((item!["kind"]!.GetValue<string>() == "UserCompute" ? "IngestionJobUserCompute" : "IngestionJobSystemCompute", item.ToJsonString()));
+            }
+        }
+
+        foreach (int steps in new[] { 0, 1, 3, (int)(TimeSpan.FromHours(11) / s_step) })
+        {
+            Advance(steps);
+            await foreach (Page<IngestionJobRun> page in client.GetRunsAsync("system").AsPages())
+            {
+                Add("IngestionJobRunList", page.GetRawResponse());
+            }
+
+            await foreach (Page<IngestionJobRun> page in client.GetRunsAsync("user", "mgmt").AsPages())
+            {
+                Add("IngestionJobRunList", page.GetRawResponse());
+                foreach (IngestionJobRun run in page.Values)
+                {
+                    Add("IngestionJobRun", (await client.GetRunAsync("user", run.RunId!, "mgmt")).GetRawResponse());
+                }
+            }
+        }
+
+        Add("ErrorResponse", (await FailureAsync(() => client.GetJobAsync("missing"))).GetRawResponse()!);
+        Add("ErrorResponse", (await FailureAsync(() => client.CreateJobAsync("system", new SystemComputeIngestionJob { Datasource = storage }))).GetRawResponse()!);
+
+        Problems(s_azure.Value, envelope: null).Should().BeEmpty();
+        _bodies.Select(b => b.Schema).Distinct().Should().HaveCount(6, "every kind of body is checked");
+        _bodies.Count(b => b.Schema == "IngestionJobRunList").Should().BeGreaterThan(8, "the runs of an hourly job over eleven hours come in two pages");
+    }
+
+    [Fact]
     public async Task FineTuningJob_OpenAI_CarriesTheRequiredNulls_AzureLeavesThemOut()
     {
         var raw = new Dictionary<bool, string>();

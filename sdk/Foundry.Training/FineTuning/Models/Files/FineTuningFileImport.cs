@@ -43,6 +43,7 @@ public class FineTuningFileImport : ExtensibleModel
     /// Where the service downloads the content from (a blob SAS URL or any URL reachable with GET). It may carry a
     /// secret (a SAS signature): it is sent only in the request body. Required. (<c>content_url</c>)
     /// </summary>
+    /// <remarks>A value that is not a URI <see cref="Uri"/> accepts (a host with a comma, say) reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("content_url")]
     public Uri? ContentUrl { get; set; }
 }

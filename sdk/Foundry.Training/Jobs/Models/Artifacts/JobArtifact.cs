@@ -19,6 +19,7 @@ public sealed class JobArtifact : ExtensibleModel
     /// <summary>Artifact type.</summary>
     [JsonPropertyName("type")]
     [JsonInclude]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JobArtifactType Type { get; internal set; }
 
     /// <summary>Artifact size in bytes.</summary>

@@ -17,9 +17,15 @@ public sealed class JobArtifactContentInfo : ExtensibleModel
     public string Path { get; internal set; } = string.Empty;
 
     /// <summary>Download URI for the artifact content (typically pre-signed; treat it as a secret).</summary>
+    /// <remarks>
+    /// Required by the service contract, but null when the service left it out or sent a value that is not a URI
+    /// <see cref="Uri"/> accepts (a host with a comma, say); such a value is kept, as it came, in
+    /// <see cref="ExtensibleModel.AdditionalProperties"/> (and written back). <c>DownloadArtifacts</c> refuses an item
+    /// without one (<c>InvalidArtifactContentUri</c>, naming the artifact).
+    /// </remarks>
     [JsonPropertyName("content_uri")]
     [JsonInclude]
-    public Uri ContentUri { get; internal set; } = null!;
+    public Uri? ContentUri { get; internal set; }
 
     /// <summary>MIME type of the content.</summary>
     [JsonPropertyName("content_type")]

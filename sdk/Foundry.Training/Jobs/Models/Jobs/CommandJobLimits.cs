@@ -11,28 +11,16 @@ public sealed class CommandJobLimits : ExtensibleModel
     [JsonPropertyName("job_limits_type")]
     public string? JobLimitsType { get; internal set; } = "command";
 
-    private TimeSpan? _timeout;
-
     /// <summary>
     /// The maximum run duration, after which the job is cancelled. Sent as an ISO 8601 duration; the service supports a
     /// precision down to seconds.
     /// </summary>
     /// <remarks>
     /// A <c>timeout</c> read from the service that is not an ISO 8601 duration reads null and is kept, as it came, in
-    /// <see cref="ExtensibleModel.AdditionalProperties"/>; setting this property replaces that kept value.
+    /// <see cref="ExtensibleModel.AdditionalProperties"/>; once this property is set, the limits are written with the
+    /// value set instead.
     /// </remarks>
     [JsonPropertyName("timeout")]
     [JsonConverter(typeof(Iso8601DurationConverter))]
-    public TimeSpan? Timeout
-    {
-        get => _timeout;
-        set
-        {
-            _timeout = value;
-            if (value is not null)
-            {
-                AdditionalPropertiesJson?.Remove("timeout");
-            }
-        }
-    }
+    public TimeSpan? Timeout { get; set; }
 }

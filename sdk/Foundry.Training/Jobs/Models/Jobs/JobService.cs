@@ -19,6 +19,7 @@ public sealed class JobService : ExtensibleModel
     public int? Port { get; set; }
 
     /// <summary>The URL of the endpoint.</summary>
+    /// <remarks>A value that is not a URI <see cref="Uri"/> accepts (a host with a comma, say) reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("endpoint")]
     public Uri? Endpoint { get; set; }
 

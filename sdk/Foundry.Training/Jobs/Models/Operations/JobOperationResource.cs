@@ -26,6 +26,7 @@ public sealed class JobOperationResource : ExtensibleModel
     /// <summary>Operation status.</summary>
     [JsonPropertyName("status")]
     [JsonInclude]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JobOperationStatus Status { get; internal set; }
 
     /// <summary>Operation result properties.</summary>

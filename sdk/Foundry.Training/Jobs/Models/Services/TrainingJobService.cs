@@ -34,6 +34,7 @@ public sealed class TrainingJobService : ExtensibleModel
     public IReadOnlyDictionary<string, JsonNode?>? Error { get; internal set; }
 
     /// <summary>Service endpoint URI.</summary>
+    /// <remarks>A value that is not a URI <see cref="Uri"/> accepts (a host with a comma, say) reads null and is kept, as it came, in <see cref="ExtensibleModel.AdditionalProperties"/> (and written back).</remarks>
     [JsonPropertyName("endpoint")]
     [JsonInclude]
     public Uri? Endpoint { get; internal set; }
