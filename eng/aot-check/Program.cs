@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Foundry.Training;
@@ -5,6 +6,8 @@ using Foundry.Training.AotCheck;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tokenization;
+
+int checks = 0;
 
 // Every polymorphic family: each known kind reads as its own type and writes back its discriminator and unknown
 // properties; an unknown kind lands in the family's Unknown* type and round-trips unchanged.
@@ -24,7 +27,6 @@ var families = new (string Discriminator, string[] Kinds, Func<string, (object M
     ("type", ["string_check", "text_similarity", "python", "score_model", "label_model", "multi"], RoundTrip<FineTuningGrader>),
 };
 
-int checks = 0;
 foreach ((string discriminator, string[] kinds, Func<string, (object Model, string Json)> roundTrip) in families)
 {
     foreach (string kind in kinds)
@@ -91,6 +93,14 @@ Check(grpo.Reward is TrainingCompositeRewardConfiguration { Rewards.Count: 2 }, 
 Check(((CommandJob)job.Properties).Distribution is PyTorchDistribution { ProcessCountPerInstance: 8 }, "get reads the distribution");
 Check(job.SystemData?.CreatedAt == DateTimeOffset.FromUnixTimeSeconds(1767225600), "get reads unix timestamps");
 
+// Persisting a job the Azure SDK way: ModelReaderWriter with the SDK's context, a member type read as itself.
+BinaryData saved = ModelReaderWriter.Write(job, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default);
+TrainingJob loaded = ModelReaderWriter.Read<TrainingJob>(saved, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default)!;
+CommandJob loadedProperties = ModelReaderWriter.Read<CommandJob>(
+    ModelReaderWriter.Write(loaded.Properties, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default), ModelReaderWriterOptions.Json, FoundryTrainingContext.Default)!;
+Check(loadedProperties.Training is GrpoTrainingConfiguration { Reward: TrainingCompositeRewardConfiguration }, "ModelReaderWriter reads a saved job's command job back");
+Check(JsonNode.DeepEquals(JsonNode.Parse(saved.ToString()), JsonNode.Parse(GrpoJob)), "ModelReaderWriter saves the job as the service sent it: " + saved);
+
 var listed = new List<TrainingJob>();
 await foreach (TrainingJob item in trainingJobs.GetJobsAsync())
 {
@@ -133,7 +143,14 @@ return 0;
     where TBase : class
 {
     TBase model = FoundryTrainingSerializer.Deserialize<TBase>(json) ?? throw new InvalidOperationException("read null");
-    return (model, FoundryTrainingSerializer.Serialize(model));
+    string written = FoundryTrainingSerializer.Serialize(model);
+
+    // The same document through System.ClientModel's ModelReaderWriter with the SDK's context: same type, same JSON.
+    TBase persisted = ModelReaderWriter.Read<TBase>(BinaryData.FromString(json), ModelReaderWriterOptions.Json, FoundryTrainingContext.Default)!;
+    Check(persisted.GetType() == model.GetType(), $"ModelReaderWriter reads {model.GetType().Name}, not {persisted.GetType().Name}");
+    string rewritten = ModelReaderWriter.Write(persisted, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default).ToString();
+    Check(JsonNode.DeepEquals(JsonNode.Parse(rewritten), JsonNode.Parse(written)), $"ModelReaderWriter writes what the serializer writes: {rewritten}");
+    return (model, written);
 }
 
 void Check(bool condition, string what)

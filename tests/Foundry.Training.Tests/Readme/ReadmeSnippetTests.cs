@@ -51,6 +51,18 @@ public partial class ReadmeSnippetTests
     [Fact]
     public async Task MockingSample_Runs() => await ReadmeSnippets.Mocking();
 
+    [Fact]
+    public void SerializationSample_PersistsAndLoadsAJob()
+    {
+        TrainingJob job = FoundryTrainingSerializer.Deserialize<TrainingJob>(
+            """{"name":"j","properties":{"job_type":"command","compute_id":"gpu","training":{"algorithm":"from_the_future","model":"m"},"x_new":1}}""")!;
+
+        CommandJob command = ReadmeSnippets.Serialization(job);
+
+        command.Training.Should().BeOfType<UnknownTrainingConfiguration>();
+        command.AdditionalProperties.Should().ContainKey("x_new");
+    }
+
     private static Dictionary<string, string> ReadmeBlocks()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);

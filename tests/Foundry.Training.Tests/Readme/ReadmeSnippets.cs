@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
@@ -202,6 +203,20 @@ internal static class ReadmeSnippets
         // ((CommandJob)done.Properties).Status is "Completed"; tag a job "emulator.outcome" = "failed" to see a failure.
         #endregion
         return done;
+    }
+
+    public static CommandJob Serialization(TrainingJob job)
+    {
+        #region Snippet:Serialization
+        // Persist and load models the Azure SDK way; pass the context to stay trim- and Native AOT-safe.
+        BinaryData saved = ModelReaderWriter.Write(job, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default);
+        TrainingJob loaded = ModelReaderWriter.Read<TrainingJob>(saved, ModelReaderWriterOptions.Json, FoundryTrainingContext.Default)!;
+
+        // Or with System.Text.Json-style calls; both keep unknown properties and kinds.
+        string json = FoundryTrainingSerializer.Serialize(loaded.Properties);
+        CommandJob command = FoundryTrainingSerializer.Deserialize<CommandJob>(json)!;
+        #endregion
+        return command;
     }
 
     public static void DependencyInjection(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)

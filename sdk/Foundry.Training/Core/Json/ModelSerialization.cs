@@ -66,16 +66,43 @@ internal static class ModelSerialization
         return model;
     }
 
-    /// <summary>Writes a model; a member of a polymorphic family is written through its base so it carries its discriminator.</summary>
-    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonSerializerOptions options)
+    /// <summary>Reads the next JSON value of <paramref name="reader"/> as <see cref="Deserialize{T}(ReadOnlySpan{byte}, JsonSerializerOptions)"/> reads a document.</summary>
+    public static T? Deserialize<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        if (value is not null && options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? family))
+        ReadPlan<T> plan = ReadPlan<T>.For(options);
+        T? model = JsonSerializer.Deserialize(ref reader, plan.TypeInfo);
+        if (plan.MemberFamily is not null && model is ExtensibleModel member)
         {
-            return JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(family.BaseType));
+            plan.MemberFamily.OnReadAsMember(member, options);
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo<T>(options));
+        return model;
     }
+
+    /// <summary>Writes a model; a member of a polymorphic family is written through its base so it carries its discriminator.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonSerializerOptions options) =>
+        FamilyBaseTypeInfo(value, options) is JsonTypeInfo baseInfo
+            ? JsonSerializer.SerializeToUtf8Bytes(value, baseInfo)
+            : JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo<T>(options));
+
+    /// <summary>Writes a model to <paramref name="writer"/> as <see cref="SerializeToUtf8Bytes{T}(T, JsonSerializerOptions)"/> does.</summary>
+    public static void Serialize<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        if (FamilyBaseTypeInfo(value, options) is JsonTypeInfo baseInfo)
+        {
+            JsonSerializer.Serialize(writer, value, baseInfo);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, value, GetTypeInfo<T>(options));
+        }
+    }
+
+    /// <summary>The metadata of the family's base when <typeparamref name="T"/> is a polymorphic family's base or member, else null.</summary>
+    private static JsonTypeInfo? FamilyBaseTypeInfo<T>(T value, JsonSerializerOptions options) =>
+        value is not null && options.TypeInfoResolver is ModelJsonResolver resolver && resolver.TryGetFamilyOf(typeof(T), out IPolymorphicFamily? family)
+            ? options.GetTypeInfo(family.BaseType)
+            : null;
 
     /// <summary>
     /// How to read a <typeparamref name="T"/> with one options instance, worked out once rather than on every response:

@@ -7,7 +7,7 @@ namespace Foundry.Training.FineTuning;
 /// A model: a base model or the result of a successful fine-tuning job, with what it can do (Azure OpenAI) and when
 /// it is retired.
 /// </summary>
-public class FineTuningModel : ExtensibleModel
+public class FineTuningModel : ExtensibleModel<FineTuningModel>
 {
     /// <summary>The object type, <c>model</c>. (<c>object</c>)</summary>
     [JsonPropertyName("object")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>What a base or fine-tuned model can be used for (Azure OpenAI).</summary>
-public class ModelCapabilities : ExtensibleModel
+public class ModelCapabilities : ExtensibleModel<ModelCapabilities>
 {
     /// <summary>Whether the model can be fine-tuned. (<c>fine_tune</c>)</summary>
     [JsonPropertyName("fine_tune")]

@@ -7,7 +7,7 @@ namespace Foundry.Training.FineTuning;
 /// An error: why a fine-tuning job failed (<c>FineTuningJob.error</c>: code, message, param), or the error of a
 /// failed request (Azure OpenAI <c>{code, message, target, details, innererror}</c>, OpenAI <c>{message, type, param, code}</c>).
 /// </summary>
-public class FineTuningError : ExtensibleModel
+public class FineTuningError : ExtensibleModel<FineTuningError>
 {
     /// <summary>A machine-readable error code. (<c>code</c>)</summary>
     [JsonPropertyName("code")]

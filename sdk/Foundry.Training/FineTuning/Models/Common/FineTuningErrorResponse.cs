@@ -7,7 +7,7 @@ namespace Foundry.Training.FineTuning;
 /// <see cref="Azure.RequestFailedException"/>; read its raw response with
 /// <see cref="FoundryTrainingSerializer.Deserialize{T}(System.BinaryData)"/> to get every detail.
 /// </summary>
-public class FineTuningErrorResponse : ExtensibleModel
+public class FineTuningErrorResponse : ExtensibleModel<FineTuningErrorResponse>
 {
     /// <summary>The error. (<c>error</c>)</summary>
     [JsonPropertyName("error")]

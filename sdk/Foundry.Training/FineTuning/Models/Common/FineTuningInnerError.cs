@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>A more specific error inside a <see cref="FineTuningError"/> (Azure OpenAI <c>InnerError</c>).</summary>
-public class FineTuningInnerError : ExtensibleModel
+public class FineTuningInnerError : ExtensibleModel<FineTuningInnerError>
 {
     /// <summary>The inner error code, such as <c>invalidPayload</c>. (<c>code</c>)</summary>
     [JsonPropertyName("code")]

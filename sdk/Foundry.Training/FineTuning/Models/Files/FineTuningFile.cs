@@ -6,7 +6,7 @@ namespace Foundry.Training.FineTuning;
 /// <summary>
 /// A file: training or validation data the user uploaded or imported, or a result file the service wrote.
 /// </summary>
-public class FineTuningFile : ExtensibleModel
+public class FineTuningFile : ExtensibleModel<FineTuningFile>
 {
     /// <summary>The object type, <c>file</c>. (<c>object</c>)</summary>
     [JsonPropertyName("object")]

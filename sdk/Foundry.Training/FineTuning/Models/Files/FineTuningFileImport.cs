@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>A file for Azure OpenAI to download from a URL (<c>POST /files/import</c>), such as a blob SAS URL.</summary>
-public class FineTuningFileImport : ExtensibleModel
+public class FineTuningFileImport : ExtensibleModel<FineTuningFileImport>
 {
     /// <summary>Creates an empty import; set every property.</summary>
     public FineTuningFileImport()

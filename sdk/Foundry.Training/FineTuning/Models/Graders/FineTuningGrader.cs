@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -16,7 +17,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(LabelModelGrader), "label_model")]
 [JsonDerivedType(typeof(MultiGrader), "multi")]
 [JsonDerivedType(typeof(UnknownFineTuningGrader))]
-public abstract class FineTuningGrader : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<FineTuningGrader>))]
+public abstract class FineTuningGrader : ExtensibleModel<FineTuningGrader>
 {
     private protected FineTuningGrader()
     {

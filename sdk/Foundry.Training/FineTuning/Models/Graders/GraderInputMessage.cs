@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>A message given to a model grader (<c>EvalItem</c>); its content may contain templates such as <c>{{item.label}}</c>.</summary>
-public class GraderInputMessage : ExtensibleModel
+public class GraderInputMessage : ExtensibleModel<GraderInputMessage>
 {
     /// <summary>Creates an empty message; set <see cref="Role"/> and <see cref="Content"/>.</summary>
     public GraderInputMessage()

@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Asks a model to label the input; passing labels score 1 (<c>label_model</c>).</summary>
-public sealed class LabelModelGrader : FineTuningGrader
+public sealed class LabelModelGrader : FineTuningGrader, IJsonModel<LabelModelGrader>
 {
     private IList<GraderInputMessage>? _input;
     private IList<string>? _labels;
@@ -51,4 +54,14 @@ public sealed class LabelModelGrader : FineTuningGrader
         get => OnDemand.ForWriting(_passingLabels);
         set => _passingLabels = value;
     }
+
+    void IJsonModel<LabelModelGrader>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    LabelModelGrader? IJsonModel<LabelModelGrader>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<LabelModelGrader>(ref reader, options);
+
+    BinaryData IPersistableModel<LabelModelGrader>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    LabelModelGrader? IPersistableModel<LabelModelGrader>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<LabelModelGrader>(data, options);
+
+    string IPersistableModel<LabelModelGrader>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

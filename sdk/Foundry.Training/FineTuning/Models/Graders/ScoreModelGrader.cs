@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Asks a model to score the input (<c>score_model</c>).</summary>
-public sealed class ScoreModelGrader : FineTuningGrader
+public sealed class ScoreModelGrader : FineTuningGrader, IJsonModel<ScoreModelGrader>
 {
     private IList<GraderInputMessage>? _input;
     private IList<double>? _range;
@@ -42,4 +45,14 @@ public sealed class ScoreModelGrader : FineTuningGrader
         get => OnDemand.ForWriting(_range);
         set => _range = value;
     }
+
+    void IJsonModel<ScoreModelGrader>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    ScoreModelGrader? IJsonModel<ScoreModelGrader>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<ScoreModelGrader>(ref reader, options);
+
+    BinaryData IPersistableModel<ScoreModelGrader>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    ScoreModelGrader? IPersistableModel<ScoreModelGrader>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<ScoreModelGrader>(data, options);
+
+    string IPersistableModel<ScoreModelGrader>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

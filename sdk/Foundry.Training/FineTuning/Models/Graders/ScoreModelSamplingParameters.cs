@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Sampling parameters of the model behind a <see cref="ScoreModelGrader"/>.</summary>
-public class ScoreModelSamplingParameters : ExtensibleModel
+public class ScoreModelSamplingParameters : ExtensibleModel<ScoreModelSamplingParameters>
 {
     /// <summary>Seed of the sampling randomness. (<c>seed</c>)</summary>
     [JsonPropertyName("seed")]

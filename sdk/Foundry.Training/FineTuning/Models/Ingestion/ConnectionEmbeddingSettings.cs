@@ -5,7 +5,7 @@ namespace Foundry.Training.FineTuning;
 /// <summary>
 /// An embedding model reached through a connection, for system-compute jobs (<c>GenericEmbeddingSettings</c> in the spec).
 /// </summary>
-public sealed class ConnectionEmbeddingSettings : ExtensibleModel
+public sealed class ConnectionEmbeddingSettings : ExtensibleModel<ConnectionEmbeddingSettings>
 {
     /// <summary>The connection to the embedding model, for example a <see cref="DeploymentConnection"/>.</summary>
     [JsonPropertyName("connection")]

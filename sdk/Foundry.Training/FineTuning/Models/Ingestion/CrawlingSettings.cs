@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>How an ingestion job crawls web pages.</summary>
-public sealed class CrawlingSettings : ExtensibleModel
+public sealed class CrawlingSettings : ExtensibleModel<CrawlingSettings>
 {
     /// <summary>How many links deep to follow from the start URLs.</summary>
     [JsonPropertyName("maxCrawlDepth")]

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -15,7 +16,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(WorkspaceConnection), "WorkspaceConnection")]
 [JsonDerivedType(typeof(DeploymentConnection), "RelativeConnection")]
 [JsonDerivedType(typeof(UnknownIngestionConnection))]
-public abstract class IngestionConnection : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<IngestionConnection>))]
+public abstract class IngestionConnection : ExtensibleModel<IngestionConnection>
 {
     /// <summary>The connection type (the <c>kind</c> discriminator); null only for an unknown connection without one.</summary>
     [JsonIgnore]

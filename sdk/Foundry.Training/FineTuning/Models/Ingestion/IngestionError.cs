@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Why an ingestion job run failed. Read-only; build one for tests with <see cref="FineTuningModelFactory.IngestionError"/>.</summary>
-public sealed class IngestionError : ExtensibleModel
+public sealed class IngestionError : ExtensibleModel<IngestionError>
 {
     /// <summary>The error message.</summary>
     [JsonPropertyName("message")]

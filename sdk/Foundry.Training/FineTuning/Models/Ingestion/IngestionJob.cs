@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -11,7 +12,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(SystemComputeIngestionJob), "SystemCompute")]
 [JsonDerivedType(typeof(UserComputeIngestionJob), "UserCompute")]
 [JsonDerivedType(typeof(UnknownIngestionJob))]
-public abstract class IngestionJob : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<IngestionJob>))]
+public abstract class IngestionJob : ExtensibleModel<IngestionJob>
 {
     /// <summary>Where the job runs (the <c>kind</c> discriminator); null only for an unknown job without one.</summary>
     [JsonIgnore]

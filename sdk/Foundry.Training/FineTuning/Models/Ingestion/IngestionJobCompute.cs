@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -11,7 +12,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(ServerlessCompute), "ServerlessCompute")]
 [JsonDerivedType(typeof(CustomCompute), "CustomCompute")]
 [JsonDerivedType(typeof(UnknownIngestionJobCompute))]
-public abstract class IngestionJobCompute : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<IngestionJobCompute>))]
+public abstract class IngestionJobCompute : ExtensibleModel<IngestionJobCompute>
 {
     /// <summary>The compute type (the <c>kind</c> discriminator); null only for an unknown compute without one.</summary>
     [JsonIgnore]

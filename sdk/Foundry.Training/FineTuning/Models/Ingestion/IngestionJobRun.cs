@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>One run of an ingestion job. Read-only; build one for tests with <see cref="FineTuningModelFactory.IngestionJobRun"/>.</summary>
-public sealed class IngestionJobRun : ExtensibleModel
+public sealed class IngestionJobRun : ExtensibleModel<IngestionJobRun>
 {
     /// <summary>The id of the job the run belongs to.</summary>
     [JsonPropertyName("jobId")]

@@ -7,7 +7,7 @@ namespace Foundry.Training.FineTuning;
 /// The progress of one stage of an ingestion job run (for example <c>Preprocessing</c> or <c>Indexing</c>). Read-only;
 /// build one for tests with <see cref="FineTuningModelFactory.IngestionJobStageProgress"/>.
 /// </summary>
-public sealed class IngestionJobStageProgress : ExtensibleModel
+public sealed class IngestionJobStageProgress : ExtensibleModel<IngestionJobStageProgress>
 {
     /// <summary>The name of the stage.</summary>
     [JsonPropertyName("name")]

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -12,7 +13,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(CosmosDBIndex), "CosmosDB")]
 [JsonDerivedType(typeof(PineconeIndex), "Pinecone")]
 [JsonDerivedType(typeof(UnknownIngestionTargetIndex))]
-public abstract class IngestionTargetIndex : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<IngestionTargetIndex>))]
+public abstract class IngestionTargetIndex : ExtensibleModel<IngestionTargetIndex>
 {
     /// <summary>The index type (the <c>kind</c> discriminator); null only for an unknown index without one.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -10,7 +11,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(SystemComputeStorage), "Storage")]
 [JsonDerivedType(typeof(SystemComputeUrl), "Urls")]
 [JsonDerivedType(typeof(UnknownSystemComputeDatasource))]
-public abstract class SystemComputeDatasource : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<SystemComputeDatasource>))]
+public abstract class SystemComputeDatasource : ExtensibleModel<SystemComputeDatasource>
 {
     /// <summary>The datasource type (the <c>kind</c> discriminator); null only for an unknown datasource without one.</summary>
     [JsonIgnore]

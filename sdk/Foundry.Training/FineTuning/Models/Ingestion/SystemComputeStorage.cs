@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>An Azure Storage container to ingest, for a system-compute job (<c>kind</c> <c>Storage</c>).</summary>
-public sealed class SystemComputeStorage : SystemComputeDatasource
+public sealed class SystemComputeStorage : SystemComputeDatasource, IJsonModel<SystemComputeStorage>
 {
     private IList<ConnectionEmbeddingSettings> _embeddings = new List<ConnectionEmbeddingSettings>();
 
@@ -34,4 +37,14 @@ public sealed class SystemComputeStorage : SystemComputeDatasource
         get => _embeddings;
         set => _embeddings = value ?? new List<ConnectionEmbeddingSettings>();
     }
+
+    void IJsonModel<SystemComputeStorage>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    SystemComputeStorage? IJsonModel<SystemComputeStorage>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<SystemComputeStorage>(ref reader, options);
+
+    BinaryData IPersistableModel<SystemComputeStorage>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    SystemComputeStorage? IPersistableModel<SystemComputeStorage>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<SystemComputeStorage>(data, options);
+
+    string IPersistableModel<SystemComputeStorage>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Web pages to crawl and ingest, for a system-compute job (<c>kind</c> <c>Urls</c>).</summary>
-public sealed class SystemComputeUrl : SystemComputeDatasource
+public sealed class SystemComputeUrl : SystemComputeDatasource, IJsonModel<SystemComputeUrl>
 {
     private IList<string> _urls = new List<string>();
     private IList<ConnectionEmbeddingSettings> _embeddings = new List<ConnectionEmbeddingSettings>();
@@ -52,4 +55,14 @@ public sealed class SystemComputeUrl : SystemComputeDatasource
         get => _embeddings;
         set => _embeddings = value ?? new List<ConnectionEmbeddingSettings>();
     }
+
+    void IJsonModel<SystemComputeUrl>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    SystemComputeUrl? IJsonModel<SystemComputeUrl>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<SystemComputeUrl>(ref reader, options);
+
+    BinaryData IPersistableModel<SystemComputeUrl>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    SystemComputeUrl? IPersistableModel<SystemComputeUrl>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<SystemComputeUrl>(data, options);
+
+    string IPersistableModel<SystemComputeUrl>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -10,7 +11,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(UserComputeDataset), "Dataset")]
 [JsonDerivedType(typeof(UserComputeUrl), "Urls")]
 [JsonDerivedType(typeof(UnknownUserComputeDatasource))]
-public abstract class UserComputeDatasource : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<UserComputeDatasource>))]
+public abstract class UserComputeDatasource : ExtensibleModel<UserComputeDatasource>
 {
     /// <summary>The datasource type (the <c>kind</c> discriminator); null only for an unknown datasource without one.</summary>
     [JsonIgnore]

@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Web pages to crawl and ingest, for a user-compute job (<c>kind</c> <c>Urls</c>).</summary>
-public sealed class UserComputeUrl : UserComputeDatasource
+public sealed class UserComputeUrl : UserComputeDatasource, IJsonModel<UserComputeUrl>
 {
     private IList<string> _urls = new List<string>();
     private IList<WorkspaceConnectionEmbeddingSettings> _embeddings = new List<WorkspaceConnectionEmbeddingSettings>();
@@ -44,4 +47,14 @@ public sealed class UserComputeUrl : UserComputeDatasource
         get => _embeddings;
         set => _embeddings = value ?? new List<WorkspaceConnectionEmbeddingSettings>();
     }
+
+    void IJsonModel<UserComputeUrl>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    UserComputeUrl? IJsonModel<UserComputeUrl>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<UserComputeUrl>(ref reader, options);
+
+    BinaryData IPersistableModel<UserComputeUrl>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    UserComputeUrl? IPersistableModel<UserComputeUrl>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<UserComputeUrl>(data, options);
+
+    string IPersistableModel<UserComputeUrl>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

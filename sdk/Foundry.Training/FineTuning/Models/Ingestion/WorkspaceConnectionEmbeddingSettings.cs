@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>An embedding model reached through a workspace connection, for user-compute jobs.</summary>
-public sealed class WorkspaceConnectionEmbeddingSettings : ExtensibleModel
+public sealed class WorkspaceConnectionEmbeddingSettings : ExtensibleModel<WorkspaceConnectionEmbeddingSettings>
 {
     /// <summary>The id of the workspace connection to the embedding model.</summary>
     [JsonPropertyName("connectionId")]

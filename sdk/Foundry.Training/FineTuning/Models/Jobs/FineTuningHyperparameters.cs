@@ -6,7 +6,7 @@ namespace Foundry.Training.FineTuning;
 /// Hyperparameters of a fine-tuning job (<c>hyperparameters</c>) and of the supervised method. Unset values are not
 /// sent and the service chooses them (the OpenAI platform's default is <c>"auto"</c>).
 /// </summary>
-public class FineTuningHyperparameters : ExtensibleModel
+public class FineTuningHyperparameters : ExtensibleModel<FineTuningHyperparameters>
 {
     /// <summary>
     /// Number of training examples in each batch. Larger batches update the model less often but with lower variance.

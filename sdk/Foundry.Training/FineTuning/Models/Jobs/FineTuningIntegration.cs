@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>An integration enabled for a fine-tuning job (OpenAI platform). Only Weights and Biases exists today.</summary>
-public class FineTuningIntegration : ExtensibleModel
+public class FineTuningIntegration : ExtensibleModel<FineTuningIntegration>
 {
     /// <summary>Creates an empty integration; set <see cref="Type"/> and its settings.</summary>
     public FineTuningIntegration()

@@ -8,7 +8,7 @@ namespace Foundry.Training.FineTuning;
 /// A fine-tuning job, as Azure OpenAI and the OpenAI platform report it (the union of both services' fields; a field
 /// one service does not send stays null).
 /// </summary>
-public class FineTuningJob : ExtensibleModel
+public class FineTuningJob : ExtensibleModel<FineTuningJob>
 {
     /// <summary>The object type, <c>fine_tuning.job</c>. (<c>object</c>)</summary>
     [JsonPropertyName("object")]

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>A model checkpoint of a fine-tuning job, created at the end of a training epoch and usable as a model.</summary>
-public class FineTuningJobCheckpoint : ExtensibleModel
+public class FineTuningJobCheckpoint : ExtensibleModel<FineTuningJobCheckpoint>
 {
     /// <summary>The object type, <c>fine_tuning.job.checkpoint</c>. (<c>object</c>)</summary>
     [JsonPropertyName("object")]

@@ -9,7 +9,7 @@ namespace Foundry.Training.FineTuning;
 /// required; everything else is optional and not sent when not set. <see cref="Method"/>, <see cref="Integrations"/>
 /// and <see cref="Metadata"/> are OpenAI platform features.
 /// </summary>
-public class FineTuningJobCreateOptions : ExtensibleModel
+public class FineTuningJobCreateOptions : ExtensibleModel<FineTuningJobCreateOptions>
 {
     private const int AzureSuffixMaxLength = 40;
     private const int OpenAISuffixMaxLength = 64;

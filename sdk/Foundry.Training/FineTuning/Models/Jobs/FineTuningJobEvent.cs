@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>An event of a fine-tuning job: a state change, a message or metrics.</summary>
-public class FineTuningJobEvent : ExtensibleModel
+public class FineTuningJobEvent : ExtensibleModel<FineTuningJobEvent>
 {
     /// <summary>The object type, <c>fine_tuning.job.event</c>. (<c>object</c>)</summary>
     [JsonPropertyName("object")]

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Where a fine-tuning job sends its metrics in Weights and Biases (OpenAI platform).</summary>
-public class WandbIntegration : ExtensibleModel
+public class WandbIntegration : ExtensibleModel<WandbIntegration>
 {
     private IList<string>? _tags;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Hyperparameters of DPO fine-tuning (OpenAI platform). Unset values default to <c>"auto"</c>.</summary>
-public class DpoHyperparameters : ExtensibleModel
+public class DpoHyperparameters : ExtensibleModel<DpoHyperparameters>
 {
     /// <summary>
     /// Weight of the penalty between the policy and the reference model; higher is stronger. Greater than 0, at most 2. (<c>beta</c>)

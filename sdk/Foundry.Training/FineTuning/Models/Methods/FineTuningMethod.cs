@@ -7,7 +7,7 @@ namespace Foundry.Training.FineTuning;
 /// it, for example <c>{"type": "dpo", "dpo": {"hyperparameters": {"beta": 0.1}}}</c>. Create one with
 /// <see cref="CreateSupervised"/>, <see cref="CreateDpo"/> or <see cref="CreateReinforcement"/>.
 /// </summary>
-public class FineTuningMethod : ExtensibleModel
+public class FineTuningMethod : ExtensibleModel<FineTuningMethod>
 {
     /// <summary>The method. Required. (<c>type</c>)</summary>
     [JsonPropertyName("type")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Hyperparameters of reinforcement fine-tuning (OpenAI platform). Unset values default to <c>"auto"</c>.</summary>
-public class ReinforcementHyperparameters : ExtensibleModel
+public class ReinforcementHyperparameters : ExtensibleModel<ReinforcementHyperparameters>
 {
     /// <summary>Number of examples in each batch, 1 to 256. (<c>batch_size</c>)</summary>
     [JsonPropertyName("batch_size")]

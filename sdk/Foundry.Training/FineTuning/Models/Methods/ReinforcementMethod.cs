@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>Settings of reinforcement fine-tuning (OpenAI platform).</summary>
-public class ReinforcementMethod : ExtensibleModel
+public class ReinforcementMethod : ExtensibleModel<ReinforcementMethod>
 {
     /// <summary>The grader that scores the model's answers. Required. (<c>grader</c>)</summary>
     [JsonPropertyName("grader")]

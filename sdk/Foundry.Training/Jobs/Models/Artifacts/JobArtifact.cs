@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Metadata for an artifact produced by or attached to a job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobArtifact : ExtensibleModel
+public sealed class JobArtifact : ExtensibleModel<JobArtifact>
 {
     [JsonConstructor]
     internal JobArtifact()

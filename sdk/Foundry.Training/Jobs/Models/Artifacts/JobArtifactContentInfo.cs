@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Content access information for a job artifact. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobArtifactContentInfo : ExtensibleModel
+public sealed class JobArtifactContentInfo : ExtensibleModel<JobArtifactContentInfo>
 {
     [JsonConstructor]
     internal JobArtifactContentInfo()

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>One execution attempt of a training job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobAttempt : ExtensibleModel
+public sealed class JobAttempt : ExtensibleModel<JobAttempt>
 {
     [JsonConstructor]
     internal JobAttempt()

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Compute placement details for a job attempt. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobAttemptComputeDetails : ExtensibleModel
+public sealed class JobAttemptComputeDetails : ExtensibleModel<JobAttemptComputeDetails>
 {
     [JsonConstructor]
     internal JobAttemptComputeDetails()

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Error emitted during a job attempt. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobAttemptError : ExtensibleModel
+public sealed class JobAttemptError : ExtensibleModel<JobAttemptError>
 {
     [JsonConstructor]
     internal JobAttemptError()

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Warning emitted during a job attempt. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobAttemptWarning : ExtensibleModel
+public sealed class JobAttemptWarning : ExtensibleModel<JobAttemptWarning>
 {
     [JsonConstructor]
     internal JobAttemptWarning()

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -13,7 +14,8 @@ namespace Foundry.Training.Jobs;
 [JsonDerivedType(typeof(TensorFlowDistribution), "tensorflow")]
 [JsonDerivedType(typeof(RayDistribution), "ray")]
 [JsonDerivedType(typeof(UnknownDistributionConfiguration))]
-public abstract class DistributionConfiguration : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<DistributionConfiguration>))]
+public abstract class DistributionConfiguration : ExtensibleModel<DistributionConfiguration>
 {
     private protected DistributionConfiguration()
     {

@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>Ray distribution configuration (<c>distribution_type</c> <c>ray</c>).</summary>
-public sealed class RayDistribution : DistributionConfiguration
+public sealed class RayDistribution : DistributionConfiguration, IJsonModel<RayDistribution>
 {
     /// <summary>The port of the head Ray process.</summary>
     [JsonPropertyName("port")]
@@ -44,4 +47,14 @@ public sealed class RayDistribution : DistributionConfiguration
     public int? ClientServerPort { get; set; }
 
     private protected override string DistributionTypeValue => "ray";
+
+    void IJsonModel<RayDistribution>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    RayDistribution? IJsonModel<RayDistribution>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<RayDistribution>(ref reader, options);
+
+    BinaryData IPersistableModel<RayDistribution>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    RayDistribution? IPersistableModel<RayDistribution>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<RayDistribution>(data, options);
+
+    string IPersistableModel<RayDistribution>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

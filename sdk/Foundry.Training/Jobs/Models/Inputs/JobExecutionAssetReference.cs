@@ -6,7 +6,7 @@ namespace Foundry.Training.Jobs;
 /// A named input as the job's backing run recorded it (its execution view): the name, the asset type and the asset it
 /// resolved to. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.
 /// </summary>
-public sealed class JobExecutionAssetReference : ExtensibleModel
+public sealed class JobExecutionAssetReference : ExtensibleModel<JobExecutionAssetReference>
 {
     [JsonConstructor]
     internal JobExecutionAssetReference()

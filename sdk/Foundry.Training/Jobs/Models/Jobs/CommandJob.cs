@@ -1,4 +1,7 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -9,7 +12,7 @@ namespace Foundry.Training.Jobs;
 /// <see cref="EnvironmentImageReference"/>, or, with <see cref="Training"/>, a declarative training recipe the service
 /// compiles into the command and environment.
 /// </summary>
-public sealed class CommandJob : JobProperties
+public sealed class CommandJob : JobProperties, IJsonModel<CommandJob>
 {
     private IDictionary<string, JsonNode?>? _tags;
     private IDictionary<string, JsonNode?>? _properties;
@@ -216,4 +219,14 @@ public sealed class CommandJob : JobProperties
 
         Resources?.CollectProblems(problems, ValidationCollector.Property(path, "resources"));
     }
+
+    void IJsonModel<CommandJob>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    CommandJob? IJsonModel<CommandJob>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<CommandJob>(ref reader, options);
+
+    BinaryData IPersistableModel<CommandJob>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    CommandJob? IPersistableModel<CommandJob>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<CommandJob>(data, options);
+
+    string IPersistableModel<CommandJob>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

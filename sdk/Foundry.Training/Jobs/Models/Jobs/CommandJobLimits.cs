@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Limits of a command job.</summary>
-public sealed class CommandJobLimits : ExtensibleModel
+public sealed class CommandJobLimits : ExtensibleModel<CommandJobLimits>
 {
     /// <summary>The job limit type (<c>job_limits_type</c>), always <c>command</c> for limits this SDK creates.</summary>
     [JsonInclude]

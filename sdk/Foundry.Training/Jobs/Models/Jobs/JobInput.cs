@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A job input binding: a data asset (<see cref="Uri"/>) or a literal <see cref="Value"/>.</summary>
-public sealed class JobInput : ExtensibleModel
+public sealed class JobInput : ExtensibleModel<JobInput>
 {
     /// <summary>Creates an input of the given type.</summary>
     /// <param name="jobInputType">The type of input, such as <see cref="AssetTypes.UriFolder"/> or <see cref="AssetTypes.Literal"/>.</param>

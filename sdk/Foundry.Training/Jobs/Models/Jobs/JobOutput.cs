@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A job output binding.</summary>
-public sealed class JobOutput : ExtensibleModel
+public sealed class JobOutput : ExtensibleModel<JobOutput>
 {
     /// <summary>Creates an output of the given type.</summary>
     /// <param name="jobOutputType">The type of output, such as <see cref="AssetTypes.UriFolder"/>. <see cref="AssetTypes.Literal"/> is not allowed for outputs.</param>

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -9,7 +10,8 @@ namespace Foundry.Training.Jobs;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "job_type")]
 [JsonDerivedType(typeof(CommandJob), "command")]
 [JsonDerivedType(typeof(UnknownJobProperties))]
-public abstract class JobProperties : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<JobProperties>))]
+public abstract class JobProperties : ExtensibleModel<JobProperties>
 {
     private protected JobProperties()
     {

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Compute resource configuration for a job.</summary>
-public sealed class JobResourceConfiguration : ExtensibleModel
+public sealed class JobResourceConfiguration : ExtensibleModel<JobResourceConfiguration>
 {
     private IDictionary<string, JsonNode?>? _properties;
 

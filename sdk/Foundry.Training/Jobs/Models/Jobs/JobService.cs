@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A job endpoint definition.</summary>
-public sealed class JobService : ExtensibleModel
+public sealed class JobService : ExtensibleModel<JobService>
 {
     private IDictionary<string, JsonNode?>? _properties;
 

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -9,7 +10,8 @@ namespace Foundry.Training.Jobs;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "nodes_value_type")]
 [JsonDerivedType(typeof(AllNodes), "all")]
 [JsonDerivedType(typeof(UnknownNodeCollection))]
-public abstract class NodeCollection : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<NodeCollection>))]
+public abstract class NodeCollection : ExtensibleModel<NodeCollection>
 {
     private protected NodeCollection()
     {

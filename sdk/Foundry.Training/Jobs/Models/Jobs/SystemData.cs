@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Metadata about the creation and last modification of a resource, set by the service.</summary>
-public sealed class SystemData : ExtensibleModel
+public sealed class SystemData : ExtensibleModel<SystemData>
 {
     [JsonConstructor]
     internal SystemData()

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A training job resource, as the service returns it.</summary>
-public sealed class TrainingJob : ExtensibleModel
+public sealed class TrainingJob : ExtensibleModel<TrainingJob>
 {
     [JsonConstructor]
     internal TrainingJob()

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Metadata for a metric emitted by a job or run. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobMetric : ExtensibleModel
+public sealed class JobMetric : ExtensibleModel<JobMetric>
 {
     [JsonConstructor]
     internal JobMetric()

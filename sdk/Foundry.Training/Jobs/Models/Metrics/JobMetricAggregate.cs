@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Aggregated values for a metric. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobMetricAggregate : ExtensibleModel
+public sealed class JobMetricAggregate : ExtensibleModel<JobMetricAggregate>
 {
     [JsonConstructor]
     internal JobMetricAggregate()

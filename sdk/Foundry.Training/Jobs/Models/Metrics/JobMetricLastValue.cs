@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Latest value for a metric. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobMetricLastValue : ExtensibleModel
+public sealed class JobMetricLastValue : ExtensibleModel<JobMetricLastValue>
 {
     [JsonConstructor]
     internal JobMetricLastValue()

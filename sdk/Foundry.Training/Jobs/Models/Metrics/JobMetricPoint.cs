@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A metric data point. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobMetricPoint : ExtensibleModel
+public sealed class JobMetricPoint : ExtensibleModel<JobMetricPoint>
 {
     [JsonConstructor]
     internal JobMetricPoint()

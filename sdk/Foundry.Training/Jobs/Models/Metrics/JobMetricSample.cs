@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Sampled values for a metric. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobMetricSample : ExtensibleModel
+public sealed class JobMetricSample : ExtensibleModel<JobMetricSample>
 {
     [JsonConstructor]
     internal JobMetricSample()

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Error details for an asynchronous training job operation. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobOperationError : ExtensibleModel
+public sealed class JobOperationError : ExtensibleModel<JobOperationError>
 {
     [JsonConstructor]
     internal JobOperationError()

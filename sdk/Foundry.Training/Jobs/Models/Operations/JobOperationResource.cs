@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Asynchronous training job operation resource (delete or cancel). Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobOperationResource : ExtensibleModel
+public sealed class JobOperationResource : ExtensibleModel<JobOperationResource>
 {
     [JsonConstructor]
     internal JobOperationResource()

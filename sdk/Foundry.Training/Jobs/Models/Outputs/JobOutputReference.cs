@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Named output produced by a job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class JobOutputReference : ExtensibleModel
+public sealed class JobOutputReference : ExtensibleModel<JobOutputReference>
 {
     [JsonConstructor]
     internal JobOutputReference()

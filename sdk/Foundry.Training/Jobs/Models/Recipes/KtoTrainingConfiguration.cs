@@ -1,10 +1,12 @@
 using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>Kahneman-Tversky optimization recipe (<c>algorithm</c> <c>kto</c>).</summary>
-public sealed class KtoTrainingConfiguration : PreferenceTrainingConfiguration
+public sealed class KtoTrainingConfiguration : PreferenceTrainingConfiguration, IJsonModel<KtoTrainingConfiguration>
 {
     /// <summary>Creates a recipe.</summary>
     /// <param name="model">The base model asset reference.</param>
@@ -41,4 +43,14 @@ public sealed class KtoTrainingConfiguration : PreferenceTrainingConfiguration
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.Kto;
+
+    void IJsonModel<KtoTrainingConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    KtoTrainingConfiguration? IJsonModel<KtoTrainingConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<KtoTrainingConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<KtoTrainingConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    KtoTrainingConfiguration? IPersistableModel<KtoTrainingConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<KtoTrainingConfiguration>(data, options);
+
+    string IPersistableModel<KtoTrainingConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>REINFORCE++ recipe (<c>algorithm</c> <c>reinforce_pp</c>).</summary>
-public sealed class ReinforcePpTrainingConfiguration : ReinforcementTrainingConfiguration
+public sealed class ReinforcePpTrainingConfiguration : ReinforcementTrainingConfiguration, IJsonModel<ReinforcePpTrainingConfiguration>
 {
     /// <summary>Creates a recipe.</summary>
     /// <param name="model">The base model asset reference.</param>
@@ -21,4 +24,14 @@ public sealed class ReinforcePpTrainingConfiguration : ReinforcementTrainingConf
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.ReinforcePp;
+
+    void IJsonModel<ReinforcePpTrainingConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    ReinforcePpTrainingConfiguration? IJsonModel<ReinforcePpTrainingConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<ReinforcePpTrainingConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<ReinforcePpTrainingConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    ReinforcePpTrainingConfiguration? IPersistableModel<ReinforcePpTrainingConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<ReinforcePpTrainingConfiguration>(data, options);
+
+    string IPersistableModel<ReinforcePpTrainingConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>Reward model training recipe (<c>algorithm</c> <c>reward_model</c>).</summary>
-public sealed class RewardModelTrainingConfiguration : TrainingConfiguration
+public sealed class RewardModelTrainingConfiguration : TrainingConfiguration, IJsonModel<RewardModelTrainingConfiguration>
 {
     /// <summary>Creates a recipe.</summary>
     /// <param name="model">The base model asset reference.</param>
@@ -34,4 +37,14 @@ public sealed class RewardModelTrainingConfiguration : TrainingConfiguration
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.RewardModel;
+
+    void IJsonModel<RewardModelTrainingConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    RewardModelTrainingConfiguration? IJsonModel<RewardModelTrainingConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<RewardModelTrainingConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<RewardModelTrainingConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    RewardModelTrainingConfiguration? IPersistableModel<RewardModelTrainingConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<RewardModelTrainingConfiguration>(data, options);
+
+    string IPersistableModel<RewardModelTrainingConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

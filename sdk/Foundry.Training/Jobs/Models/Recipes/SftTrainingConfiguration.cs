@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>Supervised fine-tuning recipe (<c>algorithm</c> <c>sft</c>).</summary>
-public sealed class SftTrainingConfiguration : TrainingConfiguration
+public sealed class SftTrainingConfiguration : TrainingConfiguration, IJsonModel<SftTrainingConfiguration>
 {
     /// <summary>Creates a recipe.</summary>
     /// <param name="model">The base model asset reference.</param>
@@ -34,4 +37,14 @@ public sealed class SftTrainingConfiguration : TrainingConfiguration
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.Sft;
+
+    void IJsonModel<SftTrainingConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    SftTrainingConfiguration? IJsonModel<SftTrainingConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<SftTrainingConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<SftTrainingConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    SftTrainingConfiguration? IPersistableModel<SftTrainingConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<SftTrainingConfiguration>(data, options);
+
+    string IPersistableModel<SftTrainingConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

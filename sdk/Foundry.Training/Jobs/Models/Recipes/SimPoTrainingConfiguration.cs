@@ -1,10 +1,12 @@
 using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>Simple preference optimization recipe (<c>algorithm</c> <c>simpo</c>).</summary>
-public sealed class SimPoTrainingConfiguration : PreferenceTrainingConfiguration
+public sealed class SimPoTrainingConfiguration : PreferenceTrainingConfiguration, IJsonModel<SimPoTrainingConfiguration>
 {
     /// <summary>Creates a recipe.</summary>
     /// <param name="model">The base model asset reference.</param>
@@ -33,4 +35,14 @@ public sealed class SimPoTrainingConfiguration : PreferenceTrainingConfiguration
     }
 
     private protected override TrainingAlgorithm? AlgorithmValue => TrainingAlgorithm.SimPo;
+
+    void IJsonModel<SimPoTrainingConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    SimPoTrainingConfiguration? IJsonModel<SimPoTrainingConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<SimPoTrainingConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<SimPoTrainingConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    SimPoTrainingConfiguration? IPersistableModel<SimPoTrainingConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<SimPoTrainingConfiguration>(data, options);
+
+    string IPersistableModel<SimPoTrainingConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

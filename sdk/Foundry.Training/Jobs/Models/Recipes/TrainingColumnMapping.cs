@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Maps logical training fields to columns of the dataset.</summary>
-public sealed class TrainingColumnMapping : ExtensibleModel
+public sealed class TrainingColumnMapping : ExtensibleModel<TrainingColumnMapping>
 {
     /// <summary>The column containing prompts.</summary>
     [JsonPropertyName("prompt")]

@@ -1,4 +1,5 @@
 using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -35,7 +36,8 @@ namespace Foundry.Training.Jobs;
 [JsonDerivedType(typeof(ReinforcePpTrainingConfiguration), "reinforce_pp")]
 [JsonDerivedType(typeof(RewardModelTrainingConfiguration), "reward_model")]
 [JsonDerivedType(typeof(UnknownTrainingConfiguration))]
-public abstract class TrainingConfiguration : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<TrainingConfiguration>))]
+public abstract class TrainingConfiguration : ExtensibleModel<TrainingConfiguration>
 {
     private IDictionary<string, JsonNode?>? _hyperparameters;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Formatting options for conversational training data.</summary>
-public sealed class TrainingDataFormatConfiguration : ExtensibleModel
+public sealed class TrainingDataFormatConfiguration : ExtensibleModel<TrainingDataFormatConfiguration>
 {
     /// <summary>The built-in chat template to apply to the dataset.</summary>
     [JsonPropertyName("chat_template")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>The datasets of a declarative training job.</summary>
-public sealed class TrainingDatasetConfiguration : ExtensibleModel
+public sealed class TrainingDatasetConfiguration : ExtensibleModel<TrainingDatasetConfiguration>
 {
     /// <summary>Creates a dataset configuration.</summary>
     /// <param name="train">The training dataset asset reference.</param>

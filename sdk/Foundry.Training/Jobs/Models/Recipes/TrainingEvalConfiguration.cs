@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Evaluation configuration of a declarative training job: a built-in <see cref="Benchmark"/> or a custom <see cref="Dataset"/>.</summary>
-public sealed class TrainingEvalConfiguration : ExtensibleModel
+public sealed class TrainingEvalConfiguration : ExtensibleModel<TrainingEvalConfiguration>
 {
     /// <summary>A named built-in benchmark. Mutually exclusive with <see cref="Dataset"/>.</summary>
     [JsonPropertyName("benchmark")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>LoRA adapter configuration for parameter-efficient fine tuning.</summary>
-public sealed class TrainingLoraConfiguration : ExtensibleModel
+public sealed class TrainingLoraConfiguration : ExtensibleModel<TrainingLoraConfiguration>
 {
     /// <summary>Creates a LoRA configuration.</summary>
     /// <param name="rank">The low-rank dimension; must be greater than 0.</param>

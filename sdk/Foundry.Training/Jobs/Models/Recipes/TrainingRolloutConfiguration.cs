@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Rollout generation configuration for online reinforcement learning.</summary>
-public sealed class TrainingRolloutConfiguration : ExtensibleModel
+public sealed class TrainingRolloutConfiguration : ExtensibleModel<TrainingRolloutConfiguration>
 {
     private IList<string>? _stop;
 

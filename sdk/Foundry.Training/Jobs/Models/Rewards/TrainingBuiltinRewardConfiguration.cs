@@ -1,11 +1,14 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>A built-in reward or verifier used as a judge (<c>kind</c> <c>builtin</c>).</summary>
-public sealed class TrainingBuiltinRewardConfiguration : TrainingRewardConfiguration
+public sealed class TrainingBuiltinRewardConfiguration : TrainingRewardConfiguration, IJsonModel<TrainingBuiltinRewardConfiguration>
 {
     private IDictionary<string, JsonNode?>? _configuration;
 
@@ -47,4 +50,14 @@ public sealed class TrainingBuiltinRewardConfiguration : TrainingRewardConfigura
     }
 
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Builtin;
+
+    void IJsonModel<TrainingBuiltinRewardConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    TrainingBuiltinRewardConfiguration? IJsonModel<TrainingBuiltinRewardConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingBuiltinRewardConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<TrainingBuiltinRewardConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    TrainingBuiltinRewardConfiguration? IPersistableModel<TrainingBuiltinRewardConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingBuiltinRewardConfiguration>(data, options);
+
+    string IPersistableModel<TrainingBuiltinRewardConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

@@ -1,10 +1,13 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>A judge combining several weighted reward signals (<c>kind</c> <c>composite</c>); the signals may themselves be composite.</summary>
-public sealed class TrainingCompositeRewardConfiguration : TrainingRewardConfiguration
+public sealed class TrainingCompositeRewardConfiguration : TrainingRewardConfiguration, IJsonModel<TrainingCompositeRewardConfiguration>
 {
     private IList<TrainingWeightedRewardConfiguration>? _rewards;
 
@@ -75,4 +78,14 @@ public sealed class TrainingCompositeRewardConfiguration : TrainingRewardConfigu
     }
 
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Composite;
+
+    void IJsonModel<TrainingCompositeRewardConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    TrainingCompositeRewardConfiguration? IJsonModel<TrainingCompositeRewardConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingCompositeRewardConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<TrainingCompositeRewardConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    TrainingCompositeRewardConfiguration? IPersistableModel<TrainingCompositeRewardConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingCompositeRewardConfiguration>(data, options);
+
+    string IPersistableModel<TrainingCompositeRewardConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

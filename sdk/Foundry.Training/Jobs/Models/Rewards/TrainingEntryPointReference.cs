@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A reference to a Python callable relative to the job's code directory.</summary>
-public sealed class TrainingEntryPointReference : ExtensibleModel
+public sealed class TrainingEntryPointReference : ExtensibleModel<TrainingEntryPointReference>
 {
     /// <summary>Creates a reference.</summary>
     /// <param name="entryPoint">The callable, as <c>module/file.py:function</c>.</param>

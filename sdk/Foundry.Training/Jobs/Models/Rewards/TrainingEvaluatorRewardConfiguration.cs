@@ -1,11 +1,14 @@
+using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>A Foundry evaluator used as a judge (<c>kind</c> <c>evaluator</c>).</summary>
-public sealed class TrainingEvaluatorRewardConfiguration : TrainingRewardConfiguration
+public sealed class TrainingEvaluatorRewardConfiguration : TrainingRewardConfiguration, IJsonModel<TrainingEvaluatorRewardConfiguration>
 {
     private IDictionary<string, JsonNode?>? _inputMapping;
 
@@ -46,4 +49,14 @@ public sealed class TrainingEvaluatorRewardConfiguration : TrainingRewardConfigu
     }
 
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Evaluator;
+
+    void IJsonModel<TrainingEvaluatorRewardConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    TrainingEvaluatorRewardConfiguration? IJsonModel<TrainingEvaluatorRewardConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingEvaluatorRewardConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<TrainingEvaluatorRewardConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    TrainingEvaluatorRewardConfiguration? IPersistableModel<TrainingEvaluatorRewardConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingEvaluatorRewardConfiguration>(data, options);
+
+    string IPersistableModel<TrainingEvaluatorRewardConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

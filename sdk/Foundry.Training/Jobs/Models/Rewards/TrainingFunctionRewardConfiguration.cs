@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>A Python callable in the job's code used as a judge (<c>kind</c> <c>function</c>).</summary>
-public sealed class TrainingFunctionRewardConfiguration : TrainingRewardConfiguration
+public sealed class TrainingFunctionRewardConfiguration : TrainingRewardConfiguration, IJsonModel<TrainingFunctionRewardConfiguration>
 {
     /// <summary>Creates a function reward.</summary>
     /// <param name="function">The Python callable that computes reward scores.</param>
@@ -34,4 +37,14 @@ public sealed class TrainingFunctionRewardConfiguration : TrainingRewardConfigur
     }
 
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.Function;
+
+    void IJsonModel<TrainingFunctionRewardConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    TrainingFunctionRewardConfiguration? IJsonModel<TrainingFunctionRewardConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingFunctionRewardConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<TrainingFunctionRewardConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    TrainingFunctionRewardConfiguration? IPersistableModel<TrainingFunctionRewardConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingFunctionRewardConfiguration>(data, options);
+
+    string IPersistableModel<TrainingFunctionRewardConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

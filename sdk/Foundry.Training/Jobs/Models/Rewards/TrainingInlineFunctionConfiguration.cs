@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>An inline Python function definition for custom training logic.</summary>
-public sealed class TrainingInlineFunctionConfiguration : ExtensibleModel
+public sealed class TrainingInlineFunctionConfiguration : ExtensibleModel<TrainingInlineFunctionConfiguration>
 {
     /// <summary>Creates an inline function.</summary>
     /// <param name="definition">The Python function definition (<c>def</c>).</param>

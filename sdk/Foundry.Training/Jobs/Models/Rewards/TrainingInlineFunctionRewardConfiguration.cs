@@ -1,9 +1,12 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
 
 /// <summary>An inline Python function used as a judge (<c>kind</c> <c>inline_function</c>).</summary>
-public sealed class TrainingInlineFunctionRewardConfiguration : TrainingRewardConfiguration
+public sealed class TrainingInlineFunctionRewardConfiguration : TrainingRewardConfiguration, IJsonModel<TrainingInlineFunctionRewardConfiguration>
 {
     /// <summary>Creates an inline function reward.</summary>
     /// <param name="inlineFunction">The inline Python function that computes reward scores.</param>
@@ -34,4 +37,14 @@ public sealed class TrainingInlineFunctionRewardConfiguration : TrainingRewardCo
     }
 
     private protected override TrainingRewardKind? KindValue => TrainingRewardKind.InlineFunction;
+
+    void IJsonModel<TrainingInlineFunctionRewardConfiguration>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) => JsonModelBridge.Write(this, writer, options);
+
+    TrainingInlineFunctionRewardConfiguration? IJsonModel<TrainingInlineFunctionRewardConfiguration>.Create(ref Utf8JsonReader reader, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingInlineFunctionRewardConfiguration>(ref reader, options);
+
+    BinaryData IPersistableModel<TrainingInlineFunctionRewardConfiguration>.Write(ModelReaderWriterOptions options) => JsonModelBridge.Write(this, options);
+
+    TrainingInlineFunctionRewardConfiguration? IPersistableModel<TrainingInlineFunctionRewardConfiguration>.Create(BinaryData data, ModelReaderWriterOptions options) => JsonModelBridge.Read<TrainingInlineFunctionRewardConfiguration>(data, options);
+
+    string IPersistableModel<TrainingInlineFunctionRewardConfiguration>.GetFormatFromOptions(ModelReaderWriterOptions options) => JsonModelBridge.Format;
 }

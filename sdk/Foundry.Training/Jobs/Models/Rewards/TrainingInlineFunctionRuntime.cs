@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>The Python runtime dependencies of an inline function.</summary>
-public sealed class TrainingInlineFunctionRuntime : ExtensibleModel
+public sealed class TrainingInlineFunctionRuntime : ExtensibleModel<TrainingInlineFunctionRuntime>
 {
     private IList<string>? _pip;
 

@@ -1,3 +1,4 @@
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.Jobs;
@@ -19,7 +20,8 @@ namespace Foundry.Training.Jobs;
 [JsonDerivedType(typeof(TrainingDeploymentRewardConfiguration), "deployment")]
 [JsonDerivedType(typeof(TrainingCompositeRewardConfiguration), "composite")]
 [JsonDerivedType(typeof(UnknownTrainingRewardConfiguration))]
-public abstract class TrainingRewardConfiguration : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<TrainingRewardConfiguration>))]
+public abstract class TrainingRewardConfiguration : ExtensibleModel<TrainingRewardConfiguration>
 {
     private protected TrainingRewardConfiguration()
     {

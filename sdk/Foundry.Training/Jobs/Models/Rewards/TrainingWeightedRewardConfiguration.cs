@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>A weighted reward signal of a <see cref="TrainingCompositeRewardConfiguration"/>.</summary>
-public sealed class TrainingWeightedRewardConfiguration : ExtensibleModel
+public sealed class TrainingWeightedRewardConfiguration : ExtensibleModel<TrainingWeightedRewardConfiguration>
 {
     /// <summary>Creates a weighted reward signal.</summary>
     /// <param name="reward">The reward signal.</param>

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Service endpoint details for a training job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class TrainingJobService : ExtensibleModel
+public sealed class TrainingJobService : ExtensibleModel<TrainingJobService>
 {
     [JsonConstructor]
     internal TrainingJobService()

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.Jobs;
 
 /// <summary>Services exposed by a training job. Returned by the service; build one for tests with <c>TrainingModelFactory</c>.</summary>
-public sealed class TrainingJobServiceCollection : ExtensibleModel
+public sealed class TrainingJobServiceCollection : ExtensibleModel<TrainingJobServiceCollection>
 {
     [JsonConstructor]
     internal TrainingJobServiceCollection()
