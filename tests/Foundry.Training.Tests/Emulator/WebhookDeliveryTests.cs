@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Testing;
+using Foundry.Training.Tests.Emulator.Contract;
 using Foundry.Training.Tests.Infrastructure;
 
 namespace Foundry.Training.Tests.Emulator;
@@ -18,6 +19,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
     // whsec_ + base64 of bytes 0..31: a secret the test knows, to check signatures without the SDK.
     private const string Secret = "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private static readonly Lazy<SpecSchemas> s_openAI = new(() => SpecSchemas.Load("eng/conformance/specs/openai/openapi.yaml"));
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
     private WebhookReceiver _receiver = null!;
@@ -50,6 +53,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         JsonAssert.Equivalent(
             $$$"""{"id":"{{{succeeded.Id}}}","object":"event","created_at":{{{succeeded.CreatedAt!.Value.ToUnixTimeSeconds()}}},"type":"fine_tuning.job.succeeded","data":{"id":"{{{job.Id}}}"}}""",
             Encoding.UTF8.GetString(received.Body));
+        s_openAI.Value.Check("WebhookFineTuningJobSucceeded", Encoding.UTF8.GetString(received.Body)).Should().BeEmpty("the body follows the spec's webhooks: section");
 
         // When the receiver acts on it, the job is done: its model and result file exist, dated as the event.
         FineTuningJob done = (await client.GetJobAsync(succeeded.JobId, _timeout.Token)).Value;
@@ -133,6 +137,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         FineTuningJobFailedEvent failed = new WebhookVerifier(Secret).Unwrap(received.Headers, received.Content).Should().BeOfType<FineTuningJobFailedEvent>().Subject;
         failed.JobId.Should().Be(job.Id);
+        s_openAI.Value.Check("WebhookFineTuningJobFailed", Encoding.UTF8.GetString(received.Body)).Should().BeEmpty();
         FineTuningJob read = (await client.GetJobAsync(failed.JobId, _timeout.Token)).Value;
         read.Status.Should().Be(FineTuningState.Failed);
         read.Error!.Code.Should().Be(new FineTuningErrorCode("emulated_failure"));
@@ -161,6 +166,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         FineTuningJobCancelledEvent cancelledEvent = new WebhookVerifier(Secret).Unwrap(received.Headers, received.Content).Should().BeOfType<FineTuningJobCancelledEvent>().Subject;
         cancelledEvent.JobId.Should().Be(job.Id);
+        s_openAI.Value.Check("WebhookFineTuningJobCancelled", Encoding.UTF8.GetString(received.Body)).Should().BeEmpty();
         cancelledEvent.CreatedAt.Should().Be(cancelled.FinishedAt);
         emulator.WebhookDeliveries.Should().ContainSingle().Which.StatusCode.Should().Be(200);
     }
