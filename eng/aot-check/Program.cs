@@ -25,6 +25,7 @@ var families = new (string Discriminator, string[] Kinds, Func<string, (object M
     ("kind", ["Storage", "Urls"], RoundTrip<SystemComputeDatasource>),
     ("kind", ["EndpointWithKey", "ConnectionString", "EndpointWithManagedIdentity", "WorkspaceConnection", "RelativeConnection"], RoundTrip<IngestionConnection>),
     ("type", ["string_check", "text_similarity", "python", "score_model", "label_model", "multi"], RoundTrip<FineTuningGrader>),
+    ("type", ["fine_tuning.job.succeeded", "fine_tuning.job.failed", "fine_tuning.job.cancelled"], RoundTrip<FineTuningWebhookEvent>),
 };
 
 foreach ((string discriminator, string[] kinds, Func<string, (object Model, string Json)> roundTrip) in families)
@@ -49,6 +50,28 @@ const string BadAttempt = """{"id":"1","job_name":"j","started_at":"soon","ended
 JobAttempt attempt = FoundryTrainingSerializer.Deserialize<JobAttempt>(BadAttempt)!;
 Check(attempt.StartedAt is null && attempt.ComputeDuration is null && attempt.EndedAt == DateTimeOffset.FromUnixTimeSeconds(1767229200), "unreadable optional values read null, the rest reads");
 Check(JsonNode.DeepEquals(JsonNode.Parse(FoundryTrainingSerializer.Serialize(attempt)), JsonNode.Parse(BadAttempt)), "unreadable optional values are written back unchanged");
+
+// A webhook verified (HMAC-SHA256, constant-time compare) and read into its typed event; the signature was computed
+// with Python's hmac (see tests/Foundry.Training.Tests/FineTuning/Webhooks/WebhookVerifierTests.cs).
+const string WebhookBody = """{"id":"evt_685343a1381c819085d44c354e1b330e","object":"event","created_at":1750287018,"type":"fine_tuning.job.succeeded","data":{"id":"ftjob-abc123"}}""";
+var webhookHeaders = new Dictionary<string, string>
+{
+    ["webhook-id"] = "wh_685342e6c53c8190a1be43f081506c52",
+    ["webhook-timestamp"] = "1750287078",
+    ["webhook-signature"] = "v1,x2KCabHOUjl6vFFCacJ0v530wXMLBwyWbORMbaQ6l28=",
+};
+var webhooks = new WebhookVerifier("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", timeProvider: new FixedClock(DateTimeOffset.FromUnixTimeSeconds(1750287078)));
+FineTuningWebhookEvent webhookEvent = webhooks.Unwrap(webhookHeaders, BinaryData.FromString(WebhookBody));
+Check(webhookEvent is FineTuningJobSucceededEvent { JobId: "ftjob-abc123" }, "a verified webhook reads as a succeeded event");
+try
+{
+    webhooks.Unwrap(webhookHeaders, BinaryData.FromString(WebhookBody.Replace("abc123", "abc124", StringComparison.Ordinal)));
+    Check(false, "a tampered webhook is rejected");
+}
+catch (WebhookVerificationException)
+{
+    checks++;
+}
 
 // Both clients against a loopback server.
 const string GrpoJob = """
@@ -170,4 +193,10 @@ internal sealed class FixedTokenCredential : TokenCredential
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new("aot-token", DateTimeOffset.UtcNow.AddHours(1));
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(GetToken(requestContext, cancellationToken));
+}
+
+/// <summary>A clock stopped at the webhook's signing time.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

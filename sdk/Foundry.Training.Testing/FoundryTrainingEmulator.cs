@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Azure;
 using Azure.Core;
@@ -36,6 +37,8 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
 {
     private readonly EmulatorHost _host;
     private readonly RequestDispatcher _dispatcher;
+    private readonly WebhookSender? _webhooks;
+    private readonly ITimer? _webhookTicker;
 
     private FoundryTrainingEmulator(FoundryTrainingEmulatorOptions options)
     {
@@ -46,20 +49,33 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
             var context = new EmulatorContext(options, _host.ServerRoot);
             var jobs = new TrainingJobsService(context);
             DateTimeOffset now = clock.GetUtcNow();
+            if (options.WebhookUrl is Uri webhookUrl)
+            {
+                WebhookSecret = options.WebhookSecret ?? Testing.WebhookSecret.Create();
+                _webhooks = new WebhookSender(webhookUrl, WebhookSecret, clock, options.WebhookMaxAttempts, options.WebhookRetryDelay);
+            }
+
+            var openAI = new FineTuningService(context, FineTuningFlavor.OpenAI, now, _webhooks is null ? null : _webhooks.Send);
             var services = new Dictionary<EmulatedService, IEmulatedService>
             {
                 [EmulatedService.TrainingJobs] = jobs,
                 [EmulatedService.Storage] = new ArtifactStorageService(context, jobs),
                 [EmulatedService.AzureOpenAI] = new FineTuningService(context, FineTuningFlavor.Azure, now),
-                [EmulatedService.OpenAI] = new FineTuningService(context, FineTuningFlavor.OpenAI, now),
+                [EmulatedService.OpenAI] = openAI,
             };
             Endpoint = context.Endpoint;
             Faults = new EmulatorFaults();
             _dispatcher = new RequestDispatcher(clock, context, Faults, services);
             _host.Serve(_dispatcher);
+            if (_webhooks is not null)
+            {
+                // Nobody need poll a job whose end is announced by webhook: play OpenAI jobs forward every step.
+                _webhookTicker = clock.CreateTimer(_ => AdvanceOpenAIJobs(openAI, clock), null, context.StepInterval, context.StepInterval);
+            }
         }
         catch
         {
+            _webhooks?.Dispose();
             _host.Dispose();
             throw;
         }
@@ -88,6 +104,31 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     /// 10 000 are kept). Credentials are redacted; uploads are summarized.
     /// </summary>
     public IReadOnlyList<EmulatorRequest> Requests => _dispatcher.Log;
+
+    /// <summary>
+    /// The secret the emulator signs webhooks with (<see cref="FoundryTrainingEmulatorOptions.WebhookSecret"/>, or one
+    /// it made up); null when <see cref="FoundryTrainingEmulatorOptions.WebhookUrl"/> is not set. Verify what it sends
+    /// with <c>new WebhookVerifier(emulator.WebhookSecret)</c>.
+    /// </summary>
+    public string? WebhookSecret { get; }
+
+    /// <summary>
+    /// Every attempt to deliver a webhook so far, oldest first (a snapshot): the event, the attempt number, and the
+    /// status the receiver answered with or why it could not be reached. Empty without a
+    /// <see cref="FoundryTrainingEmulatorOptions.WebhookUrl"/>.
+    /// </summary>
+    public IReadOnlyList<EmulatorWebhookDelivery> WebhookDeliveries => _webhooks?.Deliveries ?? Array.Empty<EmulatorWebhookDelivery>();
+
+    /// <summary>
+    /// Waits until every webhook event raised so far has been delivered (a 2xx answer) or given up after
+    /// <see cref="FoundryTrainingEmulatorOptions.WebhookMaxAttempts"/> attempts. Completes at once without a
+    /// <see cref="FoundryTrainingEmulatorOptions.WebhookUrl"/>. A job's event is raised when the emulator sees it end:
+    /// on a request about it (such as the last poll of <c>WaitForCompletionAsync</c>), or at the latest one step later.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the deliveries go on).</param>
+    /// <returns>A task that completes when no delivery is pending.</returns>
+    public Task WaitForWebhookDeliveriesAsync(CancellationToken cancellationToken = default) =>
+        _webhooks?.WhenIdleAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Starts an emulator on <c>127.0.0.1</c> and a free port.</summary>
     /// <param name="options">How fast jobs advance, how long they train, which fail, which base models exist; defaults when null.</param>
@@ -127,8 +168,13 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
         return FineTuningClient.ForOpenAI(ApiKey.Key, options);
     }
 
-    /// <summary>Stops the emulator; its state is gone.</summary>
-    public void Dispose() => _host.Dispose();
+    /// <summary>Stops the emulator; its state is gone, and webhooks not delivered yet are dropped.</summary>
+    public void Dispose()
+    {
+        _webhookTicker?.Dispose();
+        _webhooks?.Dispose();
+        _host.Dispose();
+    }
 
     /// <summary>Stops the emulator; its state is gone.</summary>
     /// <returns>A completed task.</returns>
@@ -136,6 +182,19 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     {
         Dispose();
         return default;
+    }
+
+    private static void AdvanceOpenAIJobs(FineTuningService openAI, TimeProvider clock)
+    {
+        try
+        {
+            openAI.Advance(clock.GetUtcNow());
+        }
+#pragma warning disable CA1031 // A timer callback that throws would take the test process down; the next request reports the problem.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static T QuickRetries<T>(T options)

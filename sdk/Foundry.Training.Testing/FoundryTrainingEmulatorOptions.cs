@@ -29,6 +29,10 @@ public sealed class FoundryTrainingEmulatorOptions
     private TimeSpan _stepInterval = TimeSpan.FromMilliseconds(250);
     private int _trainingSteps = 10;
     private long _maxStoredFileBytes = 4 * 1024 * 1024;
+    private Uri? _webhookUrl;
+    private string? _webhookSecret;
+    private int _webhookMaxAttempts = 5;
+    private TimeSpan _webhookRetryDelay = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// How long one step of every job's life takes. Defaults to 250 milliseconds, so a job with the default
@@ -44,7 +48,9 @@ public sealed class FoundryTrainingEmulatorOptions
     /// <summary>
     /// The clock jobs advance by; <see cref="System.TimeProvider.System"/> when null. Pass a manual clock (for example
     /// <c>FakeTimeProvider</c>) to move jobs forward deterministically: nothing advances between two reads of the clock,
-    /// and the emulator starts no timers of its own.
+    /// and the emulator starts no timers of its own — except, with a <see cref="WebhookUrl"/>, one created through this
+    /// clock (<see cref="System.TimeProvider.CreateTimer"/>) that plays OpenAI jobs forward so their webhooks go out;
+    /// <c>FakeTimeProvider</c> fires it as you advance it. Webhooks are signed with this clock's time.
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -88,5 +94,65 @@ public sealed class FoundryTrainingEmulatorOptions
     {
         get => _maxStoredFileBytes;
         set => _maxStoredFileBytes = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of stored bytes cannot be negative.");
+    }
+
+    /// <summary>
+    /// Where the emulator's OpenAI platform POSTs its webhooks, as the platform does for a project's webhook endpoint:
+    /// <c>fine_tuning.job.succeeded</c>, <c>fine_tuning.job.failed</c> and <c>fine_tuning.job.cancelled</c> when an
+    /// OpenAI fine-tuning job ends, signed with <see cref="WebhookSecret"/> (Standard Webhooks: <c>webhook-id</c>,
+    /// <c>webhook-timestamp</c>, <c>webhook-signature</c>) and retried until the receiver answers with a 2xx status.
+    /// Null (the default) sends none. Azure OpenAI (2024-05-01-preview) has no webhooks, so its jobs send none either.
+    /// </summary>
+    /// <remarks>
+    /// With a URL set, the emulator also advances its OpenAI jobs on a timer of its <see cref="TimeProvider"/> every
+    /// <see cref="StepInterval"/>, so a job ends (and its webhook goes out) without anyone polling it.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The value is not an absolute <c>http</c> or <c>https</c> URL.</exception>
+    public Uri? WebhookUrl
+    {
+        get => _webhookUrl;
+        set => _webhookUrl = value is null || (value.IsAbsoluteUri && (value.Scheme == Uri.UriSchemeHttp || value.Scheme == Uri.UriSchemeHttps))
+            ? value
+            : throw new ArgumentException("The webhook URL must be an absolute http or https URL.", nameof(value));
+    }
+
+    /// <summary>
+    /// The secret webhooks are signed with, as the platform shows it: <c>whsec_</c> followed by a base64 key of at least
+    /// 16 bytes. When null, the emulator makes one up; read it from <see cref="FoundryTrainingEmulator.WebhookSecret"/>
+    /// to verify what it sends (<c>new WebhookVerifier(emulator.WebhookSecret)</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not such a secret.</exception>
+    public string? WebhookSecret
+    {
+        get => _webhookSecret;
+        set
+        {
+            if (value is not null)
+            {
+                Testing.WebhookSecret.Decode(value, nameof(value));
+            }
+
+            _webhookSecret = value;
+        }
+    }
+
+    /// <summary>How many times an event is sent before it is given up (the first attempt included). Defaults to 5; 1 to 100.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1–100.</exception>
+    public int WebhookMaxAttempts
+    {
+        get => _webhookMaxAttempts;
+        set => _webhookMaxAttempts = value is >= 1 and <= 100 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of webhook attempts must be between 1 and 100.");
+    }
+
+    /// <summary>
+    /// The wait before an event is sent again after a failed attempt (not 2xx, no answer within 10 seconds, or no
+    /// connection), doubled before each further attempt and capped at an hour. Defaults to 100 milliseconds (the
+    /// platform waits much longer); real time, not <see cref="TimeProvider"/>'s. Positive, at most an hour.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive or longer than an hour.</exception>
+    public TimeSpan WebhookRetryDelay
+    {
+        get => _webhookRetryDelay;
+        set => _webhookRetryDelay = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The webhook retry delay must be positive and at most an hour.");
     }
 }

@@ -92,6 +92,9 @@ internal sealed class EmulatedFineTuningJob
     /// <summary>Whether the side effects of success (result file, model in the catalog) are done.</summary>
     public bool Published { get; set; }
 
+    /// <summary>Whether the webhook event of the job's end has been raised.</summary>
+    public bool Announced { get; set; }
+
     public bool IsTerminal => Status.IsTerminal;
 
     public void AdvanceTo(DateTimeOffset now)

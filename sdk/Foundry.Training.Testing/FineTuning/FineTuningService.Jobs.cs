@@ -132,6 +132,7 @@ internal sealed partial class FineTuningService
         }
 
         job.Cancel(now);
+        AnnounceIfEnded(job);
         return ServiceResponse.Json(200, JsonBodies.Model(job.ToModel(), _flavor.JobNulls));
     }
 

@@ -20,12 +20,18 @@ internal sealed partial class FineTuningService : IEmulatedService
     private readonly Dictionary<string, EmulatedFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedFineTuningJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<EmulatedModel> _models = new();
+    private readonly Action<Foundry.Training.FineTuning.FineTuningWebhookEvent>? _webhooks;
     private long _sequence;
 
-    public FineTuningService(EmulatorContext context, FineTuningFlavor flavor, DateTimeOffset now)
+    /// <param name="context">What the services share.</param>
+    /// <param name="flavor">Azure OpenAI or the OpenAI platform.</param>
+    /// <param name="now">The time the base models appear in the catalog.</param>
+    /// <param name="webhooks">Receives the webhook event of each job that ends; null for none.</param>
+    public FineTuningService(EmulatorContext context, FineTuningFlavor flavor, DateTimeOffset now, Action<Foundry.Training.FineTuning.FineTuningWebhookEvent>? webhooks = null)
     {
         _context = context;
         _flavor = flavor;
+        _webhooks = webhooks;
         foreach (string model in context.BaseModels)
         {
             _models.Add(new EmulatedModel(model, null, null, now));
@@ -187,6 +193,8 @@ internal sealed partial class FineTuningService : IEmulatedService
             {
                 Publish(job);
             }
+
+            AnnounceIfEnded(job);
         }
 
         AdvanceIngestionTo(now);

@@ -49,6 +49,11 @@ namespace Foundry.Training.FineTuning;
 [JsonSerializable(typeof(FineTuningError))]
 [JsonSerializable(typeof(FineTuningInnerError))]
 [JsonSerializable(typeof(FineTuningErrorResponse))]
+[JsonSerializable(typeof(FineTuningWebhookEvent))]
+[JsonSerializable(typeof(FineTuningJobSucceededEvent))]
+[JsonSerializable(typeof(FineTuningJobFailedEvent))]
+[JsonSerializable(typeof(FineTuningJobCancelledEvent))]
+[JsonSerializable(typeof(UnknownFineTuningWebhookEvent))]
 internal sealed partial class FineTuningJsonContext : JsonSerializerContext
 {
 }

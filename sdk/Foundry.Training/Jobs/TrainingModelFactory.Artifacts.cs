@@ -40,7 +40,7 @@ public static partial class TrainingModelFactory
         new()
         {
             Path = path ?? string.Empty,
-            ContentUri = contentUri!,
+            ContentUri = contentUri,
             ContentType = contentType,
             ExpiresAt = expiresAt,
         };

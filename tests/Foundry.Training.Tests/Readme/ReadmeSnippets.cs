@@ -1,4 +1,6 @@
 using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
@@ -6,6 +8,8 @@ using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
 using Foundry.Training.Tokenization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -230,6 +234,54 @@ internal static class ReadmeSnippets
             builder.UseCredential(new DefaultAzureCredential());
         });
         // Inject TrainingJobsClient / FineTuningClient, or IAzureClientFactory<T> for named registrations.
+        #endregion
+    }
+
+    public static async Task FollowWatch(TrainingJobsClient client, CancellationToken cancellationToken)
+    {
+        #region Snippet:FollowWatch
+        // Status changes and each new metric point of the latest attempt, polled for you (every 10 s, or as the
+        // service's Retry-After asks); the loop ends when the job reaches Completed, Failed or Canceled.
+        await foreach (TrainingJobUpdate update in client.WatchAsync("sft-qwen-001", pollingInterval: TimeSpan.FromSeconds(30), cancellationToken))
+        {
+            if (update.Kind == TrainingJobUpdateKind.StatusChanged)
+            {
+                Console.WriteLine($"status: {update.Status}");
+            }
+            else if (update.MetricName == "train/loss")
+            {
+                Console.WriteLine($"loss at step {update.Point!.Step}: {update.Point.Value}");
+            }
+        }
+        #endregion
+    }
+
+    public static void FollowWebhooks(WebApplication app, ConcurrentDictionary<string, bool> handled, ChannelWriter<string> finishedJobs)
+    {
+        #region Snippet:FollowWebhooks
+        var verifier = new WebhookVerifier(app.Configuration["OPENAI_WEBHOOK_SECRET"]!); // whsec_..., shown when you create the endpoint
+
+        app.MapPost("/webhooks/openai", async (HttpRequest request) =>
+        {
+            BinaryData body = await BinaryData.FromStreamAsync(request.Body); // the bytes as received: the signature covers them
+            FineTuningWebhookEvent webhookEvent;
+            try
+            {
+                webhookEvent = verifier.Unwrap(name => request.Headers[name], body);
+            }
+            catch (WebhookVerificationException)
+            {
+                return Results.BadRequest(); // forged, tampered, older than 5 minutes, or not an event
+            }
+
+            // The platform retries until it gets a 2xx, with the same event id: handle each id once, and answer quickly.
+            if (webhookEvent is FineTuningJobSucceededEvent succeeded && handled.TryAdd(succeeded.Id, true))
+            {
+                await finishedJobs.WriteAsync(succeeded.JobId); // elsewhere: GetJobAsync for its FineTunedModel and result files
+            }
+
+            return Results.Ok(); // failed and cancelled jobs have their events too; other types arrive as UnknownFineTuningWebhookEvent
+        });
         #endregion
     }
 }

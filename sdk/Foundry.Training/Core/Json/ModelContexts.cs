@@ -26,5 +26,6 @@ internal static class ModelContexts
         new PolymorphicFamily<FineTuning.SystemComputeDatasource, FineTuning.UnknownSystemComputeDatasource>(),
         new PolymorphicFamily<FineTuning.IngestionConnection, FineTuning.UnknownIngestionConnection>(),
         new PolymorphicFamily<FineTuning.FineTuningGrader, FineTuning.UnknownFineTuningGrader>(),
+        new PolymorphicFamily<FineTuning.FineTuningWebhookEvent, FineTuning.UnknownFineTuningWebhookEvent>(),
     };
 }

@@ -36,6 +36,9 @@ public readonly struct TypeDiscriminator : IEquatable<TypeDiscriminator>
     /// <summary>A base model or the result of a fine-tuning job. (<c>model</c>)</summary>
     public static TypeDiscriminator Model { get; } = new("model");
 
+    /// <summary>An event pushed to a webhook endpoint. (<c>event</c>)</summary>
+    public static TypeDiscriminator Event { get; } = new("event");
+
     /// <summary>Whether two values are the same (ordinal, case-sensitive).</summary>
     public static bool operator ==(TypeDiscriminator left, TypeDiscriminator right) => left.Equals(right);
 
