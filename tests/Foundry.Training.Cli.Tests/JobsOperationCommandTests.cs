@@ -5,7 +5,7 @@ using Foundry.Training.FineTuning;
 namespace Foundry.Training.Cli.Tests;
 
 /// <summary><c>jobs cancel</c> and <c>jobs delete</c>: Foundry's long-running operations are waited for; fine-tuning answers at once.</summary>
-public sealed class JobsOperationCommandTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class JobsOperationCommandTests(SlowEmulatorFixture fixture) : IClassFixture<SlowEmulatorFixture>
 {
     private readonly Cli _cli = new(fixture.Emulator);
 

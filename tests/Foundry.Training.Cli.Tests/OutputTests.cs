@@ -25,6 +25,14 @@ public sealed class OutputTests
         Sparkline.Render([], 10).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(1.1439021, "1.143902")]
+    [InlineData(0.0, "0")]
+    [InlineData(2e-7, "2e-7")]
+    [InlineData(-0.00003, "-3e-5")]
+    [InlineData(null, "-")]
+    public void Number_KeepsSmallValuesVisible(double? value, string expected) => Display.Number(value).Should().Be(expected);
+
     [Fact]
     public void ErrorLine_IsTheFirstLineWithStatusCodeAndRequestId()
     {

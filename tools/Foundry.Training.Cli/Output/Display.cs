@@ -61,7 +61,13 @@ internal static class Display
 
     public static string Time(DateTimeOffset? time) => time is DateTimeOffset t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-";
 
-    public static string Number(double? value) => value is double v ? v.ToString("0.######", CultureInfo.InvariantCulture) : "-";
+    /// <summary>Up to six decimals; very small values (a learning rate of 2e-7) in exponent form rather than as 0.</summary>
+    public static string Number(double? value) => value switch
+    {
+        null => "-",
+        double v when v != 0 && Math.Abs(v) < 1e-4 => v.ToString("0.###e+0", CultureInfo.InvariantCulture),
+        double v => v.ToString("0.######", CultureInfo.InvariantCulture),
+    };
 
     public static string Bytes(long? bytes) => bytes switch
     {
