@@ -200,9 +200,11 @@ internal static class JobsCreateCommand
         }
 
         context.Console.Write(new Markup($"Created [bold]{Markup.Escape(Display.Safe(id))}[/] ({Markup.Escape(Display.Safe(status ?? "unknown"))}) on {Markup.Escape(connection.Target.ToString())}" + Environment.NewLine));
-        if (!watch && !connection.Target.IsEmulator)
+        if (!watch)
         {
-            context.Note($"Watch it with: {FoundryTrainCli.Name} jobs watch {Display.Safe(id)}");
+            context.Note(connection.Target.IsEmulator
+                ? "The embedded emulator, and this job, end with this command: add --watch to follow the job."
+                : $"Watch it with: {FoundryTrainCli.Name} jobs watch {Display.Safe(id)}");
         }
     }
 
