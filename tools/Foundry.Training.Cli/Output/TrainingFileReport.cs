@@ -19,7 +19,7 @@ internal static class TrainingFileReport
             validation.IsValid ? Style.Plain : new Style(Color.Red)));
         foreach (TrainingFileProblem problem in validation.Problems)
         {
-            console.Write(new Text($"  line {problem.LineNumber}: {problem.Kind}: {problem.Message}" + Environment.NewLine));
+            console.Write(new Text($"  line {problem.LineNumber}: {problem.Kind}: {Display.Safe(problem.Message)}" + Environment.NewLine));
         }
 
         long unlisted = validation.ProblemCount - validation.Problems.Count;

@@ -167,7 +167,7 @@ internal static class JobsCreateCommand
         context.Console.Write(new Text($"{Display.Safe(file)}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}" + Environment.NewLine, new Style(Color.Red)));
         foreach (ValidationProblem problem in problems)
         {
-            context.Console.Write(new Text($"  {problem.Path}: {problem.Message}" + Environment.NewLine));
+            context.Console.Write(new Text($"  {Display.Safe(problem.Path)}: {Display.Safe(problem.Message)}" + Environment.NewLine));
         }
     }
 
