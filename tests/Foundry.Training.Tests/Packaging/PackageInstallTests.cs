@@ -12,6 +12,8 @@ namespace Foundry.Training.Tests.Packaging;
 [Collection(nameof(PackageCollection))]
 public sealed class PackageInstallTests : IDisposable
 {
+    private const string ToolId = "Foundry.Training.Cli";
+    private const string ToolCommand = "foundry-train";
     private static readonly string RepositoryRoot = Infrastructure.RepositoryRoot.Path;
     private readonly string _work = Directory.CreateTempSubdirectory("foundry-package-").FullName;
 
@@ -141,13 +143,58 @@ public sealed class PackageInstallTests : IDisposable
         Directory.Exists(Path.Combine(_work, "packages", "foundry.training", version)).Should().BeTrue("the package under test came from artifacts/packages, not a cache");
     }
 
-    /// <summary>The folder holding both packages, packed now if CI has not packed them.</summary>
+    [Fact]
+    public void ToolPackage_IsADotnetToolNamedFoundryTrain_WithItsDocumentation()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(PackageFile(EnsurePackages(), ToolId));
+        string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
+        entries.Should().Contain(new[] { "cli.md", $"tools/net10.0/any/{ToolCommand}.dll", "tools/net10.0/any/Foundry.Training.dll", "tools/net10.0/any/Foundry.Training.Testing.dll" });
+        entries.Should().NotContain(e => e.EndsWith("Foundry.Training.xml", StringComparison.Ordinal), "the libraries' XML docs are of no use inside a tool");
+
+        using Stream settings = archive.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
+        XDocument.Load(settings).Descendants("Command").Single().Attribute("Name")!.Value.Should().Be(ToolCommand);
+
+        using Stream nuspecStream = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value.Should().Be("DotnetTool");
+        metadata.Elements().Single(e => e.Name.LocalName == "readme").Value.Should().Be("cli.md");
+        metadata.Elements().Single(e => e.Name.LocalName == "license").Value.Should().Be("MIT");
+        metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Should().BeEmpty("a tool package carries its dependencies inside");
+    }
+
+    [Fact]
+    public async Task ToolPackage_InstallsIntoAToolPath_AndRunsACommandOnItsEmulator()
+    {
+        string packages = EnsurePackages();
+        string version = Path.GetFileNameWithoutExtension(PackageFile(packages, ToolId))[(ToolId.Length + 1)..];
+        string toolPath = Path.Combine(_work, "tools");
+
+        // A fresh package cache: a stale package of the same version in the machine's cache must not stand in for the new one.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "nuget") };
+        (int installed, string installOutput) = await RunAsync("dotnet", $"tool install --tool-path \"{toolPath}\" --add-source \"{packages}\" {ToolId} --version {version}", _work, environment);
+        installed.Should().Be(0, installOutput);
+        string tool = Path.Combine(toolPath, OperatingSystem.IsWindows() ? ToolCommand + ".exe" : ToolCommand);
+
+        (int helpExit, string help) = await RunAsync(tool, "--help", _work);
+        helpExit.Should().Be(0, help);
+        help.Should().Contain("Usage:").And.Contain("foundry-train [command] [options]").And.Contain("jobs").And.Contain("--emulator");
+
+        (int listExit, string list) = await RunAsync(tool, "--emulator jobs list --output json", _work);
+        listExit.Should().Be(0, list);
+        System.Text.Json.Nodes.JsonNode.Parse(list)!.AsArray().Select(j => j!["name"]!.GetValue<string>()).Should().Contain("sft-qwen-demo");
+
+        (int versionExit, string printed) = await RunAsync(tool, "--version", _work);
+        versionExit.Should().Be(0);
+        printed.Trim().Should().StartWith(version);
+    }
+
+    /// <summary>The folder holding the packages, packed now if CI has not packed them.</summary>
     private static string EnsurePackages()
     {
         lock (typeof(PackageInstallTests))
         {
             string packages = Path.Combine(RepositoryRoot, "artifacts", "packages");
-            bool packed = Directory.Exists(packages) && new[] { "Foundry.Training", "Foundry.Training.Testing", "Foundry.Training.Tokenization" }.All(id => IsCurrent(packages, id));
+            bool packed = Directory.Exists(packages) && new[] { "Foundry.Training", "Foundry.Training.Testing", "Foundry.Training.Tokenization", ToolId }.All(id => IsCurrent(packages, id));
             if (!packed)
             {
                 (int exitCode, string output) = RunAsync("bash", "eng/pack.sh", RepositoryRoot).GetAwaiter().GetResult();
@@ -162,7 +209,9 @@ public sealed class PackageInstallTests : IDisposable
     private static bool IsCurrent(string folder, string id)
     {
         string[] files = PackageFiles(folder, id);
-        string built = Path.Combine(RepositoryRoot, "sdk", id, "bin", "Release", "net10.0", id + ".dll");
+        string built = id == ToolId
+            ? Path.Combine(RepositoryRoot, "tools", id, "bin", "Release", "net10.0", ToolCommand + ".dll")
+            : Path.Combine(RepositoryRoot, "sdk", id, "bin", "Release", "net10.0", id + ".dll");
         return files.Length == 1 && (!File.Exists(built) || File.GetLastWriteTimeUtc(files[0]) >= File.GetLastWriteTimeUtc(built));
     }
 
@@ -172,7 +221,7 @@ public sealed class PackageInstallTests : IDisposable
     private static string[] PackageFiles(string folder, string id) =>
         Directory.GetFiles(folder, id + ".*.nupkg").Where(f => char.IsAsciiDigit(Path.GetFileName(f)[id.Length + 1])).ToArray();
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -182,6 +231,11 @@ public sealed class PackageInstallTests : IDisposable
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
