@@ -21,7 +21,7 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(FineTuningJobFailedEvent), "fine_tuning.job.failed")]
 [JsonDerivedType(typeof(FineTuningJobCancelledEvent), "fine_tuning.job.cancelled")]
 [JsonDerivedType(typeof(UnknownFineTuningWebhookEvent))]
-public abstract class FineTuningWebhookEvent : ExtensibleModel
+public abstract class FineTuningWebhookEvent : ExtensibleModel<FineTuningWebhookEvent>
 {
     private protected FineTuningWebhookEvent()
     {
