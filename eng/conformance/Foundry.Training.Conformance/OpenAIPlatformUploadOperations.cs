@@ -65,7 +65,7 @@ internal static class OpenAIPlatformUploadOperations
         },
         new()
         {
-            Name = "FineTuningFilesClient.Upload (in parts, flow)", SpecOperation = null, Method = null, PathPattern = null,
+            Name = "FineTuningFilesClient.Upload (in parts, flow)", SpecOperation = "createUpload", Method = null, PathPattern = null,
             Directions = new[] { ServiceNames.Response },
             OneDirectionReason = "a mock answers each part with made-up ids and sizes, so a completion of several parts means nothing there",
             Body = async (c, async, ct) =>
