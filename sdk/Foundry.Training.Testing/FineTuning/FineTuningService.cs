@@ -55,9 +55,9 @@ internal sealed partial class FineTuningService : IEmulatedService
 
     private ServiceResponse Route(ServiceRequest request)
     {
-        if (RouteIngestion(request) is { } ingestion)
+        if ((RouteIngestion(request) ?? RouteUploads(request) ?? RoutePermissions(request) ?? RouteGraders(request)) is { } routed)
         {
-            return ingestion;
+            return routed;
         }
 
         IReadOnlyList<string> s = request.Segments;
@@ -184,6 +184,11 @@ internal sealed partial class FineTuningService : IEmulatedService
         foreach (EmulatedFile file in _files.Values)
         {
             file.AdvanceTo(now);
+        }
+
+        foreach (EmulatedUpload upload in _uploads.Values)
+        {
+            upload.AdvanceTo(now);
         }
 
         foreach (EmulatedFineTuningJob job in _jobs.Values)

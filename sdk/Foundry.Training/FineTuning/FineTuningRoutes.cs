@@ -18,6 +18,12 @@ internal static class FineTuningRoutes
 
     public const string IngestionJobs = "/ingestion/jobs";
 
+    public const string Uploads = "/uploads";
+
+    public const string GraderRun = "/fine_tuning/alpha/graders/run";
+
+    public const string GraderValidate = "/fine_tuning/alpha/graders/validate";
+
     public static string Job(string jobId) => Jobs + "/" + PathSegment.Escape(jobId, nameof(jobId));
 
     public static string CancelJob(string jobId) => Job(jobId) + "/cancel";
@@ -41,4 +47,18 @@ internal static class FineTuningRoutes
     public static string IngestionRuns(string jobId) => IngestionJob(jobId) + "/runs";
 
     public static string IngestionRun(string jobId, string runId) => IngestionRuns(jobId) + "/" + PathSegment.Escape(runId, nameof(runId));
+
+    public static string Upload(string uploadId) => Uploads + "/" + PathSegment.Escape(uploadId, nameof(uploadId));
+
+    public static string UploadParts(string uploadId) => Upload(uploadId) + "/parts";
+
+    public static string CompleteUpload(string uploadId) => Upload(uploadId) + "/complete";
+
+    public static string CancelUpload(string uploadId) => Upload(uploadId) + "/cancel";
+
+    public static string CheckpointPermissions(string checkpoint) =>
+        "/fine_tuning/checkpoints/" + PathSegment.Escape(checkpoint, nameof(checkpoint)) + "/permissions";
+
+    public static string CheckpointPermission(string checkpoint, string permissionId) =>
+        CheckpointPermissions(checkpoint) + "/" + PathSegment.Escape(permissionId, nameof(permissionId));
 }

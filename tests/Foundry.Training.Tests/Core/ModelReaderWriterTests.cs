@@ -38,7 +38,7 @@ public class ModelReaderWriterTests
     /// </summary>
     private static readonly Type[] s_groupings = { typeof(PreferenceTrainingConfiguration), typeof(ReinforcementTrainingConfiguration), typeof(FineTuningJobWebhookEvent) };
 
-    /// <summary>Every public model type: each public <see cref="ExtensibleModel"/> but the base classes and the recipe groupings.</summary>
+    /// <summary>Every public model type: each public <see cref="ExtensibleModel"/> but the base classes and the groupings (recipes, job webhook events).</summary>
     public static IReadOnlyList<Type> PublicModelTypes { get; } = typeof(ExtensibleModel).Assembly.GetExportedTypes()
         .Where(t => typeof(ExtensibleModel).IsAssignableFrom(t) && t != typeof(ExtensibleModel) && !t.IsGenericTypeDefinition)
         .Except(s_groupings)

@@ -42,6 +42,15 @@ public sealed class OperationSpanTests : IDisposable
         return new FineTuningClient(_service.Endpoint, new AzureKeyCredential("key"), options);
     }
 
+    private static readonly HashSet<string> s_openAIOnly = new(StringComparer.Ordinal) { "CreateUpload", "AddUploadPart", "CompleteUpload", "CancelUpload", "RunGrader", "ValidateGrader" };
+
+    private FineTuningClient OpenAIClient()
+    {
+        var options = new FineTuningClientOptions { OpenAIEndpoint = new Uri(_service.Endpoint, "v1") };
+        options.Retry.MaxRetries = 0;
+        return Foundry.Training.FineTuning.FineTuningClient.ForOpenAI("key", options);
+    }
+
     private void RespondToEverythingWithNotFound() =>
         _service.Server.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json")
@@ -60,7 +69,7 @@ public sealed class OperationSpanTests : IDisposable
 
     /// <summary>The public virtual operations of the four fine-tuning clients and the training jobs client (not the client getters).</summary>
     private static IEnumerable<MethodInfo> OperationMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient) }
+        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.IsVirtual && !m.IsSpecialName && m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken)));
 
@@ -70,12 +79,16 @@ public sealed class OperationSpanTests : IDisposable
     {
         MethodInfo method = OperationMethods().Single(m => m.DeclaringType!.Name + "." + m.Name + "(" + string.Join(",", m.GetParameters().Select(p => p.ParameterType.Name)) + ")" == signature);
         RespondToEverythingWithNotFound();
-        FineTuningClient fineTuning = FineTuningClient();
+        // Uploads, graders and checkpoint permissions are OpenAI platform operations: Azure OpenAI refuses them before any request.
+        FineTuningClient fineTuning = s_openAIOnly.Contains(method.Name.Replace("Async", string.Empty, StringComparison.Ordinal)) || method.DeclaringType == typeof(FineTuningCheckpointPermissionsClient)
+            ? OpenAIClient()
+            : FineTuningClient();
         object client = method.DeclaringType!.Name switch
         {
             nameof(TrainingJobsClient) => JobsClient(),
             nameof(Foundry.Training.FineTuning.FineTuningClient) => fineTuning,
             nameof(FineTuningFilesClient) => fineTuning.GetFilesClient(),
+            nameof(FineTuningCheckpointPermissionsClient) => fineTuning.GetCheckpointPermissionsClient(),
             nameof(FineTuningModelsClient) => fineTuning.GetModelsClient(),
             _ => fineTuning.GetIngestionJobsClient(),
         };
@@ -254,6 +267,26 @@ public sealed class OperationSpanTests : IDisposable
         if (type == typeof(FilePurpose))
         {
             return FilePurpose.FineTune;
+        }
+
+        if (type == typeof(FineTuningFileUploadOptions))
+        {
+            return new FineTuningFileUploadOptions();
+        }
+
+        if (type == typeof(FineTuningUploadCreateOptions))
+        {
+            return new FineTuningUploadCreateOptions("train.jsonl", FilePurpose.FineTune, 3, "text/jsonl");
+        }
+
+        if (type == typeof(FineTuningGrader))
+        {
+            return new StringCheckGrader { Name = "g", Input = "a", Reference = "b", Operation = StringCheckOperation.Equal };
+        }
+
+        if (type == typeof(IEnumerable<string>))
+        {
+            return new[] { "x" };
         }
 
         return parameter.HasDefaultValue ? parameter.DefaultValue : null;
