@@ -96,16 +96,21 @@ internal sealed class ParallelDownload
         _target.SetLength(total);
         var plan = new PartPlan(total, _options.PartSize);
         RangeResponse? opened = first;
+        using var hash = first.ContentMd5 is null ? null : new InOrderHash(this, plan);
         try
         {
             await ParallelParts.RunAsync(
                 plan.Parts(),
                 _options.MaximumConcurrency,
-                (part, token) =>
+                async (part, token) =>
                 {
                     // Part 0 is already on its way: the first answer.
                     RangeResponse? start = part == 0 ? Interlocked.Exchange(ref opened, null) : null;
-                    return PartAsync(plan, part, start, first.ETag, async, token);
+                    await PartAsync(plan, part, start, first.ETag, async, token).ConfigureAwait(false);
+                    if (hash is not null)
+                    {
+                        await hash.PartDoneAsync(part, async, token).ConfigureAwait(false);
+                    }
                 },
                 async,
                 cancellationToken).ConfigureAwait(false);
@@ -115,7 +120,16 @@ internal sealed class ParallelDownload
             Interlocked.Exchange(ref opened, null)?.Dispose();
         }
 
-        await VerifyAsync(total, first.ContentMd5, async, cancellationToken).ConfigureAwait(false);
+        if (_target.Length != total)
+        {
+            throw Corrupted($"has {_target.Length} bytes where the server reported {total}");
+        }
+
+        if (hash is not null)
+        {
+            CheckMd5(first.ContentMd5, hash.Finish());
+        }
+
         return total;
     }
 
@@ -243,20 +257,6 @@ internal sealed class ParallelDownload
         }
     }
 
-    private async ValueTask VerifyAsync(long total, byte[]? md5, bool async, CancellationToken cancellationToken)
-    {
-        if (_target.Length != total)
-        {
-            throw Corrupted($"has {_target.Length} bytes where the server reported {total}");
-        }
-
-        if (md5 is not null)
-        {
-            _target.Position = 0;
-            CheckMd5(md5, await Md5Hasher.HashAsync(_target, async, cancellationToken).ConfigureAwait(false));
-        }
-    }
-
     private void CheckMd5(byte[]? expected, byte[] actual)
     {
         if (expected is not null && !Equal(expected, actual))
@@ -291,6 +291,29 @@ internal sealed class ParallelDownload
 #endif
     }
 
+    private async ValueTask<int> ReadAtAsync(long position, byte[] buffer, int count, bool async, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return async
+            ? await RandomAccess.ReadAsync(_target.SafeFileHandle, buffer.AsMemory(0, count), position, cancellationToken).ConfigureAwait(false)
+            : RandomAccess.Read(_target.SafeFileHandle, buffer.AsSpan(0, count), position);
+#else
+        int read;
+        lock (_target)
+        {
+            _target.Position = position;
+            read = _target.Read(buffer, 0, count);
+        }
+
+        if (async)
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+
+        return read;
+#endif
+    }
+
     private static bool Equal(byte[] a, byte[] b)
     {
         if (a.Length != b.Length)
@@ -314,6 +337,94 @@ internal sealed class ParallelDownload
 
     private RequestFailedException Corrupted(string problem) =>
         ServiceFailure.Create(0, $"The downloaded artifact '{_name}' {problem}; it was not kept.", "ArtifactCorrupted");
+
+    /// <summary>
+    /// Hashes the file in part order while the download goes on: whichever worker finishes a part hashes every part
+    /// complete from the hashed end on (reading them back from the file, which the page cache usually still holds),
+    /// one worker at a time. The MD5 is so ready when the last part lands instead of taking a pass of its own.
+    /// </summary>
+    private sealed class InOrderHash : IDisposable
+    {
+        private readonly ParallelDownload _owner;
+        private readonly PartPlan _plan;
+        private readonly bool[] _done;
+        private readonly Md5Hasher _hasher = new();
+        private readonly object _gate = new();
+        private int _next;
+        private bool _busy;
+
+        public InOrderHash(ParallelDownload owner, PartPlan plan)
+        {
+            _owner = owner;
+            _plan = plan;
+            _done = new bool[plan.Count];
+        }
+
+        public async ValueTask PartDoneAsync(int part, bool async, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _done[part] = true;
+                if (_busy)
+                {
+                    return; // The worker hashing now takes this part too.
+                }
+
+                _busy = true;
+            }
+
+            byte[] buffer = new byte[BufferSize];
+            while (true)
+            {
+                int next;
+                lock (_gate)
+                {
+                    if (_next >= _done.Length || !_done[_next])
+                    {
+                        _busy = false;
+                        return;
+                    }
+
+                    next = _next;
+                }
+
+                try
+                {
+                    long position = _plan.StartOf(next), end = position + _plan.LengthOf(next);
+                    while (position < end)
+                    {
+                        int read = await _owner.ReadAtAsync(position, buffer, (int)Math.Min(buffer.Length, end - position), async, cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            throw new IOException("The temporary file ended before the parts written to it.");
+                        }
+
+                        _hasher.Append(buffer, 0, read);
+                        position += read;
+                    }
+                }
+                catch
+                {
+                    lock (_gate)
+                    {
+                        _busy = false;
+                    }
+
+                    throw;
+                }
+
+                lock (_gate)
+                {
+                    _next++;
+                }
+            }
+        }
+
+        /// <summary>The MD5 of the whole file, once every part is done.</summary>
+        public byte[] Finish() => _next == _done.Length ? _hasher.Finish() : throw new InvalidOperationException("Not every part was hashed.");
+
+        public void Dispose() => _hasher.Dispose();
+    }
 
     /// <summary>A body that broke off, with how far it got.</summary>
     private sealed class PartialCopyException : IOException
