@@ -43,7 +43,7 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     private FoundryTrainingEmulator(FoundryTrainingEmulatorOptions options)
     {
         TimeProvider clock = options.TimeProvider ?? TimeProvider.System;
-        _host = new EmulatorHost(options.MaxStoredFileBytes);
+        _host = new EmulatorHost(options.MaxStoredFileBytes, options.StorageBandwidthPerConnection);
         try
         {
             var context = new EmulatorContext(options, _host.ServerRoot);

@@ -29,6 +29,8 @@ public sealed class FoundryTrainingEmulatorOptions
     private TimeSpan _stepInterval = TimeSpan.FromMilliseconds(250);
     private int _trainingSteps = 10;
     private long _maxStoredFileBytes = 4 * 1024 * 1024;
+    private long _weightsFileBytes = 1024;
+    private long? _storageBandwidthPerConnection;
     private Uri? _webhookUrl;
     private string? _webhookSecret;
     private int _webhookMaxAttempts = 5;
@@ -94,6 +96,31 @@ public sealed class FoundryTrainingEmulatorOptions
     {
         get => _maxStoredFileBytes;
         set => _maxStoredFileBytes = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The number of stored bytes cannot be negative.");
+    }
+
+    /// <summary>
+    /// The number of tensor bytes in each weights file a Foundry training job writes (its checkpoints' and final
+    /// model's <c>*.safetensors</c>, after the safetensors header). Defaults to 1,024; up to 1 TiB. The bytes are
+    /// produced as they are sent, so a multi-gigabyte artifact costs the emulator no memory: use it to test large,
+    /// ranged and parallel downloads. Storage serves them with an <c>ETag</c> and their MD5 (worked out on first read).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than 1 TiB.</exception>
+    public long WeightsFileBytes
+    {
+        get => _weightsFileBytes;
+        set => _weightsFileBytes = value is >= 0 and <= 1L << 40 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The size of a weights file must be between 0 and 1 TiB.");
+    }
+
+    /// <summary>
+    /// The most bytes per second the emulator's storage sends on one connection (the artifact content URLs), as blob
+    /// storage caps each connection; null (the default) for no cap. A download over several connections at once gets
+    /// the cap on each. Use it to make transfer tests and benchmarks behave like a real service on loopback.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long? StorageBandwidthPerConnection
+    {
+        get => _storageBandwidthPerConnection;
+        set => _storageBandwidthPerConnection = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The bandwidth must be positive.");
     }
 
     /// <summary>

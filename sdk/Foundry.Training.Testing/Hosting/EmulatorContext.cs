@@ -22,6 +22,7 @@ internal sealed class EmulatorContext
         StepInterval = options.StepInterval;
         TrainingSteps = options.TrainingSteps;
         MaxStoredFileBytes = options.MaxStoredFileBytes;
+        WeightsFileBytes = options.WeightsFileBytes;
         BaseModels = new List<string>(options.BaseModels);
         _failWhen = options.FailWhen;
         ServerRoot = serverRoot;
@@ -33,6 +34,8 @@ internal sealed class EmulatorContext
     public int TrainingSteps { get; }
 
     public long MaxStoredFileBytes { get; }
+
+    public long WeightsFileBytes { get; }
 
     public IReadOnlyList<string> BaseModels { get; }
 

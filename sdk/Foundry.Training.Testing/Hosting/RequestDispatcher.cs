@@ -76,10 +76,25 @@ internal sealed class RequestDispatcher
             }
         }
 
+        if (fault is null && response.Body is not null && !response.HeadersOnly && response.Status is 200 or 206)
+        {
+            response.BodyFault = _faults.TakeBodyFault(service, response.Body.Length);
+        }
+
         response.WithHeader(RequestIdHeader(service), _context.NextRequestId());
-        Record(now, service, method, logPath, queryValues, headers, body, upload, response.Status, fault is not null);
+        Record(now, service, method, logPath, queryValues, headers, body, upload, response.Status, fault is not null || response.BodyFault is not null);
         return response;
     }
+
+    /// <summary>
+    /// Whether a request's answer is written by the <see cref="StreamedBodyMiddleware"/> (a body produced as it is sent,
+    /// at the storage's pace, with body faults) rather than by WireMock.Net (which holds a body in one array): reads of
+    /// the emulated storage and artifact content, which can be gigabytes.
+    /// </summary>
+    public static bool StreamsBody(string method, string path) =>
+        (string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase)) &&
+        (path.StartsWith(EmulatorContext.StoragePath + "/", StringComparison.Ordinal) ||
+         (path.StartsWith(EmulatorContext.ProjectPath + "/training_jobs/", StringComparison.Ordinal) && path.EndsWith("/artifacts/content", StringComparison.Ordinal)));
 
     private ServiceResponse Serve(EmulatedService? service, ServiceRequest request)
     {

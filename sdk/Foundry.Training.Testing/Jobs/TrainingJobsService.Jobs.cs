@@ -76,7 +76,7 @@ internal sealed partial class TrainingJobsService
         }
 
         bool fails = _context.ShouldFail(new EmulatedJobInfo(EmulatedService.TrainingJobs, name, spec.Training?.Model, null, EmulatedTrainingJob.Stringify(spec.Tags)));
-        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails);
+        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails, _context.WeightsFileBytes);
         _jobs[name] = job;
         if (key is not null)
         {

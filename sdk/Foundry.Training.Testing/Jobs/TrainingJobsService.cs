@@ -49,20 +49,15 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     }
 
     /// <summary>Reads an artifact for the storage URLs the content infos hand out; null when it does not exist (any more).</summary>
-    public byte[]? ReadArtifact(string jobName, string attemptId, string path, DateTimeOffset now, out string contentType)
+    public StoredBlob? ReadArtifact(string jobName, string attemptId, string path, DateTimeOffset now)
     {
         lock (_gate)
         {
             AdvanceTo(now);
-            contentType = "application/octet-stream";
-            if (_jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
-                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
-            {
-                contentType = artifact.ContentType;
-                return artifact.ReadContent();
-            }
-
-            return null;
+            return _jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
+                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+                ? artifact.Read()
+                : null;
         }
     }
 
