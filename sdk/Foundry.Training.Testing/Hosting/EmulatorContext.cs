@@ -13,6 +13,9 @@ internal sealed class EmulatorContext
 
     public const string StoragePath = "/_emulator/storage";
 
+    /// <summary>The root of the emulated blob containers dataset uploads write into.</summary>
+    public const string BlobsPath = "/_emulator/blobs";
+
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly Func<EmulatedJobInfo, bool>? _failWhen;
     private long _requestIds;

@@ -164,6 +164,7 @@ internal sealed class RequestDispatcher
     {
         List<string> project = Segments(EmulatorContext.ProjectPath);
         List<string> storage = Segments(EmulatorContext.StoragePath);
+        List<string> blobs = Segments(EmulatorContext.BlobsPath);
         if (StartsWith(segments, project))
         {
             string relative = path.Substring(EmulatorContext.ProjectPath.Length);
@@ -171,10 +172,16 @@ internal sealed class RequestDispatcher
             return first switch
             {
                 "training_jobs" => (EmulatedService.TrainingJobs, project.Count, relative),
+                "datasets" => (EmulatedService.Datasets, project.Count, relative),
                 "openai" => (EmulatedService.AzureOpenAI, project.Count + 1, relative),
                 "fine_tuning" or "files" or "models" => (EmulatedService.OpenAI, project.Count, relative),
                 _ => (null, project.Count, relative),
             };
+        }
+
+        if (StartsWith(segments, blobs))
+        {
+            return (EmulatedService.BlobStorage, blobs.Count, path);
         }
 
         if (StartsWith(segments, storage))
