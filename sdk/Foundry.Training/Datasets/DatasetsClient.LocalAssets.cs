@@ -35,6 +35,20 @@ public partial class DatasetsClient
     private async ValueTask<CommandJob> ResolveLocalPathsCoreAsync(CommandJob job, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNull(job, nameof(job));
+        using OperationScope scope = OperationScope.Start("DatasetsClient.ResolveLocalPaths");
+        try
+        {
+            return await ResolveCoreAsync(job, options, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<CommandJob> ResolveCoreAsync(CommandJob job, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
+    {
         string baseDirectory = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
         var copy = (CommandJob)ModelSerialization.Deserialize<JobProperties>(ModelSerialization.SerializeToUtf8Bytes<JobProperties>(job, ModelSerialization.Options), ModelSerialization.Options)!;
 

@@ -29,7 +29,12 @@ public sealed class HostileService
         Files = FineTuning.GetFilesClient();
         Models = FineTuning.GetModelsClient();
         Ingestion = FineTuning.GetIngestionJobsClient();
+        var datasetsOptions = new DatasetsClientOptions { Transport = transport };
+        datasetsOptions.Retry.MaxRetries = 0;
+        Datasets = new Foundry.Training.Datasets.DatasetsClient(new Uri(JobsEndpoint), new StaticTokenCredential(), datasetsOptions);
     }
+
+    public Foundry.Training.Datasets.DatasetsClient Datasets { get; }
 
     public RecordingHandler Handler { get; } = new();
 

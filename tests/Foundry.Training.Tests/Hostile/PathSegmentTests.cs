@@ -30,6 +30,7 @@ public sealed class PathSegmentTests : IDisposable
         ["fileId"] = "file-1",
         ["modelId"] = "gpt-4o",
         ["runId"] = "run-1",
+        ["version"] = "1",
     };
 
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
@@ -38,6 +39,7 @@ public sealed class PathSegmentTests : IDisposable
         ["path"] = "the 'path' query of artifact routes; a local file for Upload",
         ["pathPrefix"] = "the 'path_prefix' query",
         ["destinationDirectory"] = "a local folder",
+        ["directory"] = "a local folder to upload",
         ["fileName"] = "the multipart body",
         ["managementUserToken"] = "a header",
         ["amlUserToken"] = "a header",
@@ -95,6 +97,14 @@ public sealed class PathSegmentTests : IDisposable
         ["IngestionJobsClient.GetJob"] = "GET /openai/ingestion/jobs/{jobId}",
         ["IngestionJobsClient.GetRuns"] = "GET /openai/ingestion/jobs/{jobId}/runs",
         ["IngestionJobsClient.GetRun"] = "GET /openai/ingestion/jobs/{jobId}/runs/{runId}",
+        ["DatasetsClient.GetVersions"] = "GET /api/projects/p/datasets/{name}/versions",
+        ["DatasetsClient.GetVersion"] = "GET /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.CreateOrUpdateVersion"] = "PATCH /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.DeleteVersion"] = "DELETE /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.StartPendingUpload"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.GetCredentials"] = "POST /api/projects/p/datasets/{name}/versions/{version}/credentials",
+        ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
     };
 
     /// <summary>Values that cannot be one path segment.</summary>
@@ -128,7 +138,10 @@ public sealed class PathSegmentTests : IDisposable
             [typeof(FineTuningFilesClient)] = _service.Files,
             [typeof(FineTuningModelsClient)] = _service.Models,
             [typeof(IngestionJobsClient)] = _service.Ingestion,
+            [typeof(Foundry.Training.Datasets.DatasetsClient)] = _service.Datasets,
         };
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "train.jsonl"), "{}\n");
     }
 
     public void Dispose()
@@ -143,7 +156,7 @@ public sealed class PathSegmentTests : IDisposable
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
     private static IEnumerable<MethodInfo> ClientMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient) }
+        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(Foundry.Training.Datasets.DatasetsClient) }
             .SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
@@ -157,7 +170,8 @@ public sealed class PathSegmentTests : IDisposable
             var data = new TheoryData<string, string, string>();
             foreach (MethodInfo method in ClientMethods())
             {
-                foreach (ParameterInfo parameter in method.GetParameters().Where(p => s_segments.ContainsKey(p.Name!)))
+                // An optional segment (an upload's version, a content hash when null) is checked when given; null means "choose one".
+                foreach (ParameterInfo parameter in method.GetParameters().Where(p => s_segments.ContainsKey(p.Name!) && !(p.HasDefaultValue && p.DefaultValue is null)))
                 {
                     data.Add(method.DeclaringType!.Name, method.ToString()!, parameter.Name!);
                 }
@@ -215,7 +229,7 @@ public sealed class PathSegmentTests : IDisposable
     {
         (object target, MethodInfo method) = Find(client, signature);
         string route = s_routes[Key(method)];
-        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
+        Uri endpoint = client is nameof(TrainingJobsClient) or "DatasetsClient" ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
         {
@@ -296,7 +310,8 @@ public sealed class PathSegmentTests : IDisposable
         if (parameter.ParameterType == typeof(string))
         {
             return s_segments.TryGetValue(parameter.Name!, out string? segment) ? segment
-                : parameter.Name == "destinationDirectory" ? _directory
+                : parameter.Name is "destinationDirectory" or "directory" ? _directory
+                : parameter.Name == "path" && parameter.Member.Name.StartsWith("UploadFile", StringComparison.Ordinal) ? Path.Combine(_directory, "train.jsonl")
                 : parameter.Name == "path" ? "outputs/model.bin"
                 : parameter.HasDefaultValue ? parameter.DefaultValue : throw new InvalidOperationException("No value for " + parameter.Name);
         }
@@ -308,6 +323,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(CancellationToken) => CancellationToken.None,
             Type t when t == typeof(JobProperties) => new CommandJob("compute"),
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
+            Type t when t == typeof(Foundry.Training.Datasets.DatasetVersion) => new Foundry.Training.Datasets.FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl"),
             _ when parameter.HasDefaultValue => parameter.DefaultValue,
             Type t when Nullable.GetUnderlyingType(t) is not null => null,
             _ => throw new InvalidOperationException($"No value for {parameter.Name} of {parameter.Member}"),
