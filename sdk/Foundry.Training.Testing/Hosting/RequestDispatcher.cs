@@ -135,6 +135,10 @@ internal sealed class RequestDispatcher
             loggedHeaders["Content-Type"] = upload.ContentType;
             loggedBody = upload.Summary;
         }
+        else if (body.Length > 0 && service == EmulatedService.BlobStorage && method == "PUT")
+        {
+            loggedBody = "(" + body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of blob content)"; // binary, and up to a block large
+        }
         else if (body.Length > 0)
         {
             loggedBody = Redaction.Text(Encoding.UTF8.GetString(body));
