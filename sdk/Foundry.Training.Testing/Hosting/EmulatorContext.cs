@@ -25,6 +25,7 @@ internal sealed class EmulatorContext
         StepInterval = options.StepInterval;
         TrainingSteps = options.TrainingSteps;
         MaxStoredFileBytes = options.MaxStoredFileBytes;
+        ValidateDatasetReferences = options.ValidateDatasetReferences;
         BaseModels = new List<string>(options.BaseModels);
         _failWhen = options.FailWhen;
         ServerRoot = serverRoot;
@@ -36,6 +37,8 @@ internal sealed class EmulatorContext
     public int TrainingSteps { get; }
 
     public long MaxStoredFileBytes { get; }
+
+    public bool ValidateDatasetReferences { get; }
 
     public IReadOnlyList<string> BaseModels { get; }
 

@@ -16,7 +16,7 @@ internal sealed partial class TrainingJobsService
     /// </summary>
     private ServiceResponse? MissingDataset(CommandJob spec)
     {
-        if (_datasets is null)
+        if (_datasets is null || !_context.ValidateDatasetReferences)
         {
             return null;
         }

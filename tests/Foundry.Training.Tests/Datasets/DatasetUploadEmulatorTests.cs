@@ -185,7 +185,7 @@ public sealed class DatasetUploadEmulatorTests : IDisposable
     [Fact]
     public async Task AJobWithLocalPaths_UploadsThem_AndTheEmulatedJobReadsTheTrainingFile()
     {
-        using var emulator = FoundryTrainingEmulator.Start();
+        using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true });
         Write("train.jsonl", TrainingData.ChatJsonl(12));
         Write("code/rewards.py", Encoding.UTF8.GetBytes("def score(x): return 1\n"));
         DatasetsClient datasets = emulator.CreateDatasetsClient();
@@ -215,7 +215,7 @@ public sealed class DatasetUploadEmulatorTests : IDisposable
     [Fact]
     public async Task AJobReferringToAMissingDataset_FailsAtCreate()
     {
-        using var emulator = FoundryTrainingEmulator.Start();
+        using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true });
         TrainingJobsClient jobs = emulator.CreateTrainingJobsClient();
         var job = new CommandJob(EmulatorJobs.Compute)
         {
