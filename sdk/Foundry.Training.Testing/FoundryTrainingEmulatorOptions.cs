@@ -182,4 +182,12 @@ public sealed class FoundryTrainingEmulatorOptions
         get => _webhookRetryDelay;
         set => _webhookRetryDelay = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The webhook retry delay must be positive and at most an hour.");
     }
+
+    /// <summary>
+    /// Whether a training job may only refer to dataset versions that exist in the emulator
+    /// (<c>azureai://datasets/{name}/versions/{version}</c> in <c>training.dataset.train</c>/<c>eval</c>, input URIs and
+    /// <c>code_id</c>): when true, a job referring to a missing one fails at create with a 400 <c>DatasetNotFound</c>,
+    /// as the service fails it. Defaults to false, so jobs that refer to data the emulator never saw still run.
+    /// </summary>
+    public bool ValidateDatasetReferences { get; set; }
 }

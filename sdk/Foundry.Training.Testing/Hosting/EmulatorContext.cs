@@ -13,6 +13,9 @@ internal sealed class EmulatorContext
 
     public const string StoragePath = "/_emulator/storage";
 
+    /// <summary>The root of the emulated blob containers dataset uploads write into.</summary>
+    public const string BlobsPath = "/_emulator/blobs";
+
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly Func<EmulatedJobInfo, bool>? _failWhen;
     private long _requestIds;
@@ -23,6 +26,7 @@ internal sealed class EmulatorContext
         TrainingSteps = options.TrainingSteps;
         MaxStoredFileBytes = options.MaxStoredFileBytes;
         WeightsFileBytes = options.WeightsFileBytes;
+        ValidateDatasetReferences = options.ValidateDatasetReferences;
         BaseModels = new List<string>(options.BaseModels);
         _failWhen = options.FailWhen;
         ServerRoot = serverRoot;
@@ -36,6 +40,7 @@ internal sealed class EmulatorContext
     public long MaxStoredFileBytes { get; }
 
     public long WeightsFileBytes { get; }
+    public bool ValidateDatasetReferences { get; }
 
     public IReadOnlyList<string> BaseModels { get; }
 

@@ -150,6 +150,10 @@ internal sealed class RequestDispatcher
             loggedHeaders["Content-Type"] = upload.ContentType;
             loggedBody = upload.Summary;
         }
+        else if (body.Length > 0 && service == EmulatedService.BlobStorage && method == "PUT")
+        {
+            loggedBody = "(" + body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of blob content)"; // binary, and up to a block large
+        }
         else if (body.Length > 0)
         {
             loggedBody = Redaction.Text(Encoding.UTF8.GetString(body));
@@ -179,6 +183,7 @@ internal sealed class RequestDispatcher
     {
         List<string> project = Segments(EmulatorContext.ProjectPath);
         List<string> storage = Segments(EmulatorContext.StoragePath);
+        List<string> blobs = Segments(EmulatorContext.BlobsPath);
         if (StartsWith(segments, project))
         {
             string relative = path.Substring(EmulatorContext.ProjectPath.Length);
@@ -186,10 +191,16 @@ internal sealed class RequestDispatcher
             return first switch
             {
                 "training_jobs" => (EmulatedService.TrainingJobs, project.Count, relative),
+                "datasets" => (EmulatedService.Datasets, project.Count, relative),
                 "openai" => (EmulatedService.AzureOpenAI, project.Count + 1, relative),
                 "fine_tuning" or "files" or "models" or "uploads" => (EmulatedService.OpenAI, project.Count, relative),
                 _ => (null, project.Count, relative),
             };
+        }
+
+        if (StartsWith(segments, blobs))
+        {
+            return (EmulatedService.BlobStorage, blobs.Count, path);
         }
 
         if (StartsWith(segments, storage))

@@ -25,6 +25,10 @@ internal sealed class EmulatedTrainingJob
     private readonly int _failAtStep;
     private readonly uint _seed;
     private readonly StringBuilder _log = new();
+
+    /// <summary>What the job read of its training data (an uploaded dataset), logged when its attempt starts.</summary>
+    public string? DataNote { get; set; }
+
     private readonly Dictionary<string, EmulatedMetric> _metrics = new(StringComparer.Ordinal);
     private readonly string[] _metricNames;
     private readonly double _peakLearningRate;
@@ -184,6 +188,11 @@ internal sealed class EmulatedTrainingJob
             StartedAt = at;
             ModifiedAt = at;
             _log.Append(Stamp(at)).Append("Attempt ").Append(AttemptId).Append(" started on ").Append(InstanceType).Append(".\n");
+            if (DataNote is not null)
+            {
+                _log.Append(Stamp(at)).Append(DataNote).Append('\n');
+            }
+
             Artifacts["logs/std_log.txt"] = new EmulatedArtifact("logs/std_log.txt", "text/plain", at, () => ResponseBody.FromBytes(Encoding.UTF8.GetBytes(_log.ToString())), grows: true);
             return;
         }

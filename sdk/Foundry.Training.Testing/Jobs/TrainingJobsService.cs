@@ -28,9 +28,12 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     private readonly Dictionary<string, EmulatedOperation> _operations = new(StringComparer.Ordinal);
     private long _sequence;
 
-    public TrainingJobsService(EmulatorContext context)
+    private readonly DatasetsService? _datasets;
+
+    public TrainingJobsService(EmulatorContext context, DatasetsService? datasets = null)
     {
         _context = context;
+        _datasets = datasets;
     }
 
     public ServiceResponse Handle(ServiceRequest request)

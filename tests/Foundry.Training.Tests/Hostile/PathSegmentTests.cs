@@ -33,6 +33,7 @@ public sealed class PathSegmentTests : IDisposable
         ["uploadId"] = "upload-1",
         ["checkpoint"] = "ft-model-1",
         ["permissionId"] = "cp-1",
+        ["version"] = "1",
     };
 
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
@@ -41,6 +42,7 @@ public sealed class PathSegmentTests : IDisposable
         ["path"] = "the 'path' query of artifact routes; a local file for Upload",
         ["pathPrefix"] = "the 'path_prefix' query",
         ["destinationDirectory"] = "a local folder",
+        ["directory"] = "a local folder to upload",
         ["fileName"] = "the multipart body",
         ["managementUserToken"] = "a header",
         ["amlUserToken"] = "a header",
@@ -106,6 +108,14 @@ public sealed class PathSegmentTests : IDisposable
         ["FineTuningCheckpointPermissionsClient.GetPermissions"] = "GET /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
         ["FineTuningCheckpointPermissionsClient.CreatePermissions"] = "POST /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
         ["FineTuningCheckpointPermissionsClient.DeletePermission"] = "DELETE /v1/fine_tuning/checkpoints/{checkpoint}/permissions/{permissionId}",
+        ["DatasetsClient.GetVersions"] = "GET /api/projects/p/datasets/{name}/versions",
+        ["DatasetsClient.GetVersion"] = "GET /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.CreateOrUpdateVersion"] = "PATCH /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.DeleteVersion"] = "DELETE /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.StartPendingUpload"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.GetCredentials"] = "POST /api/projects/p/datasets/{name}/versions/{version}/credentials",
+        ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
     };
 
     /// <summary>The routes only the OpenAI platform has: called on its clients, whose endpoint is <see cref="HostileService.OpenAIPlatformEndpoint"/>.</summary>
@@ -143,7 +153,10 @@ public sealed class PathSegmentTests : IDisposable
             [typeof(FineTuningModelsClient)] = _service.Models,
             [typeof(IngestionJobsClient)] = _service.Ingestion,
             [typeof(FineTuningCheckpointPermissionsClient)] = _service.CheckpointPermissions,
+            [typeof(Foundry.Training.Datasets.DatasetsClient)] = _service.Datasets,
         };
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "train.jsonl"), "{}\n");
     }
 
     public void Dispose()
@@ -159,6 +172,7 @@ public sealed class PathSegmentTests : IDisposable
 
     private static IEnumerable<MethodInfo> ClientMethods() =>
         new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient) }
+        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(Foundry.Training.Datasets.DatasetsClient) }
             .SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
@@ -172,7 +186,8 @@ public sealed class PathSegmentTests : IDisposable
             var data = new TheoryData<string, string, string>();
             foreach (MethodInfo method in ClientMethods())
             {
-                foreach (ParameterInfo parameter in method.GetParameters().Where(p => s_segments.ContainsKey(p.Name!)))
+                // An optional segment (an upload's version, a content hash when null) is checked when given; null means "choose one".
+                foreach (ParameterInfo parameter in method.GetParameters().Where(p => s_segments.ContainsKey(p.Name!) && !(p.HasDefaultValue && p.DefaultValue is null)))
                 {
                     data.Add(method.DeclaringType!.Name, method.ToString()!, parameter.Name!);
                 }
@@ -232,6 +247,7 @@ public sealed class PathSegmentTests : IDisposable
         string route = s_routes[Key(method)];
         Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint)
             : OnOpenAIPlatform(route) ? new Uri(HostileService.OpenAIPlatformEndpoint) : new Uri(HostileService.OpenAIEndpoint);
+        Uri endpoint = client is nameof(TrainingJobsClient) or "DatasetsClient" ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
         {
@@ -314,7 +330,8 @@ public sealed class PathSegmentTests : IDisposable
         if (parameter.ParameterType == typeof(string))
         {
             return s_segments.TryGetValue(parameter.Name!, out string? segment) ? segment
-                : parameter.Name == "destinationDirectory" ? _directory
+                : parameter.Name is "destinationDirectory" or "directory" ? _directory
+                : parameter.Name == "path" && parameter.Member.Name.StartsWith("UploadFile", StringComparison.Ordinal) ? Path.Combine(_directory, "train.jsonl")
                 : parameter.Name == "path" ? "outputs/model.bin"
                 : parameter.HasDefaultValue ? parameter.DefaultValue : throw new InvalidOperationException("No value for " + parameter.Name);
         }
@@ -328,6 +345,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
             Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
             Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },
+            Type t when t == typeof(Foundry.Training.Datasets.DatasetVersion) => new Foundry.Training.Datasets.FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl"),
             _ when parameter.HasDefaultValue => parameter.DefaultValue,
             Type t when Nullable.GetUnderlyingType(t) is not null => null,
             _ => throw new InvalidOperationException($"No value for {parameter.Name} of {parameter.Member}"),

@@ -39,6 +39,29 @@ internal sealed class Md5Hasher : IDisposable
         return hasher.Finish();
     }
 
+    /// <summary>The MD5 of the next <paramref name="length"/> bytes of <paramref name="stream"/> (a block of a file being uploaded).</summary>
+    /// <exception cref="EndOfStreamException">The stream ends before <paramref name="length"/> bytes.</exception>
+    public static async ValueTask<byte[]> ComputeAsync(Stream stream, long length, bool async, CancellationToken cancellationToken)
+    {
+        using var hasher = new Md5Hasher();
+        byte[] buffer = new byte[(int)Math.Min(BufferSize, Math.Max(length, 1))];
+        for (long remaining = length; remaining > 0;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int want = (int)Math.Min(buffer.Length, remaining);
+            int read = async ? await stream.ReadAsync(buffer, 0, want, cancellationToken).ConfigureAwait(false) : stream.Read(buffer, 0, want);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("The file became shorter while it was being uploaded.");
+            }
+
+            hasher.Append(buffer, 0, read);
+            remaining -= read;
+        }
+
+        return hasher.Finish();
+    }
+
     /// <summary>The MD5 a response header carries (base64 of 16 bytes), or null when it carries none or something else.</summary>
     public static byte[]? FromHeader(string? value)
     {
