@@ -105,7 +105,7 @@ internal sealed class BlobContainerService : IEmulatedService
             return mismatch;
         }
 
-        StoredBlob stored = _store.Put(container, blob, request.Body, request.Now);
+        CommittedBlob stored = _store.Put(container, blob, request.Body, request.Now);
         return Created(stored.ETag).WithHeader("Content-MD5", stored.ContentMd5);
     }
 
@@ -129,7 +129,7 @@ internal sealed class BlobContainerService : IEmulatedService
     private ServiceResponse PutBlockList(ServiceRequest request, string container, string blob)
     {
         List<string> ids = s_blockIds.Matches(request.BodyText).Cast<Match>().Select(m => m.Groups[2].Value).ToList();
-        StoredBlob? stored = ids.Count == 0 ? null : _store.Commit(container, blob, ids, request.Now);
+        CommittedBlob? stored = ids.Count == 0 ? null : _store.Commit(container, blob, ids, request.Now);
         return stored is null
             ? ServiceErrors.StorageError(400, "InvalidBlockList", "The specified block list is invalid.")
             : Created(stored.ETag);
@@ -137,41 +137,14 @@ internal sealed class BlobContainerService : IEmulatedService
 
     private ServiceResponse GetBlob(ServiceRequest request, string container, string blob, bool head)
     {
-        StoredBlob? stored = _store.Get(container, blob);
+        CommittedBlob? stored = _store.Get(container, blob);
         if (stored is null)
         {
             return head ? ServiceResponse.Empty(404).WithHeader("x-ms-error-code", "BlobNotFound") : ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.");
         }
 
-        byte[] content = stored.Content;
-        int status = 200;
-        string? contentRange = null;
-        if ((request.Header("x-ms-range") ?? request.Header("Range")) is string range)
-        {
-            Match match = Regex.Match(range, @"^bytes=(\d+)-(\d*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            if (!match.Success || long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= content.Length)
-            {
-                return ServiceErrors.StorageError(416, "InvalidRange", "The range specified is invalid for the current size of the resource.")
-                    .WithHeader("Content-Range", "bytes */" + content.Length.ToString(CultureInfo.InvariantCulture));
-            }
-
-            long start = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            long end = match.Groups[2].Value.Length == 0 ? content.Length - 1 : Math.Min(content.Length - 1, long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
-            content = content.AsSpan((int)start, (int)(end - start + 1)).ToArray();
-            status = 206;
-            contentRange = "bytes " + start.ToString(CultureInfo.InvariantCulture) + "-" + end.ToString(CultureInfo.InvariantCulture) + "/" + stored.Content.Length.ToString(CultureInfo.InvariantCulture);
-        }
-
-        ServiceResponse response = head ? ServiceResponse.Empty(200) : ServiceResponse.Bytes(status, content, "application/octet-stream");
-        response.WithHeader("ETag", stored.ETag).WithHeader("x-ms-blob-type", "BlockBlob").WithHeader("Accept-Ranges", "bytes")
-            .WithHeader("x-ms-blob-content-length", stored.Content.Length.ToString(CultureInfo.InvariantCulture))
-            .WithHeader("Last-Modified", stored.LastModified.ToString("R", CultureInfo.InvariantCulture));
-        if (status == 200)
-        {
-            response.WithHeader("Content-MD5", stored.ContentMd5);
-        }
-
-        return contentRange is null ? response : response.WithHeader("Content-Range", contentRange);
+        // Reads go through the same blob-storage semantics as artifact content: Range, If-Match, ETag, MD5, HEAD.
+        return BlobReads.Serve(request, new StoredBlob(ResponseBody.FromBytes(stored.Content), "application/octet-stream", stored.ETag, stored.LastModified));
     }
 
     private static ServiceResponse? Md5Problem(ServiceRequest request) =>

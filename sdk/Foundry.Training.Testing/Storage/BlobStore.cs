@@ -9,7 +9,7 @@ namespace Foundry.Training.Testing;
 internal sealed class BlobStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, Dictionary<string, StoredBlob>> _containers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, CommittedBlob>> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, byte[]>> _staged = new(StringComparer.Ordinal);
 
     /// <summary>The number of blob content bytes received so far (Put Blob and Put Block bodies).</summary>
@@ -21,7 +21,7 @@ internal sealed class BlobStore
         {
             if (!_containers.ContainsKey(container))
             {
-                _containers[container] = new Dictionary<string, StoredBlob>(StringComparer.Ordinal);
+                _containers[container] = new Dictionary<string, CommittedBlob>(StringComparer.Ordinal);
             }
         }
     }
@@ -34,12 +34,12 @@ internal sealed class BlobStore
         }
     }
 
-    public StoredBlob Put(string container, string blob, byte[] content, DateTimeOffset now)
+    public CommittedBlob Put(string container, string blob, byte[] content, DateTimeOffset now)
     {
         lock (_gate)
         {
             BytesReceived += content.Length;
-            var stored = new StoredBlob(content, now);
+            var stored = new CommittedBlob(content, now);
             Container(container)[blob] = stored;
             return stored;
         }
@@ -61,7 +61,7 @@ internal sealed class BlobStore
     }
 
     /// <summary>Commits the staged blocks in the given order; null when a block was never staged.</summary>
-    public StoredBlob? Commit(string container, string blob, IReadOnlyList<string> blockIds, DateTimeOffset now)
+    public CommittedBlob? Commit(string container, string blob, IReadOnlyList<string> blockIds, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -88,29 +88,29 @@ internal sealed class BlobStore
             }
 
             _staged.Remove(key);
-            var stored = new StoredBlob(content, now);
+            var stored = new CommittedBlob(content, now);
             Container(container)[blob] = stored;
             return stored;
         }
     }
 
-    public StoredBlob? Get(string container, string blob)
+    public CommittedBlob? Get(string container, string blob)
     {
         lock (_gate)
         {
-            return _containers.TryGetValue(container, out Dictionary<string, StoredBlob>? blobs) && blobs.TryGetValue(blob, out StoredBlob? stored) ? stored : null;
+            return _containers.TryGetValue(container, out Dictionary<string, CommittedBlob>? blobs) && blobs.TryGetValue(blob, out CommittedBlob? stored) ? stored : null;
         }
     }
 
     /// <summary>The blobs of a container whose names start with <paramref name="prefix"/>, by name.</summary>
-    public IReadOnlyList<KeyValuePair<string, StoredBlob>> List(string container, string prefix)
+    public IReadOnlyList<KeyValuePair<string, CommittedBlob>> List(string container, string prefix)
     {
         lock (_gate)
         {
-            var found = new List<KeyValuePair<string, StoredBlob>>();
-            if (_containers.TryGetValue(container, out Dictionary<string, StoredBlob>? blobs))
+            var found = new List<KeyValuePair<string, CommittedBlob>>();
+            if (_containers.TryGetValue(container, out Dictionary<string, CommittedBlob>? blobs))
             {
-                foreach (KeyValuePair<string, StoredBlob> pair in blobs)
+                foreach (KeyValuePair<string, CommittedBlob> pair in blobs)
                 {
                     if (pair.Key.StartsWith(prefix, StringComparison.Ordinal))
                     {
@@ -124,11 +124,11 @@ internal sealed class BlobStore
         }
     }
 
-    private Dictionary<string, StoredBlob> Container(string container)
+    private Dictionary<string, CommittedBlob> Container(string container)
     {
-        if (!_containers.TryGetValue(container, out Dictionary<string, StoredBlob>? blobs))
+        if (!_containers.TryGetValue(container, out Dictionary<string, CommittedBlob>? blobs))
         {
-            _containers[container] = blobs = new Dictionary<string, StoredBlob>(StringComparer.Ordinal);
+            _containers[container] = blobs = new Dictionary<string, CommittedBlob>(StringComparer.Ordinal);
         }
 
         return blobs;
@@ -136,9 +136,9 @@ internal sealed class BlobStore
 }
 
 /// <summary>A committed blob.</summary>
-internal sealed class StoredBlob
+internal sealed class CommittedBlob
 {
-    public StoredBlob(byte[] content, DateTimeOffset lastModified)
+    public CommittedBlob(byte[] content, DateTimeOffset lastModified)
     {
         Content = content;
         LastModified = lastModified;
