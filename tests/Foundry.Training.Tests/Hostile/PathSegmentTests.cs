@@ -171,8 +171,7 @@ public sealed class PathSegmentTests : IDisposable
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
     private static IEnumerable<MethodInfo> ClientMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient) }
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(Foundry.Training.Datasets.DatasetsClient) }
+        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient), typeof(Foundry.Training.Datasets.DatasetsClient) }
             .SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
@@ -245,9 +244,8 @@ public sealed class PathSegmentTests : IDisposable
     {
         (object target, MethodInfo method) = Find(client, signature);
         string route = s_routes[Key(method)];
-        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint)
+        Uri endpoint = client is nameof(TrainingJobsClient) or "DatasetsClient" ? new Uri(HostileService.JobsEndpoint)
             : OnOpenAIPlatform(route) ? new Uri(HostileService.OpenAIPlatformEndpoint) : new Uri(HostileService.OpenAIEndpoint);
-        Uri endpoint = client is nameof(TrainingJobsClient) or "DatasetsClient" ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
         {

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
@@ -49,6 +50,21 @@ internal static class ReadmeSnippets
         }
 
         await client.DownloadArtifactsAsync("sft-qwen-001", attemptId: "1", destinationDirectory: "outputs");
+        #endregion
+    }
+
+    public static async Task TrainOnLocalData(Uri projectEndpoint, TokenCredential credential)
+    {
+        #region Snippet:TrainOnLocalData
+        var datasets = new DatasetsClient(projectEndpoint, credential);
+        var jobs = new TrainingJobsClient(projectEndpoint, credential);
+
+        var recipe = new SftTrainingConfiguration("Qwen/Qwen2.5-7B-Instruct", new TrainingDatasetConfiguration("data/train.jsonl"));
+        var job = new CommandJob(computeId: "gpu-cluster") { Training = recipe };
+
+        // Uploads data/train.jsonl once (named by its content hash) and returns a copy that refers to it.
+        CommandJob ready = await datasets.ResolveLocalPathsAsync(job);
+        await jobs.CreateAsync("sft-local-001", ready);
         #endregion
     }
 
