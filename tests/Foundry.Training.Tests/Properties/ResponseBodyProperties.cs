@@ -40,7 +40,7 @@ public sealed class ResponseBodyProperties : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private enum Envelope
+    internal enum Envelope
     {
         None,
         FoundryPage,
@@ -49,7 +49,7 @@ public sealed class ResponseBodyProperties : IDisposable
     }
 
     /// <summary>A client operation, the model its response carries, and how that model is wrapped.</summary>
-    private sealed record Call(string Name, Type Model, Envelope Envelope, Action<ResponseBodyProperties, bool> Invoke)
+    internal sealed record Call(string Name, Type Model, Envelope Envelope, Action<ResponseBodyProperties, bool> Invoke)
     {
         public override string ToString() => Name;
     }
@@ -70,7 +70,8 @@ public sealed class ResponseBodyProperties : IDisposable
         where T : notnull =>
         Run(async, async () => { await foreach (Page<T> page in asyncPages.AsPages()) { break; } }, () => syncPages.AsPages().First());
 
-    private static readonly Call[] s_calls =
+    /// <summary>Every call under test; <c>OperationTableTests</c> checks that every operation of the tables with a JSON body is here.</summary>
+    internal static readonly Call[] s_calls =
     {
         new("TrainingJobsClient.Get", typeof(TrainingJob), Envelope.None, (t, a) => Run(a, () => t._jobs.GetAsync("j"), () => t._jobs.Get("j"))),
         new("TrainingJobsClient.Create", typeof(TrainingJob), Envelope.None, (t, a) => Run(a, () => t._jobs.CreateAsync("j", new CommandJob("compute")), () => t._jobs.Create("j", new CommandJob("compute")))),
@@ -90,6 +91,27 @@ public sealed class ResponseBodyProperties : IDisposable
         new("TrainingJobsClient.GetServices", typeof(TrainingJobServiceCollection), Envelope.None, (t, a) => Run(a, () => t._jobs.GetServicesAsync("j"), () => t._jobs.GetServices("j"))),
         new("TrainingJobsClient.GetOperationStatus", typeof(JobOperationResource), Envelope.None, (t, a) => Run(a, () => t._jobs.GetOperationStatusAsync("op"), () => t._jobs.GetOperationStatus("op"))),
         new("TrainingJobsClient.Cancel", typeof(JobOperationResource), Envelope.None, (t, a) => Run(a, () => t._jobs.CancelAsync(WaitUntil.Started, "j"), () => t._jobs.Cancel(WaitUntil.Started, "j"))),
+        new("TrainingJobsClient.Delete", typeof(JobOperationResource), Envelope.None, (t, a) => Run(a, () => t._jobs.DeleteAsync(WaitUntil.Started, "j"), () => t._jobs.Delete(WaitUntil.Started, "j"))),
+        new("TrainingJobsClient.GetOperationResult", typeof(JobOperationResource), Envelope.None, (t, a) => Run(a, () => t._jobs.GetOperationResultAsync("op"), () => t._jobs.GetOperationResult("op"))),
+        new("TrainingJobsClient.GetInput", typeof(JobExecutionAssetReference), Envelope.None, (t, a) => Run(a, () => t._jobs.GetInputAsync("j", "i"), () => t._jobs.GetInput("j", "i"))),
+        new("TrainingJobsClient.GetAttemptOutputs", typeof(JobOutputReference), Envelope.FoundryPage, (t, a) => FirstPage(a, t._jobs.GetAttemptOutputsAsync("j", "a"), t._jobs.GetAttemptOutputs("j", "a"))),
+        new("TrainingJobsClient.GetAttemptOutput", typeof(JobOutputReference), Envelope.None, (t, a) => Run(a, () => t._jobs.GetAttemptOutputAsync("j", "a", "o"), () => t._jobs.GetAttemptOutput("j", "a", "o"))),
+        new("TrainingJobsClient.GetArtifactMetadata", typeof(JobArtifact), Envelope.None, (t, a) => Run(a, () => t._jobs.GetArtifactMetadataAsync("j", "a", "p"), () => t._jobs.GetArtifactMetadata("j", "a", "p"))),
+        new("TrainingJobsClient.GetArtifactContentInfos", typeof(JobArtifactContentInfo), Envelope.FoundryPage, (t, a) => FirstPage(a, t._jobs.GetArtifactContentInfosAsync("j", "a"), t._jobs.GetArtifactContentInfos("j", "a"))),
+        new("TrainingJobsClient.GetMetrics", typeof(JobMetric), Envelope.FoundryPage, (t, a) => FirstPage(a, t._jobs.GetMetricsAsync("j", "a"), t._jobs.GetMetrics("j", "a"))),
+        new("TrainingJobsClient.GetMetricLastValues", typeof(JobMetricLastValue), Envelope.FoundryPage, (t, a) => FirstPage(a, t._jobs.GetMetricLastValuesAsync("j", "a"), t._jobs.GetMetricLastValues("j", "a"))),
+        new("TrainingJobsClient.GetMetricAggregates", typeof(JobMetricAggregate), Envelope.FoundryPage, (t, a) => FirstPage(a, t._jobs.GetMetricAggregatesAsync("j", "a", "loss"), t._jobs.GetMetricAggregates("j", "a", "loss"))),
+        new("TrainingJobsClient.GetMetricSample", typeof(JobMetricSample), Envelope.None, (t, a) => Run(a, () => t._jobs.GetMetricSampleAsync("j", "a", "loss"), () => t._jobs.GetMetricSample("j", "a", "loss"))),
+        new("FineTuningClient.PauseJob", typeof(FineTuningJob), Envelope.None, (t, a) => Run(a, () => t._fineTuning.PauseJobAsync("ft"), () => t._fineTuning.PauseJob("ft"))),
+        new("FineTuningClient.ResumeJob", typeof(FineTuningJob), Envelope.None, (t, a) => Run(a, () => t._fineTuning.ResumeJobAsync("ft"), () => t._fineTuning.ResumeJob("ft"))),
+        new("FineTuningFilesClient.Upload", typeof(FineTuningFile), Envelope.None, (t, a) =>
+            Run(a, () => t._fineTuning.GetFilesClient().UploadAsync(new MemoryStream(new byte[] { 1 }), "f.jsonl", FilePurpose.FineTune), () => t._fineTuning.GetFilesClient().Upload(new MemoryStream(new byte[] { 1 }), "f.jsonl", FilePurpose.FineTune))),
+        new("FineTuningFilesClient.Import", typeof(FineTuningFile), Envelope.None, (t, a) =>
+            Run(a, () => t._fineTuning.GetFilesClient().ImportAsync(new FineTuningFileImport(new Uri("https://example.com/f.jsonl"), "f.jsonl", FilePurpose.FineTune)), () => t._fineTuning.GetFilesClient().Import(new FineTuningFileImport(new Uri("https://example.com/f.jsonl"), "f.jsonl", FilePurpose.FineTune)))),
+        new("FineTuningModelsClient.GetModels", typeof(FineTuningModel), Envelope.OpenAIPage, (t, a) => FirstPage(a, t._fineTuning.GetModelsClient().GetModelsAsync(), t._fineTuning.GetModelsClient().GetModels())),
+        new("IngestionJobsClient.CreateJob", typeof(IngestionJob), Envelope.None, (t, a) =>
+            Run(a, () => t._fineTuning.GetIngestionJobsClient().CreateJobAsync("i", new SystemComputeIngestionJob()), () => t._fineTuning.GetIngestionJobsClient().CreateJob("i", new SystemComputeIngestionJob()))),
+        new("IngestionJobsClient.GetRuns", typeof(IngestionJobRun), Envelope.NextLinkPage, (t, a) => FirstPage(a, t._fineTuning.GetIngestionJobsClient().GetRunsAsync("i"), t._fineTuning.GetIngestionJobsClient().GetRuns("i"))),
         new("FineTuningClient.GetJob", typeof(FineTuningJob), Envelope.None, (t, a) => Run(a, () => t._fineTuning.GetJobAsync("ft"), () => t._fineTuning.GetJob("ft"))),
         new("FineTuningClient.CreateJob", typeof(FineTuningJob), Envelope.None, (t, a) =>
             Run(a, () => t._fineTuning.CreateJobAsync(new FineTuningJobCreateOptions("m", "f")), () => t._fineTuning.CreateJob(new FineTuningJobCreateOptions("m", "f")))),
