@@ -9,6 +9,16 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapArtifacts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetArtifacts] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: false));
+        routes[TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, r, _) => GetArtifactMetadata(job, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, r, _) => GetArtifactContentInfo(job, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: true));
+        routes[TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, r, _) => DownloadArtifact(job, r));
+    }
+
     private static readonly TimeSpan s_contentUriLifetime = TimeSpan.FromHours(1);
 
     private ServiceResponse ListArtifacts(EmulatedTrainingJob job, ServiceRequest request, bool contentInfos)

@@ -9,6 +9,13 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapAttempts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetAttempts] = OfJob((job, r, _) => ListAttempts(job, r));
+        routes[TrainingJobsOperations.GetAttempt] = OfAttempt((job, r, _) => ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, r.Now))));
+    }
+
     private ServiceResponse ListAttempts(EmulatedTrainingJob job, ServiceRequest request)
     {
         if (ReadPageLimit(request, out int limit) is { } badLimit)

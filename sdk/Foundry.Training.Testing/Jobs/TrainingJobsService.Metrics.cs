@@ -9,6 +9,17 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapMetrics(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetMetrics] = OfAttempt((job, r, _) => ListMetrics(job, r));
+        routes[TrainingJobsOperations.GetMetricLastValues] = OfAttempt((job, _, _) => GetLastValues(job));
+        routes[TrainingJobsOperations.GetMetricPoints] = OfAttempt((job, r, v) => GetMetricPoints(job, v["metricName"], r));
+        routes[TrainingJobsOperations.GetMetricAggregates] = OfAttempt((job, r, v) => GetMetricAggregates(job, v["metricName"], r));
+        routes[TrainingJobsOperations.GetMetricSamples] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: false));
+        routes[TrainingJobsOperations.GetMetricSample] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: true));
+    }
+
     private static ServiceResponse ListMetrics(EmulatedTrainingJob job, ServiceRequest request)
     {
         if (ReadPageLimit(request, out int limit) is { } badLimit)

@@ -9,6 +9,15 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapOutputs(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetOutputs] = OfJob((job, _, _) => ListOutputs(job));
+        routes[TrainingJobsOperations.GetOutput] = OfJob((job, _, v) => GetOutput(job, v["outputName"]));
+        routes[TrainingJobsOperations.GetAttemptOutputs] = OfAttempt((job, _, _) => ListOutputs(job));
+        routes[TrainingJobsOperations.GetAttemptOutput] = OfAttempt((job, _, v) => GetOutput(job, v["outputName"]));
+    }
+
     /// <summary>Outputs exist once the job completed: each declared output, or a <c>model</c> output for a recipe that declares none.</summary>
     private static List<JobOutputReference> OutputsOf(EmulatedTrainingJob job)
     {

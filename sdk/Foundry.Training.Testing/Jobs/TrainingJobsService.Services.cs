@@ -9,6 +9,13 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapServices(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetServices] = OfJob((job, r, _) => GetServices(job, r));
+        routes[TrainingJobsOperations.GetNodeServices] = OfJob((job, _, v) => GetNodeServices(job, v["nodeId"]));
+    }
+
     /// <summary>Studio and tracking endpoints, once the job has started; every node reports the same ones.</summary>
     private ServiceResponse GetServices(EmulatedTrainingJob job, ServiceRequest request)
     {

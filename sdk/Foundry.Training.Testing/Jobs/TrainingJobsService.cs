@@ -70,42 +70,17 @@ internal sealed partial class TrainingJobsService : IEmulatedService
 
     private ServiceResponse Route(ServiceRequest request) => _router.Serve(request, MethodNotAllowed, RouteNotFound);
 
-    /// <summary>One handler per operation of <see cref="TrainingJobsOperations"/>; the handlers live in the resource's partial file.</summary>
+    /// <summary>One handler per operation of <see cref="TrainingJobsOperations"/>, mapped in the resource's partial file.</summary>
     private OperationRouter CreateRouter()
     {
-        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>
-        {
-            [TrainingJobsOperations.Create] = (r, _) => Create(r),
-            [TrainingJobsOperations.GetJobs] = (r, _) => List(r),
-            [TrainingJobsOperations.Get] = (_, v) => Get(v["name"]),
-            [TrainingJobsOperations.Delete] = (r, v) => Delete(v["name"], r.Now),
-            [TrainingJobsOperations.Cancel] = (r, v) => Cancel(v["name"], r.Now),
-            [TrainingJobsOperations.GetOperationStatus] = (r, v) => GetOperation(v["operationId"], result: false, r.Now),
-            [TrainingJobsOperations.GetOperationResult] = (r, v) => GetOperation(v["operationId"], result: true, r.Now),
-            [TrainingJobsOperations.GetServices] = OfJob((job, r, _) => GetServices(job, r)),
-            [TrainingJobsOperations.GetNodeServices] = OfJob((job, _, v) => GetNodeServices(job, v["nodeId"])),
-            [TrainingJobsOperations.GetInputs] = OfJob((job, _, _) => ListInputs(job)),
-            [TrainingJobsOperations.GetInput] = OfJob((job, _, v) => GetInput(job, v["inputName"])),
-            [TrainingJobsOperations.GetOutputs] = OfJob((job, _, _) => ListOutputs(job)),
-            [TrainingJobsOperations.GetOutput] = OfJob((job, _, v) => GetOutput(job, v["outputName"])),
-            [TrainingJobsOperations.GetAttempts] = OfJob((job, r, _) => ListAttempts(job, r)),
-            [TrainingJobsOperations.GetAttempt] = OfAttempt((job, r, _) => ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, r.Now)))),
-            [TrainingJobsOperations.GetAttemptInputs] = OfAttempt((job, _, _) => ListInputs(job)),
-            [TrainingJobsOperations.GetAttemptInput] = OfAttempt((job, _, v) => GetInput(job, v["inputName"])),
-            [TrainingJobsOperations.GetAttemptOutputs] = OfAttempt((job, _, _) => ListOutputs(job)),
-            [TrainingJobsOperations.GetAttemptOutput] = OfAttempt((job, _, v) => GetOutput(job, v["outputName"])),
-            [TrainingJobsOperations.GetArtifacts] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: false)),
-            [TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, r, _) => GetArtifactMetadata(job, r)),
-            [TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, r, _) => GetArtifactContentInfo(job, r)),
-            [TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: true)),
-            [TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, r, _) => DownloadArtifact(job, r)),
-            [TrainingJobsOperations.GetMetrics] = OfAttempt((job, r, _) => ListMetrics(job, r)),
-            [TrainingJobsOperations.GetMetricLastValues] = OfAttempt((job, _, _) => GetLastValues(job)),
-            [TrainingJobsOperations.GetMetricPoints] = OfAttempt((job, r, v) => GetMetricPoints(job, v["metricName"], r)),
-            [TrainingJobsOperations.GetMetricAggregates] = OfAttempt((job, r, v) => GetMetricAggregates(job, v["metricName"], r)),
-            [TrainingJobsOperations.GetMetricSamples] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: false)),
-            [TrainingJobsOperations.GetMetricSample] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: true)),
-        };
+        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>();
+        MapJobs(handlers);
+        MapServices(handlers);
+        MapInputs(handlers);
+        MapOutputs(handlers);
+        MapAttempts(handlers);
+        MapArtifacts(handlers);
+        MapMetrics(handlers);
         return new OperationRouter(TrainingJobsOperations.All, handlers);
     }
 
