@@ -78,16 +78,5 @@ internal sealed class OperationRouter
         return served is null ? methodNotAllowed(request) : served.Handler(request, servedValues!);
     }
 
-    private sealed class Route
-    {
-        public Route(ServiceOperation operation, Handler handler)
-        {
-            Operation = operation;
-            Handler = handler;
-        }
-
-        public ServiceOperation Operation { get; }
-
-        public Handler Handler { get; }
-    }
+    private sealed record Route(ServiceOperation Operation, Handler Handler);
 }
