@@ -63,11 +63,23 @@ public static class OpenAIFineTuningSample
 
         WriteAnalysis(output, analysis, counter);
 
-        // 3. Upload it with progress, then wait until the service has processed it.
+        // 3. Upload it with progress, then wait until the service has processed it. On the OpenAI platform the file goes
+        //    through the Uploads API: parts streamed from the file and sent in parallel, progress over all of them, the
+        //    MD5 checked on completion, the upload cancelled on the service if anything fails. A file over 512 MB takes
+        //    that path by itself, in 64 MB parts; this small one asks for it, in 512-byte parts, to show it. Azure OpenAI
+        //    has no Uploads API and takes the file in one request.
         FineTuningFilesClient files = client.GetFilesClient();
         long size = new FileInfo(path).Length;
-        var progress = new ImmediateProgress<long>(sent => output.WriteLine($"Uploading: {sent * 100 / size,3}% ({sent:N0} of {size:N0} bytes)"));
-        FineTuningFile file = (await files.UploadAsync(path, FilePurpose.FineTune, progress, cancellationToken)).Value;
+        bool inParts = settings.AzureOpenAIEndpoint is null;
+        var upload = new FineTuningFileUploadOptions
+        {
+            Mode = inParts ? FileUploadMode.Parts : FileUploadMode.SingleRequest,
+            PartSize = 512,
+            MaxConcurrency = 3,
+            Progress = new ImmediateProgress<long>(sent => output.WriteLine($"Uploading: {sent * 100 / size,3}% ({sent:N0} of {size:N0} bytes)")),
+        };
+        FineTuningFile file = (await files.UploadAsync(path, FilePurpose.FineTune, upload, cancellationToken)).Value;
+        output.WriteLine(inParts ? $"Sent in {(size + upload.PartSize - 1) / upload.PartSize} parts of up to {upload.PartSize} bytes, {upload.MaxConcurrency} at a time" : "Sent in one request");
         file = (await files.WaitForProcessedAsync(file.Id!, pollingInterval, cancellationToken)).Value;
         output.WriteLine($"Uploaded {file.FileName} as {file.Id} ({file.Status})");
 

@@ -42,6 +42,10 @@ public sealed partial class OpenAIFineTuningSampleTests : IDisposable
 
         // Uploaded with progress, processed, trained with DPO.
         output.Should().MatchRegex(@"Uploading: 100% \(\S+ of \S+ bytes\)").And.MatchRegex(@"Uploaded support-tone\.preferences\.jsonl as file-\S+ \(processed\)");
+        // In parts through the Uploads API: one progress line per part at least, rising to the whole file.
+        output.Should().MatchRegex(@"Sent in \d+ parts of up to 512 bytes, 3 at a time");
+        List<long> sent = Regex.Matches(output, @"Uploading: +\d+% \((?<sent>[\d,]+) of").Select(m => long.Parse(m.Groups["sent"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        sent.Should().HaveCountGreaterThan(2).And.BeInAscendingOrder();
         output.Should().MatchRegex(@"Created fine-tuning job ftjob-\S+ \(validating_files\)");
 
         // Events streamed oldest first, ending with the job's success; then the fine-tuned model and its checkpoints.

@@ -171,9 +171,25 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
 
                 return id;
             },
+            Checkpoint = azure ? "unused" : (await client.GetJobAsync(succeeded, cancellationToken).ConfigureAwait(false)).Value.FineTunedModel!,
+            NewUploadAsync = async ct => (await files.CreateUploadAsync(UploadOptions(), ct).ConfigureAwait(false)).Value.Id,
+            NewUploadWithPartAsync = async ct =>
+            {
+                string upload = (await files.CreateUploadAsync(UploadOptions(), ct).ConfigureAwait(false)).Value.Id;
+                string part = (await files.AddUploadPartAsync(upload, new MemoryStream(new byte[Fixture.UploadBytes]), ct).ConfigureAwait(false)).Value.Id;
+                return (upload, part);
+            },
+            NewPermissionAsync = async ct =>
+            {
+                string checkpoint = (await client.GetJobAsync(succeeded, ct).ConfigureAwait(false)).Value.FineTunedModel!;
+                var permissions = await client.GetCheckpointPermissionsClient().CreatePermissionsAsync(checkpoint, new[] { "proj_" + Guid.NewGuid().ToString("N") }, ct).ConfigureAwait(false);
+                return permissions.Value[0].Id;
+            },
             LetTimePass = LetTimePass,
         };
     }
+
+    private static FineTuningUploadCreateOptions UploadOptions() => new("parts.jsonl", FilePurpose.FineTune, Fixture.UploadBytes, "text/jsonl");
 
     /// <summary>
     /// A dozen hourly system-compute ingestion jobs, eleven hours on: two pages of jobs (the emulator's pages hold ten),

@@ -42,6 +42,21 @@ internal sealed class Fixture
     /// <summary>A paused job nobody else uses, to resume (OpenAI).</summary>
     public Func<CancellationToken, Task<string>> NewPausedJobAsync { get; init; } = s_noop;
 
+    /// <summary>A fine-tuned model checkpoint whose permissions the operations list, create and delete (OpenAI platform).</summary>
+    public string Checkpoint { get; init; } = "ft:gpt-4o-mini-2024-07-18:org:weather:B7R9VjQd";
+
+    /// <summary>Makes a pending upload of <see cref="UploadBytes"/> bytes; returns its id.</summary>
+    public Func<CancellationToken, Task<string>> NewUploadAsync { get; init; } = _ => Task.FromResult("upload_abc123");
+
+    /// <summary>Makes a pending upload with one part of all its <see cref="UploadBytes"/> bytes; returns both ids.</summary>
+    public Func<CancellationToken, Task<(string Upload, string Part)>> NewUploadWithPartAsync { get; init; } = _ => Task.FromResult(("upload_abc123", "part_def456"));
+
+    /// <summary>Shares <see cref="Checkpoint"/> with a fresh project; returns the permission id.</summary>
+    public Func<CancellationToken, Task<string>> NewPermissionAsync { get; init; } = _ => Task.FromResult("cp_zc4Q7MP6XxulcVzj4MZdwsAB");
+
+    /// <summary>The size of the uploads the fixture makes.</summary>
+    public const int UploadBytes = 16;
+
     // Azure OpenAI ingestion jobs.
 
     /// <summary>A system-compute ingestion job (behind a proxy: among a dozen, with a dozen runs, two pages of each).</summary>

@@ -84,7 +84,7 @@ internal static class OpenAIPlatformOperations
                 Body = async (c, async, ct) =>
                 {
                     string file = await c.Fixture.NewFileAsync(ct);
-                    return "status " + (async ? await c.Files.DeleteAsync(file, ct) : c.Files.Delete(file, ct)).Status;
+                    return "status " + (async ? await c.Files.DeleteAsync(file, ct) : c.Files.Delete(file, ct)).GetRawResponse().Status;
                 },
             },
             new()

@@ -65,7 +65,7 @@ internal sealed class Target
         {
             ServiceNames.Foundry => FoundryOperations.All,
             ServiceNames.AzureOpenAI => AzureOpenAIOperations.All,
-            _ => OpenAIPlatformOperations.All,
+            _ => OpenAIPlatformOperations.All.Concat(OpenAIPlatformUploadOperations.All).ToList(),
         }).Concat(SampleFlows.For(_service)).Where(o => o.Directions.Contains(_direction));
         IEnumerable<string> modes = _direction == ServiceNames.Request
             ? Enumerable.Repeat(_settings.Modes, _settings.Repeat).SelectMany(m => m)

@@ -18,8 +18,9 @@ internal sealed class EmulatedFile
     private DateTimeOffset _nextTickAt;
     private int _ticks;
 
-    public EmulatedFile(FineTuningFlavor flavor, string id, long sequence, string fileName, string purpose, long bytes, byte[] content, bool truncated, DateTimeOffset now, TimeSpan interval, bool processed)
+    public EmulatedFile(FineTuningFlavor flavor, string id, long sequence, string fileName, string purpose, long bytes, byte[] content, bool truncated, DateTimeOffset now, TimeSpan interval, bool processed, DateTimeOffset? expiresAt = null)
     {
+        ExpiresAt = expiresAt;
         _flavor = flavor;
         Id = id;
         Sequence = sequence;
@@ -52,6 +53,9 @@ internal sealed class EmulatedFile
 
     public DateTimeOffset CreatedAt { get; }
 
+    /// <summary>When the file expires (OpenAI <c>expires_after</c>); null when it is kept until deleted.</summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
     public FileState Status { get; private set; }
 
     public string? StatusDetails { get; private set; }
@@ -83,7 +87,8 @@ internal sealed class EmulatedFile
             status: Status,
             bytes: Bytes,
             createdAt: CreatedAt,
-            statusDetails: StatusDetails);
+            statusDetails: StatusDetails,
+            expiresAt: ExpiresAt);
 
     /// <summary>A training file must have at least one line, and every non-blank line must be a JSON object.</summary>
     private static string? FindProblem(byte[] content)

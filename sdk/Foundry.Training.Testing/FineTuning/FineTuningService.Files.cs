@@ -45,7 +45,15 @@ internal sealed partial class FineTuningService
             return _flavor.BadRequest("Missing required parameter: 'file'.", "file", "missing_required_parameter");
         }
 
-        var file = new EmulatedFile(_flavor, _flavor.NewFileId(), ++_sequence, upload.FileName!, upload.Purpose!, upload.Length, upload.Content, upload.Truncated, request.Now, _context.StepInterval, processed: false);
+        upload.Fields.TryGetValue("expires_after[anchor]", out string? anchor);
+        long? seconds = upload.Fields.TryGetValue("expires_after[seconds]", out string? text) && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : null;
+        bool expires = !_flavor.IsAzure && (anchor is not null || upload.Fields.ContainsKey("expires_after[seconds]"));
+        if (expires && ExpiryProblem(anchor, seconds, given: true) is string problem)
+        {
+            return _flavor.BadRequest(problem, "expires_after", "invalid_value");
+        }
+
+        var file = new EmulatedFile(_flavor, _flavor.NewFileId(), ++_sequence, upload.FileName!, upload.Purpose!, upload.Length, upload.Content, upload.Truncated, request.Now, _context.StepInterval, processed: false, expires ? ExpiresAt(seconds, request.Now) : null);
         _files[file.Id] = file;
         return Created(file);
     }

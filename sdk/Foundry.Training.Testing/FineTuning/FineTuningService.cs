@@ -87,6 +87,9 @@ internal sealed partial class FineTuningService : IEmulatedService
             [FineTuningOperations.GetIngestionRuns] = (r, _) => RouteIngestion(r),
             [FineTuningOperations.GetIngestionRun] = (r, _) => RouteIngestion(r),
         };
+        MapUploads(handlers);
+        MapPermissions(handlers);
+        MapGraders(handlers);
         return new OperationRouter(_flavor.IsAzure ? FineTuningOperations.AzureOpenAI : FineTuningOperations.OpenAIPlatform, handlers);
     }
 
@@ -139,6 +142,11 @@ internal sealed partial class FineTuningService : IEmulatedService
         foreach (EmulatedFile file in _files.Values)
         {
             file.AdvanceTo(now);
+        }
+
+        foreach (EmulatedUpload upload in _uploads.Values)
+        {
+            upload.AdvanceTo(now);
         }
 
         foreach (EmulatedFineTuningJob job in _jobs.Values)

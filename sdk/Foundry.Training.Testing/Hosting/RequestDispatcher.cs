@@ -85,7 +85,7 @@ internal sealed class RequestDispatcher
     {
         if (service is null || !_services.TryGetValue(service.Value, out IEmulatedService? handler))
         {
-            return ServiceErrors.Foundry(404, "NotFound", "The emulator serves Foundry training jobs under " + EmulatorContext.ProjectPath + "/training_jobs, Azure OpenAI under " + EmulatorContext.ProjectPath + "/openai and the OpenAI platform under " + EmulatorContext.ProjectPath + "/fine_tuning, /files and /models.");
+            return ServiceErrors.Foundry(404, "NotFound", "The emulator serves Foundry training jobs under " + EmulatorContext.ProjectPath + "/training_jobs, Azure OpenAI under " + EmulatorContext.ProjectPath + "/openai and the OpenAI platform under " + EmulatorContext.ProjectPath + "/fine_tuning, /files, /uploads and /models.");
         }
 
         try
@@ -172,7 +172,7 @@ internal sealed class RequestDispatcher
             {
                 "training_jobs" => (EmulatedService.TrainingJobs, project.Count, relative),
                 "openai" => (EmulatedService.AzureOpenAI, project.Count + 1, relative),
-                "fine_tuning" or "files" or "models" => (EmulatedService.OpenAI, project.Count, relative),
+                "fine_tuning" or "files" or "models" or "uploads" => (EmulatedService.OpenAI, project.Count, relative),
                 _ => (null, project.Count, relative),
             };
         }

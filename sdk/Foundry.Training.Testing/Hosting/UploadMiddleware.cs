@@ -64,6 +64,7 @@ internal sealed class UploadMiddleware
         }
 
         string? fileName = null, purpose = null;
+        var fields = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
         long length = 0;
         var kept = new MemoryStream();
         try
@@ -90,7 +91,7 @@ internal sealed class UploadMiddleware
                 }
                 else
                 {
-                    await section.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                    fields[name] = await ReadFieldAsync(section.Body, request).ConfigureAwait(false);
                 }
             }
         }
@@ -103,7 +104,7 @@ internal sealed class UploadMiddleware
             return new UploadedFile(contentType, fileName, purpose, length, Array.Empty<byte>(), false, ex.Message);
         }
 
-        return new UploadedFile(contentType, fileName, purpose, length, kept.ToArray(), length > kept.Length, null);
+        return new UploadedFile(contentType, fileName, purpose, length, kept.ToArray(), length > kept.Length, null, fields);
     }
 
     /// <summary>Copies a file part, keeping at most <paramref name="cap"/> bytes and counting them all.</summary>

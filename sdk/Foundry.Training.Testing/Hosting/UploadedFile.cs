@@ -1,10 +1,13 @@
+using System.Collections.Generic;
+
 namespace Foundry.Training.Testing;
 
 /// <summary>A multipart file upload as the upload middleware read it: the form fields, the size and the first bytes.</summary>
 internal sealed class UploadedFile
 {
-    public UploadedFile(string contentType, string? fileName, string? purpose, long length, byte[] content, bool truncated, string? error)
+    public UploadedFile(string contentType, string? fileName, string? purpose, long length, byte[] content, bool truncated, string? error, IReadOnlyDictionary<string, string>? fields = null)
     {
+        Fields = fields ?? new Dictionary<string, string>();
         ContentType = contentType;
         FileName = fileName;
         Purpose = purpose;
@@ -22,6 +25,9 @@ internal sealed class UploadedFile
 
     /// <summary>The <c>purpose</c> field; null when there was none.</summary>
     public string? Purpose { get; }
+
+    /// <summary>The other form fields (such as <c>expires_after[seconds]</c>), by name.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; }
 
     /// <summary>The size of the file part in bytes.</summary>
     public long Length { get; }

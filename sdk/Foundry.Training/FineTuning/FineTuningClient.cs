@@ -17,7 +17,7 @@ namespace Foundry.Training.FineTuning;
 /// Each member says which service it applies to. A request a service does not support is still sent, and the service's
 /// answer (typically 404) becomes a <see cref="RequestFailedException"/>: the SDK does not guess what a service version offers.
 /// </remarks>
-public class FineTuningClient : IFineTuningClient
+public partial class FineTuningClient : IFineTuningClient
 {
     private static readonly TimeSpan s_defaultPollingInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_maximumPollingDelay = TimeSpan.FromMinutes(5);
@@ -252,7 +252,11 @@ public class FineTuningClient : IFineTuningClient
 
     /// <summary>A client for files (upload, import, list, download, delete, wait until processed) over this client's connection.</summary>
     /// <returns>The files client.</returns>
-    public virtual FineTuningFilesClient GetFilesClient() => new(_pipeline);
+    public virtual FineTuningFilesClient GetFilesClient() => new(_pipeline, _isOpenAI);
+
+    /// <summary>A client for the permissions that share fine-tuned checkpoints with other projects (OpenAI platform) over this client's connection.</summary>
+    /// <returns>The checkpoint permissions client.</returns>
+    public virtual FineTuningCheckpointPermissionsClient GetCheckpointPermissionsClient() => new(_pipeline, _isOpenAI);
 
     /// <summary>A client for base and fine-tuned models over this client's connection.</summary>
     /// <returns>The models client.</returns>

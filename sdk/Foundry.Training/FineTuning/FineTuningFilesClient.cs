@@ -14,21 +14,23 @@ namespace Foundry.Training.FineTuning;
 /// (Azure OpenAI), read, list, download, delete, and wait until a file is processed. Obtain it from
 /// <see cref="FineTuningClient.GetFilesClient"/>.
 /// </summary>
-public class FineTuningFilesClient : IFineTuningFilesClient
+public partial class FineTuningFilesClient : IFineTuningFilesClient
 {
     private static readonly TimeSpan s_defaultPollingInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_maximumPollingDelay = TimeSpan.FromMinutes(5);
 
     private readonly ServicePipeline _pipeline = null!;
+    private readonly bool _isOpenAI;
 
     /// <summary>For mocking.</summary>
     protected FineTuningFilesClient()
     {
     }
 
-    internal FineTuningFilesClient(ServicePipeline pipeline)
+    internal FineTuningFilesClient(ServicePipeline pipeline, bool isOpenAI)
     {
         _pipeline = pipeline;
+        _isOpenAI = isOpenAI;
     }
 
     /// <summary>
@@ -56,11 +58,11 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <exception cref="ArgumentException"><paramref name="content"/> cannot be read, or <paramref name="fileName"/> is empty or contains a line break.</exception>
     /// <exception cref="RequestFailedException">The service rejected the file.</exception>
     public virtual Task<Response<FineTuningFile>> UploadAsync(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        UploadCoreAsync(content, fileName, purpose, progress, async: true, cancellationToken).AsTask();
+        UploadStreamCoreAsync(content, fileName, purpose, new FineTuningFileUploadOptions { Progress = progress }, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="UploadAsync(Stream, string, FilePurpose, IProgress{long}?, CancellationToken)"/>
     public virtual Response<FineTuningFile> Upload(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        UploadCoreAsync(content, fileName, purpose, progress, async: false, cancellationToken).EnsureCompleted();
+        UploadStreamCoreAsync(content, fileName, purpose, new FineTuningFileUploadOptions { Progress = progress }, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
     /// Uploads a local file as <c>multipart/form-data</c>, streamed (both services); the service records the file's
@@ -76,11 +78,63 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     /// <exception cref="IOException">The file cannot be opened.</exception>
     /// <exception cref="RequestFailedException">The service rejected the file.</exception>
     public virtual Task<Response<FineTuningFile>> UploadAsync(string path, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        UploadFileCoreAsync(path, purpose, progress, async: true, cancellationToken).AsTask();
+        UploadPathCoreAsync(path, purpose, new FineTuningFileUploadOptions { Progress = progress }, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="UploadAsync(string, FilePurpose, IProgress{long}?, CancellationToken)"/>
     public virtual Response<FineTuningFile> Upload(string path, FilePurpose purpose, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        UploadFileCoreAsync(path, purpose, progress, async: false, cancellationToken).EnsureCompleted();
+        UploadPathCoreAsync(path, purpose, new FineTuningFileUploadOptions { Progress = progress }, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Uploads a file from a stream, in one request or, for a large file on the OpenAI platform, in parts through the
+    /// Uploads API (<see cref="FineTuningFileUploadOptions.Mode"/>): parts are streamed from their slices of
+    /// <paramref name="content"/> (never buffered: memory does not grow with the file or the part size), sent in
+    /// parallel (<see cref="FineTuningFileUploadOptions.MaxConcurrency"/>), each retried alone after a transient failure,
+    /// and completed in order with the content's MD5. Progress counts the bytes of all parts. When the upload fails or
+    /// <paramref name="cancellationToken"/> is cancelled, the upload is cancelled on the service. The stream is not disposed.
+    /// </summary>
+    /// <remarks>
+    /// In one request the upload behaves as <see cref="UploadAsync(Stream, string, FilePurpose, IProgress{long}?, CancellationToken)"/>.
+    /// A multi-part upload needs the size up front: <paramref name="content"/> must be seekable (its slices are read in
+    /// turn under a lock; a path upload opens the file once per part instead).
+    /// </remarks>
+    /// <param name="content">The file content, read from its current position to its end.</param>
+    /// <param name="fileName">The file name the service records, for example <c>train.jsonl</c>.</param>
+    /// <param name="purpose">The purpose, <see cref="FilePurpose.FineTune"/> for training and validation data.</param>
+    /// <param name="options">One request or parts, part size, parallelism, progress, expiry and MD5.</param>
+    /// <param name="cancellationToken">Cancels the upload (and a multi-part upload on the service).</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/>, <paramref name="fileName"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="content"/> cannot be read (or, for parts, cannot seek), <paramref name="fileName"/> is empty or contains a line break, or the expiry has no seconds.</exception>
+    /// <exception cref="NotSupportedException">Parts were asked for on Azure OpenAI <c>2024-05-01-preview</c>, which has no Uploads API.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the file or a part.</exception>
+    public virtual Task<Response<FineTuningFile>> UploadAsync(Stream content, string fileName, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default) =>
+        UploadStreamCoreAsync(content, fileName, purpose, options, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="UploadAsync(Stream, string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    public virtual Response<FineTuningFile> Upload(Stream content, string fileName, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default) =>
+        UploadStreamCoreAsync(content, fileName, purpose, options, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Uploads a local file, in one request or, for a large file on the OpenAI platform, in parts through the Uploads
+    /// API (see <see cref="UploadAsync(Stream, string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>);
+    /// each part reads its slice of the file through its own handle. The service records the file's name without its directory.
+    /// </summary>
+    /// <param name="path">The path of the local file.</param>
+    /// <param name="purpose">The purpose, <see cref="FilePurpose.FineTune"/> for training and validation data.</param>
+    /// <param name="options">One request or parts, part size, parallelism, progress, expiry and MD5.</param>
+    /// <param name="cancellationToken">Cancels the upload (and a multi-part upload on the service).</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or the expiry has no seconds.</exception>
+    /// <exception cref="NotSupportedException">Parts were asked for on Azure OpenAI <c>2024-05-01-preview</c>, which has no Uploads API.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the file or a part.</exception>
+    public virtual Task<Response<FineTuningFile>> UploadAsync(string path, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default) =>
+        UploadPathCoreAsync(path, purpose, options, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="UploadAsync(string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    public virtual Response<FineTuningFile> Upload(string path, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default) =>
+        UploadPathCoreAsync(path, purpose, options, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
     /// Creates a file that Azure OpenAI downloads from a URL, such as a blob SAS URL (<c>POST /files/import</c>; Azure
@@ -135,20 +189,21 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         ListPaging.Pages(FineTuningOperations.GetFiles, FilesFetcher(options), null, cancellationToken);
 
     /// <summary>
-    /// Deletes a file (both services; Azure OpenAI answers <c>204</c>, the OpenAI platform <c>200</c> with a deletion
-    /// status). A file used by a fine-tuning job can be deleted too.
+    /// Deletes a file (both services). The OpenAI platform answers with a deletion result (<c>{id, object, deleted}</c>);
+    /// Azure OpenAI answers <c>204 No Content</c>, for which the result holds the file id and <c>deleted: true</c>. A file
+    /// used by a fine-tuning job can be deleted too.
     /// </summary>
     /// <param name="fileId">The file id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response.</returns>
+    /// <returns>The deletion result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
-    public virtual Task<Response> DeleteAsync(string fileId, CancellationToken cancellationToken = default) =>
+    public virtual Task<Response<FineTuningDeletionResult>> DeleteAsync(string fileId, CancellationToken cancellationToken = default) =>
         DeleteCoreAsync(fileId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="DeleteAsync"/>
-    public virtual Response Delete(string fileId, CancellationToken cancellationToken = default) =>
+    public virtual Response<FineTuningDeletionResult> Delete(string fileId, CancellationToken cancellationToken = default) =>
         DeleteCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
@@ -195,22 +250,93 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     public virtual Response<FineTuningFile> WaitForProcessed(string fileId, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default) =>
         WaitForProcessedCoreAsync(fileId, pollingInterval, async: false, cancellationToken).EnsureCompleted();
 
-    private ValueTask<Response<FineTuningFile>> UploadCoreAsync(Stream content, string fileName, FilePurpose purpose, IProgress<long>? progress, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<FineTuningFile>> UploadStreamCoreAsync(Stream content, string fileName, FilePurpose purpose, FineTuningFileUploadOptions options, bool async, CancellationToken cancellationToken)
     {
-        CheckReadable(content);
+        CheckReadable(content, nameof(content));
         CheckFileName(fileName, nameof(fileName));
         string purposeValue = CheckPurpose(purpose);
-        return SendUploadAsync(new MultipartFileContent(content, fileName, purposeValue, progress, ownsFile: false), async, cancellationToken);
+        CheckOptions(options);
+        long? size = content.CanSeek ? Math.Max(0, content.Length - content.Position) : null;
+        if (!InParts(options, size))
+        {
+            return SendUploadAsync(new MultipartFileContent(content, fileName, purposeValue, options.Progress, ownsFile: false, options.ExpiresAfter), async, cancellationToken);
+        }
+
+        if (size is not long length)
+        {
+            throw new ArgumentException("A multi-part upload needs the size up front: the stream must be able to seek.", nameof(content));
+        }
+
+        long origin = content.Position;
+        object gate = new();
+        return UploadPartsAsync((offset, count) => new ContentSlice(content, origin + offset, count, gate, ownsSource: false), length, fileName, purposeValue, options, async, cancellationToken);
     }
 
-    private ValueTask<Response<FineTuningFile>> UploadFileCoreAsync(string path, FilePurpose purpose, IProgress<long>? progress, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<FineTuningFile>> UploadPathCoreAsync(string path, FilePurpose purpose, FineTuningFileUploadOptions options, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNullOrEmpty(path, nameof(path));
         string fileName = Path.GetFileName(path);
         CheckFileName(fileName, nameof(path));
         string purposeValue = CheckPurpose(purpose);
+        CheckOptions(options);
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: async);
-        return SendUploadAsync(new MultipartFileContent(file, fileName, purposeValue, progress, ownsFile: true), async, cancellationToken);
+        long length = file.Length;
+        bool inParts;
+        try
+        {
+            inParts = InParts(options, length);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        if (!inParts)
+        {
+            return SendUploadAsync(new MultipartFileContent(file, fileName, purposeValue, options.Progress, ownsFile: true, options.ExpiresAfter), async, cancellationToken);
+        }
+
+        file.Dispose(); // each part opens the file for itself
+        return UploadPartsAsync((offset, count) => new ContentSlice(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: async), offset, count, gate: null, ownsSource: true), length, fileName, purposeValue, options, async, cancellationToken);
+    }
+
+    /// <summary>Whether the upload goes through the Uploads API; parts asked for where there is none fail before any request.</summary>
+    private bool InParts(FineTuningFileUploadOptions options, long? size)
+    {
+        switch (options.Mode)
+        {
+            case FileUploadMode.Parts:
+                AssertUploadsApi();
+                return true;
+            case FileUploadMode.SingleRequest:
+                return false;
+            default:
+                return _isOpenAI && size > FineTuningFileUploadOptions.SingleRequestLimit;
+        }
+    }
+
+    private async ValueTask<Response<FineTuningFile>> UploadPartsAsync(Func<long, long, Stream> openSlice, long length, string fileName, string purpose, FineTuningFileUploadOptions options, bool async, CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start(FineTuningOperations.UploadFile.Name); // the span of the whole upload; each request has its own
+        try
+        {
+            return await UploadInPartsAsync(openSlice, length, fileName, purpose, options, scope, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private static void CheckOptions(FineTuningFileUploadOptions options)
+    {
+        Argument.AssertNotNull(options, nameof(options));
+        if (options.ExpiresAfter is { Seconds: null })
+        {
+            throw new ArgumentException("The expiry needs its seconds.", nameof(options));
+        }
     }
 
     private async ValueTask<Response<FineTuningFile>> SendUploadAsync(MultipartFileContent content, bool async, CancellationToken cancellationToken)
@@ -225,7 +351,7 @@ public class FineTuningFilesClient : IFineTuningFilesClient
                 message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
             },
             body.FileName,
-            body.Purpose,
+            body.Purpose!,
             () => body.SentFileLength,
             async,
             cancellationToken).ConfigureAwait(false);
@@ -312,8 +438,8 @@ public class FineTuningFilesClient : IFineTuningFilesClient
     private ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
         _pipeline.CallAsync(FineTuningOperations.GetFile, FineTuningOperations.GetFile.Path(fileId), null, (message, scope) => ReadFile(message.Response, scope), null, fileId, async, cancellationToken);
 
-    private ValueTask<Response> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
-        _pipeline.CallForResponseAsync(FineTuningOperations.DeleteFile, FineTuningOperations.DeleteFile.Path(fileId), fileId, async, cancellationToken);
+    private ValueTask<Response<FineTuningDeletionResult>> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallAsync(FineTuningOperations.DeleteFile, FineTuningOperations.DeleteFile.Path(fileId), null, (message, _) => DeletionResults.Read(_pipeline, message.Response, fileId), null, fileId, async, cancellationToken);
 
     private ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
         _pipeline.CallForStreamAsync(FineTuningOperations.DownloadContent, FineTuningOperations.DownloadContent.Path(fileId), "application/octet-stream, application/json", null, null, fileId, async, cancellationToken);
@@ -392,12 +518,12 @@ public class FineTuningFilesClient : IFineTuningFilesClient
         return Response.FromValue(file, response);
     }
 
-    private static void CheckReadable(Stream content)
+    private static void CheckReadable(Stream content, string parameterName)
     {
-        Argument.AssertNotNull(content, nameof(content));
+        Argument.AssertNotNull(content, parameterName);
         if (!content.CanRead)
         {
-            throw new ArgumentException("The stream cannot be read.", nameof(content));
+            throw new ArgumentException("The stream cannot be read.", parameterName);
         }
     }
 

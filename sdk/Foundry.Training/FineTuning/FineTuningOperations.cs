@@ -18,6 +18,8 @@ internal static class FineTuningOperations
 {
     private const string Cursor = "after,limit";
     private const string Job = "/fine_tuning/jobs/{jobId}";
+    private const string Upload = "/uploads/{uploadId}";
+    private const string Permissions = "/fine_tuning/checkpoints/{checkpoint}/permissions";
 
     private static readonly OperationTable s_table = new();
 
@@ -38,8 +40,17 @@ internal static class FineTuningOperations
     public static readonly ServiceOperation ImportFile        = s_table.Op("FineTuningFilesClient.Import",        "POST",   "/files/import",                  "",                            typeof(FineTuningFile),          NotPaged,   Immediate, AzureOpenAI2024_05_01Preview);
     public static readonly ServiceOperation GetFiles          = s_table.Op("FineTuningFilesClient.GetFiles",      "GET",    "/files",                         "purpose,order," + Cursor,     typeof(FineTuningFile),          OperationPaging.Cursor, Immediate, ServiceVersions.FineTuning);
     public static readonly ServiceOperation GetFile           = s_table.Op("FineTuningFilesClient.Get",           "GET",    "/files/{fileId}",                "",                            typeof(FineTuningFile),          NotPaged,   Immediate, ServiceVersions.FineTuning);
-    public static readonly ServiceOperation DeleteFile        = s_table.Op("FineTuningFilesClient.Delete",        "DELETE", "/files/{fileId}",                "",                            null,                            NotPaged,   Immediate, ServiceVersions.FineTuning);
+    public static readonly ServiceOperation DeleteFile        = s_table.Op("FineTuningFilesClient.Delete",        "DELETE", "/files/{fileId}",                "",                            typeof(FineTuningDeletionResult), NotPaged,  Immediate, ServiceVersions.FineTuning);
     public static readonly ServiceOperation DownloadContent   = s_table.Op("FineTuningFilesClient.DownloadContent", "GET",  "/files/{fileId}/content",        "",                            typeof(Stream),                  NotPaged,   Immediate, ServiceVersions.FineTuning);
+    public static readonly ServiceOperation CreateUpload      = s_table.Op("FineTuningFilesClient.CreateUpload",  "POST",   "/uploads",                       "",                            typeof(FineTuningUpload),        NotPaged,   Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation AddUploadPart     = s_table.Op("FineTuningFilesClient.AddUploadPart", "POST",   Upload + "/parts",                "",                            typeof(FineTuningUploadPart),    NotPaged,   Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation CompleteUpload    = s_table.Op("FineTuningFilesClient.CompleteUpload", "POST",  Upload + "/complete",             "",                            typeof(FineTuningUpload),        NotPaged,   Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation CancelUpload      = s_table.Op("FineTuningFilesClient.CancelUpload",  "POST",   Upload + "/cancel",               "",                            typeof(FineTuningUpload),        NotPaged,   Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation GetPermissions    = s_table.Op("FineTuningCheckpointPermissionsClient.GetPermissions",    "GET",    Permissions,          "project_id,order," + Cursor, typeof(FineTuningCheckpointPermission), OperationPaging.Cursor, Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation CreatePermissions = s_table.Op("FineTuningCheckpointPermissionsClient.CreatePermissions", "POST",   Permissions,          "",                           typeof(FineTuningCheckpointPermission), SinglePage, Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation DeletePermission  = s_table.Op("FineTuningCheckpointPermissionsClient.DeletePermission",  "DELETE", Permissions + "/{permissionId}", "",                 typeof(FineTuningDeletionResult), NotPaged, Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation RunGrader         = s_table.Op("FineTuningClient.RunGrader",          "POST",   "/fine_tuning/alpha/graders/run", "",                            typeof(FineTuningGraderRunResult), NotPaged, Immediate, ServiceVersions.OpenAI);
+    public static readonly ServiceOperation ValidateGrader    = s_table.Op("FineTuningClient.ValidateGrader",     "POST",   "/fine_tuning/alpha/graders/validate", "",                       typeof(FineTuningGrader),        NotPaged,   Immediate, ServiceVersions.OpenAI);
     public static readonly ServiceOperation GetModels         = s_table.Op("FineTuningModelsClient.GetModels",    "GET",    "/models",                        "",                            typeof(FineTuningModel),         SinglePage, Immediate, ServiceVersions.FineTuning);
     public static readonly ServiceOperation GetModel          = s_table.Op("FineTuningModelsClient.GetModel",     "GET",    "/models/{modelId}",              "",                            typeof(FineTuningModel),         NotPaged,   Immediate, ServiceVersions.FineTuning);
     public static readonly ServiceOperation CreateIngestion   = s_table.Op("IngestionJobsClient.CreateJob",       "PUT",    "/ingestion/jobs/{jobId}",        "",                            typeof(IngestionJob),            NotPaged,   Immediate, AzureOpenAI2024_05_01Preview);

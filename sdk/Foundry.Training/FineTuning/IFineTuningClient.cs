@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -76,4 +78,19 @@ public interface IFineTuningClient
 
     /// <inheritdoc cref="FineTuningClient.GetIngestionJobsClient"/>
     IngestionJobsClient GetIngestionJobsClient();
+
+    /// <inheritdoc cref="FineTuningClient.GetCheckpointPermissionsClient"/>
+    FineTuningCheckpointPermissionsClient GetCheckpointPermissionsClient();
+
+    /// <inheritdoc cref="FineTuningClient.RunGraderAsync"/>
+    Task<Response<FineTuningGraderRunResult>> RunGraderAsync(FineTuningGrader grader, string modelSample, IDictionary<string, JsonNode?>? item = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningClient.RunGrader"/>
+    Response<FineTuningGraderRunResult> RunGrader(FineTuningGrader grader, string modelSample, IDictionary<string, JsonNode?>? item = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningClient.ValidateGraderAsync"/>
+    Task<Response<FineTuningGrader>> ValidateGraderAsync(FineTuningGrader grader, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningClient.ValidateGrader"/>
+    Response<FineTuningGrader> ValidateGrader(FineTuningGrader grader, CancellationToken cancellationToken = default);
 }

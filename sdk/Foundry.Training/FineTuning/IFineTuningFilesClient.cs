@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,10 +41,10 @@ public interface IFineTuningFilesClient
     Pageable<FineTuningFile> GetFiles(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="FineTuningFilesClient.DeleteAsync"/>
-    Task<Response> DeleteAsync(string fileId, CancellationToken cancellationToken = default);
+    Task<Response<FineTuningDeletionResult>> DeleteAsync(string fileId, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="FineTuningFilesClient.Delete"/>
-    Response Delete(string fileId, CancellationToken cancellationToken = default);
+    Response<FineTuningDeletionResult> Delete(string fileId, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="FineTuningFilesClient.DownloadContentAsync"/>
     Task<Response<Stream>> DownloadContentAsync(string fileId, CancellationToken cancellationToken = default);
@@ -56,4 +57,40 @@ public interface IFineTuningFilesClient
 
     /// <inheritdoc cref="FineTuningFilesClient.WaitForProcessed"/>
     Response<FineTuningFile> WaitForProcessed(string fileId, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.UploadAsync(Stream, string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    Task<Response<FineTuningFile>> UploadAsync(Stream content, string fileName, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.Upload(Stream, string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    Response<FineTuningFile> Upload(Stream content, string fileName, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.UploadAsync(string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    Task<Response<FineTuningFile>> UploadAsync(string path, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.Upload(string, FilePurpose, FineTuningFileUploadOptions, CancellationToken)"/>
+    Response<FineTuningFile> Upload(string path, FilePurpose purpose, FineTuningFileUploadOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CreateUploadAsync"/>
+    Task<Response<FineTuningUpload>> CreateUploadAsync(FineTuningUploadCreateOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CreateUpload"/>
+    Response<FineTuningUpload> CreateUpload(FineTuningUploadCreateOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.AddUploadPartAsync"/>
+    Task<Response<FineTuningUploadPart>> AddUploadPartAsync(string uploadId, Stream data, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.AddUploadPart"/>
+    Response<FineTuningUploadPart> AddUploadPart(string uploadId, Stream data, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CompleteUploadAsync"/>
+    Task<Response<FineTuningUpload>> CompleteUploadAsync(string uploadId, IEnumerable<string> partIds, string? md5 = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CompleteUpload"/>
+    Response<FineTuningUpload> CompleteUpload(string uploadId, IEnumerable<string> partIds, string? md5 = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CancelUploadAsync"/>
+    Task<Response<FineTuningUpload>> CancelUploadAsync(string uploadId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.CancelUpload"/>
+    Response<FineTuningUpload> CancelUpload(string uploadId, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -30,31 +32,49 @@ internal sealed class MultipartFileContent : RequestContent, ITrackedRequestCont
     private bool _written;
     private long _sentWhole = -1;
 
-    public MultipartFileContent(Stream file, string fileName, string purpose, IProgress<long>? progress, bool ownsFile)
+    /// <summary>A file upload (<c>POST /files</c>): the <c>purpose</c> field, the optional expiry and the <c>file</c> part.</summary>
+    public MultipartFileContent(Stream file, string fileName, string purpose, IProgress<long>? progress, bool ownsFile, FineTuningFileExpiration? expiresAfter = null)
+        : this(file, "file", fileName, UploadFields(purpose, expiresAfter), progress, ownsFile)
+    {
+        Purpose = purpose;
+    }
+
+    private MultipartFileContent(Stream file, string fileField, string fileName, IEnumerable<KeyValuePair<string, string>> fields, IProgress<long>? progress, bool ownsFile)
     {
         _file = file;
         FileName = fileName;
-        Purpose = purpose;
         _origin = file.CanSeek ? file.Position : -1;
         _progress = progress;
         _ownsFile = ownsFile;
         string boundary = "FoundryTraining-" + Guid.NewGuid().ToString("N");
         ContentType = "multipart/form-data; boundary=" + boundary;
-        _head = Encoding.UTF8.GetBytes(
-            "--" + boundary + CrLf +
-            "Content-Disposition: form-data; name=\"purpose\"" + CrLf + CrLf +
-            purpose + CrLf +
-            "--" + boundary + CrLf +
-            "Content-Disposition: form-data; name=\"file\"; filename=\"" + Quote(fileName) + "\"" + CrLf +
-            "Content-Type: application/octet-stream" + CrLf + CrLf);
+        var head = new StringBuilder();
+        foreach (KeyValuePair<string, string> field in fields)
+        {
+            head.Append("--").Append(boundary).Append(CrLf)
+                .Append("Content-Disposition: form-data; name=\"").Append(field.Key).Append('"').Append(CrLf).Append(CrLf)
+                .Append(field.Value).Append(CrLf);
+        }
+
+        head.Append("--").Append(boundary).Append(CrLf)
+            .Append("Content-Disposition: form-data; name=\"").Append(fileField).Append("\"; filename=\"").Append(Quote(fileName)).Append('"').Append(CrLf)
+            .Append("Content-Type: application/octet-stream").Append(CrLf).Append(CrLf);
+        _head = Encoding.UTF8.GetBytes(head.ToString());
         _tail = Encoding.UTF8.GetBytes(CrLf + "--" + boundary + "--" + CrLf);
     }
+
+    /// <summary>
+    /// A part of the Uploads API (<c>POST /uploads/{id}/parts</c>): the <c>data</c> field alone. A slice of a file
+    /// is owned by its part; a caller's stream is not.
+    /// </summary>
+    public static MultipartFileContent ForPart(Stream data, IProgress<long>? progress, bool ownsData) =>
+        new(data, "data", "part", Array.Empty<KeyValuePair<string, string>>(), progress, ownsData);
 
     /// <summary>The file name sent in the <c>file</c> part.</summary>
     public string FileName { get; }
 
-    /// <summary>The <c>purpose</c> field.</summary>
-    public string Purpose { get; }
+    /// <summary>The <c>purpose</c> field of a file upload; null for a part.</summary>
+    public string? Purpose { get; }
 
     /// <summary>The <c>Content-Type</c> header value, with the boundary.</summary>
     public string ContentType { get; }
@@ -151,6 +171,17 @@ internal sealed class MultipartFileContent : RequestContent, ITrackedRequestCont
         else
         {
             stream.Write(bytes, 0, count);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> UploadFields(string purpose, FineTuningFileExpiration? expiresAfter)
+    {
+        yield return new KeyValuePair<string, string>("purpose", purpose);
+        if (expiresAfter is not null)
+        {
+            // Nested form fields, as the OpenAI platform reads them (expires_after[anchor], expires_after[seconds]).
+            yield return new KeyValuePair<string, string>("expires_after[anchor]", expiresAfter.Anchor ?? FineTuningFileExpiration.CreatedAtAnchor);
+            yield return new KeyValuePair<string, string>("expires_after[seconds]", (expiresAfter.Seconds ?? 0).ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -19,6 +19,7 @@ namespace Foundry.Training.Benchmarks.Infrastructure;
 /// <item><c>GET /api/projects/p/training_jobs?after=grpo-math-N</c>: the page after job N.</item>
 /// <item><c>GET /api/projects/p/training_jobs/{name}</c>: one Foundry job; <c>.../content</c>: <see cref="DownloadBytes"/> of data.</item>
 /// <item><c>POST /v1/files</c>: drops the body, answers the uploaded file.</item>
+/// <item><c>POST /v1/uploads</c>, <c>/v1/uploads/{id}/parts</c> (body dropped), <c>/complete</c>, <c>/cancel</c>: the Uploads API, canned.</item>
 /// </list>
 /// </remarks>
 public sealed class LoopbackServer : IDisposable
@@ -29,6 +30,9 @@ public sealed class LoopbackServer : IDisposable
     private static readonly byte[] s_trainingJobs = "/api/projects/p/training_jobs"u8.ToArray();
     private static readonly byte[] s_files = "/v1/files"u8.ToArray();
     private static readonly byte[] s_content = "/content"u8.ToArray();
+    private static readonly byte[] s_uploads = "/v1/uploads"u8.ToArray();
+    private static readonly byte[] s_parts = "/parts"u8.ToArray();
+    private static readonly byte[] s_complete = "/complete"u8.ToArray();
     private static readonly byte[] s_after = "after="u8.ToArray();
 
     private readonly Socket _listener;
@@ -38,6 +42,9 @@ public sealed class LoopbackServer : IDisposable
     private readonly byte[] _fineTuningJob;
     private readonly byte[] _trainingJob;
     private readonly byte[] _uploaded;
+    private readonly byte[] _upload = Response("200 OK", """{"object":"upload","id":"upload_bench","filename":"train.jsonl","purpose":"fine-tune","bytes":2147483648,"created_at":1721764800,"expires_at":1721768400,"status":"pending"}"""u8);
+    private readonly byte[] _uploadPart = Response("200 OK", """{"object":"upload.part","id":"part_bench","upload_id":"upload_bench","created_at":1721764800}"""u8);
+    private readonly byte[] _uploadCompleted = Response("200 OK", """{"object":"upload","id":"upload_bench","filename":"train.jsonl","purpose":"fine-tune","bytes":2147483648,"created_at":1721764800,"expires_at":1721768400,"status":"completed","file":{"object":"file","id":"file-upload","purpose":"fine-tune","filename":"train.jsonl","bytes":2147483648,"created_at":1721764800,"status":"processed"}}"""u8);
     private readonly byte[] _notFound = Response("404 Not Found", """{"error":{"code":"NotFound","message":"no route"}}"""u8);
     private readonly byte[] _downloadHead;
     private readonly byte[] _downloadChunk = new byte[1 << 20];
@@ -316,6 +323,12 @@ public sealed class LoopbackServer : IDisposable
         if (path.StartsWith(s_trainingJobs))
         {
             return path.EndsWith(s_content) ? (null, true, 0, false) : (_trainingJob, false, 0, false);
+        }
+
+        if (path.StartsWith(s_uploads))
+        {
+            byte[] answer = path.SequenceEqual(s_uploads) ? _upload : path.EndsWith(s_parts) ? _uploadPart : path.EndsWith(s_complete) ? _uploadCompleted : _upload;
+            return (answer, false, contentLength, chunked);
         }
 
         if (path.SequenceEqual(s_files))

@@ -19,7 +19,9 @@ public static class MemoryHarness
     private const long Size = StreamingSize.Bytes;
     private const int PagingPages = 1000; // 100,000 items
 
-    private static readonly string[] s_scenarios = { "upload-raw", "upload-sdk", "download-raw", "download-sdk", "paging-sdk" };
+    private const long PartsSize = 2L << 30; // 2 GiB through the Uploads API
+
+    private static readonly string[] s_scenarios = { "upload-raw", "upload-sdk", "upload-parts-sdk", "download-raw", "download-sdk", "paging-sdk" };
 
     public static int Run(string[] args)
     {
@@ -78,6 +80,7 @@ public static class MemoryHarness
         {
             "upload-raw" => UploadRawAsync(baseAddress).GetAwaiter().GetResult(),
             "upload-sdk" => UploadSdkAsync(baseAddress).GetAwaiter().GetResult(),
+            "upload-parts-sdk" => UploadPartsSdkAsync(baseAddress).GetAwaiter().GetResult(),
             "download-raw" => DownloadRawAsync(baseAddress).GetAwaiter().GetResult(),
             "download-sdk" => DownloadSdkAsync(baseAddress).GetAwaiter().GetResult(),
             "paging-sdk" => PagingSdkAsync(sampler).GetAwaiter().GetResult(),
@@ -87,7 +90,7 @@ public static class MemoryHarness
         long peak = PeakResidentBytes();
         string throughput = scenario.StartsWith("paging", StringComparison.Ordinal)
             ? $"{bytes:N0} items"
-            : $"{bytes / clock.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s";
+            : $"{bytes / clock.Elapsed.TotalSeconds / (1 << 20):F0} MiB/s ({bytes / (double)(1 << 30):F0} GiB)";
         Console.WriteLine($"| {scenario} | {Mib(peak)} | {Mib(sampler.Max)} | {clock.Elapsed.TotalSeconds:F2} s | {throughput} |");
         return 0;
     }
@@ -109,8 +112,25 @@ public static class MemoryHarness
     {
         FineTuningFilesClient files = FineTuningClient.ForOpenAI("key", new FineTuningClientOptions { OpenAIEndpoint = new Uri(baseAddress, "/v1") }).GetFilesClient();
         using var stream = new PatternStream(Size);
-        FineTuningFile file = (await files.UploadAsync(stream, "train.jsonl", FilePurpose.FineTune).ConfigureAwait(false)).Value;
+        var options = new FineTuningFileUploadOptions { Mode = FileUploadMode.SingleRequest }; // 1 GiB would go in parts on its own
+        FineTuningFile file = (await files.UploadAsync(stream, "train.jsonl", FilePurpose.FineTune, options).ConfigureAwait(false)).Value;
         return file.Id is null ? 0 : Size;
+    }
+
+    /// <summary>2 GiB through the Uploads API: 32 parts of 64 MiB, 4 at a time, each streamed from its slice, plus the MD5 pass.</summary>
+    private static async Task<long> UploadPartsSdkAsync(Uri baseAddress)
+    {
+        FineTuningFilesClient files = FineTuningClient.ForOpenAI("key", new FineTuningClientOptions { OpenAIEndpoint = new Uri(baseAddress, "/v1") }).GetFilesClient();
+        using var stream = new PatternStream(PartsSize);
+        long reported = 0;
+        var options = new FineTuningFileUploadOptions { Mode = FileUploadMode.Parts, Progress = new SynchronousProgress(total => Interlocked.Exchange(ref reported, total)) };
+        FineTuningFile file = (await files.UploadAsync(stream, "train.jsonl", FilePurpose.FineTune, options).ConfigureAwait(false)).Value;
+        return file.Id is not null && Interlocked.Read(ref reported) == PartsSize ? PartsSize : throw new InvalidOperationException($"Progress reached {reported} of {PartsSize} bytes.");
+    }
+
+    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 
     private static async Task<long> DownloadRawAsync(Uri baseAddress)

@@ -38,7 +38,7 @@ public sealed partial class OperationTableTests
         {
             operation.Route.Text.Should().StartWith("/");
             operation.Method.Should().BeOneOf("GET", "POST", "PUT", "DELETE");
-            (operation.Paging == OperationPaging.NotPaged || operation.Method == "GET").Should().BeTrue(operation.Name + " pages, so it is a GET");
+            (operation.Paging is OperationPaging.NotPaged or OperationPaging.SinglePage || operation.Method == "GET").Should().BeTrue(operation.Name + " pages, so it is a GET");
         }
     }
 

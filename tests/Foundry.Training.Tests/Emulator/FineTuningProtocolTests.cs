@@ -106,7 +106,7 @@ public sealed class FineTuningProtocolTests : IDisposable
         page["object"]!.GetValue<string>().Should().Be("list");
         page.AsObject().Select(p => p.Key).Should().BeEquivalentTo("object", "data");
 
-        (await files.DeleteAsync(a.Id!)).Status.Should().Be(204);
+        (await files.DeleteAsync(a.Id!)).GetRawResponse().Status.Should().Be(204);
         (await FluentActions.Awaiting(() => files.GetAsync(a.Id!)).Should().ThrowAsync<RequestFailedException>()).Which.ErrorCode.Should().Be("notFound");
         (await FluentActions.Awaiting(() => files.DeleteAsync(a.Id!)).Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(404);
     }
@@ -131,7 +131,7 @@ public sealed class FineTuningProtocolTests : IDisposable
         (await files.GetFilesAsync(new FineTuningFileListOptions { Order = ListSortOrder.Ascending, After = ids[2] }).ToListAsync())
             .Select(f => f.Id).Should().Equal(ids[3], ids[4]);
 
-        Response deleted = await files.DeleteAsync(ids[0]);
+        Response deleted = (await files.DeleteAsync(ids[0])).GetRawResponse();
         deleted.Status.Should().Be(200);
         JsonAssert.Equivalent($$"""{"id":"{{ids[0]}}","object":"file","deleted":true}""", deleted.Content.ToString());
     }

@@ -269,10 +269,13 @@ public sealed class AzureOpenAIRecordingTests : IDisposable
     {
         Load("delete_file");
 
-        Response response = _client.GetFilesClient().Delete(FileId);
+        Response<FineTuningDeletionResult> response = _client.GetFilesClient().Delete(FileId);
 
         AssertRequest("DELETE", "/openai/files/" + FileId);
-        response.Status.Should().Be(204);
+        response.GetRawResponse().Status.Should().Be(204);
+        response.Value.Id.Should().Be(FileId, "a 204 has no body: the result is built from the request");
+        response.Value.Deleted.Should().BeTrue();
+        response.Value.Object.Should().BeNull();
     }
 
     [Fact]

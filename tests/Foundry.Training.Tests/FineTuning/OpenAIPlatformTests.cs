@@ -216,10 +216,13 @@ public sealed class OpenAIPlatformTests : IDisposable
     {
         Respond("DELETE", "/v1/files/file-abc123", """{"id":"file-abc123","object":"file","deleted":true}""");
 
-        Azure.Response response = await _client.GetFilesClient().DeleteAsync("file-abc123");
+        Azure.Response<FineTuningDeletionResult> response = await _client.GetFilesClient().DeleteAsync("file-abc123");
 
         AssertOpenAIRequest("DELETE", "/v1/files/file-abc123");
-        response.Status.Should().Be(200);
+        response.GetRawResponse().Status.Should().Be(200);
+        response.Value.Id.Should().Be("file-abc123");
+        response.Value.Object.Should().Be(TypeDiscriminator.File);
+        response.Value.Deleted.Should().BeTrue();
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class HostileService
     public const string JobsEndpoint = "https://account.services.ai.azure.com/api/projects/p";
     public const string OpenAIEndpoint = "https://resource.openai.azure.com";
 
+    /// <summary>The OpenAI platform, for the routes Azure OpenAI does not have (uploads, checkpoint permissions).</summary>
+    public const string OpenAIPlatformEndpoint = "https://api.openai.test/v1";
+
     public HostileService()
     {
         var transport = new HttpClientTransport(new HttpClient(Handler));
@@ -29,6 +32,11 @@ public sealed class HostileService
         Files = FineTuning.GetFilesClient();
         Models = FineTuning.GetModelsClient();
         Ingestion = FineTuning.GetIngestionJobsClient();
+        var platformOptions = new FineTuningClientOptions { Transport = transport, ValidateRequests = false, OpenAIEndpoint = new Uri(OpenAIPlatformEndpoint) };
+        platformOptions.Retry.MaxRetries = 0;
+        OpenAI = FineTuningClient.ForOpenAI("sk-test", platformOptions);
+        OpenAIFiles = OpenAI.GetFilesClient();
+        CheckpointPermissions = OpenAI.GetCheckpointPermissionsClient();
     }
 
     public RecordingHandler Handler { get; } = new();
@@ -42,6 +50,12 @@ public sealed class HostileService
     public FineTuningModelsClient Models { get; }
 
     public IngestionJobsClient Ingestion { get; }
+
+    public FineTuningClient OpenAI { get; }
+
+    public FineTuningFilesClient OpenAIFiles { get; }
+
+    public FineTuningCheckpointPermissionsClient CheckpointPermissions { get; }
 
     /// <summary>The request lines sent so far (<c>GET /path?query</c>), oldest first.</summary>
     public IReadOnlyList<string> RequestLines => Handler.Requests.Select(r => $"{r.Method} {r.Uri.PathAndQuery}").ToList();

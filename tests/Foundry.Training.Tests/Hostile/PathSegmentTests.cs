@@ -30,6 +30,9 @@ public sealed class PathSegmentTests : IDisposable
         ["fileId"] = "file-1",
         ["modelId"] = "gpt-4o",
         ["runId"] = "run-1",
+        ["uploadId"] = "upload-1",
+        ["checkpoint"] = "ft-model-1",
+        ["permissionId"] = "cp-1",
     };
 
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
@@ -41,6 +44,8 @@ public sealed class PathSegmentTests : IDisposable
         ["fileName"] = "the multipart body",
         ["managementUserToken"] = "a header",
         ["amlUserToken"] = "a header",
+        ["md5"] = "the upload completion body",
+        ["modelSample"] = "the grader run body",
     };
 
     /// <summary>The request line of every method with a segment, keyed by type and method (without <c>Async</c>); <c>{parameter}</c> is its escaped segment.</summary>
@@ -95,7 +100,16 @@ public sealed class PathSegmentTests : IDisposable
         ["IngestionJobsClient.GetJob"] = "GET /openai/ingestion/jobs/{jobId}",
         ["IngestionJobsClient.GetRuns"] = "GET /openai/ingestion/jobs/{jobId}/runs",
         ["IngestionJobsClient.GetRun"] = "GET /openai/ingestion/jobs/{jobId}/runs/{runId}",
+        ["FineTuningFilesClient.AddUploadPart"] = "POST /v1/uploads/{uploadId}/parts",
+        ["FineTuningFilesClient.CompleteUpload"] = "POST /v1/uploads/{uploadId}/complete",
+        ["FineTuningFilesClient.CancelUpload"] = "POST /v1/uploads/{uploadId}/cancel",
+        ["FineTuningCheckpointPermissionsClient.GetPermissions"] = "GET /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
+        ["FineTuningCheckpointPermissionsClient.CreatePermissions"] = "POST /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
+        ["FineTuningCheckpointPermissionsClient.DeletePermission"] = "DELETE /v1/fine_tuning/checkpoints/{checkpoint}/permissions/{permissionId}",
     };
+
+    /// <summary>The routes only the OpenAI platform has: called on its clients, whose endpoint is <see cref="HostileService.OpenAIPlatformEndpoint"/>.</summary>
+    private static bool OnOpenAIPlatform(string route) => route.Contains(" /v1/", StringComparison.Ordinal);
 
     /// <summary>Values that cannot be one path segment.</summary>
     private static readonly string[] s_refused =
@@ -128,6 +142,7 @@ public sealed class PathSegmentTests : IDisposable
             [typeof(FineTuningFilesClient)] = _service.Files,
             [typeof(FineTuningModelsClient)] = _service.Models,
             [typeof(IngestionJobsClient)] = _service.Ingestion,
+            [typeof(FineTuningCheckpointPermissionsClient)] = _service.CheckpointPermissions,
         };
     }
 
@@ -143,7 +158,7 @@ public sealed class PathSegmentTests : IDisposable
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
     private static IEnumerable<MethodInfo> ClientMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient) }
+        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient) }
             .SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
@@ -215,7 +230,8 @@ public sealed class PathSegmentTests : IDisposable
     {
         (object target, MethodInfo method) = Find(client, signature);
         string route = s_routes[Key(method)];
-        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint) : new Uri(HostileService.OpenAIEndpoint);
+        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint)
+            : OnOpenAIPlatform(route) ? new Uri(HostileService.OpenAIPlatformEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
         {
@@ -271,7 +287,9 @@ public sealed class PathSegmentTests : IDisposable
     private (object Target, MethodInfo Method) Find(string client, string signature)
     {
         KeyValuePair<Type, object> entry = _clients.Single(c => c.Key.Name == client);
-        return (entry.Value, PublicMethods(entry.Key).Single(m => m.ToString() == signature));
+        MethodInfo method = PublicMethods(entry.Key).Single(m => m.ToString() == signature);
+        bool platform = entry.Key == typeof(FineTuningFilesClient) && s_routes.TryGetValue(Key(method), out string? route) && OnOpenAIPlatform(route);
+        return (platform ? _service.OpenAIFiles : entry.Value, method);
     }
 
     private static string Describe(string value) =>
@@ -308,6 +326,8 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(CancellationToken) => CancellationToken.None,
             Type t when t == typeof(JobProperties) => new CommandJob("compute"),
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
+            Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
+            Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },
             _ when parameter.HasDefaultValue => parameter.DefaultValue,
             Type t when Nullable.GetUnderlyingType(t) is not null => null,
             _ => throw new InvalidOperationException($"No value for {parameter.Name} of {parameter.Member}"),

@@ -42,6 +42,15 @@ public sealed class OperationSpanTests : IDisposable
         return new FineTuningClient(_service.Endpoint, new AzureKeyCredential("key"), options);
     }
 
+    private static readonly HashSet<string> s_openAIOnly = new(StringComparer.Ordinal) { "CreateUpload", "AddUploadPart", "CompleteUpload", "CancelUpload", "RunGrader", "ValidateGrader" };
+
+    private FineTuningClient OpenAIClient()
+    {
+        var options = new FineTuningClientOptions { OpenAIEndpoint = new Uri(_service.Endpoint, "v1") };
+        options.Retry.MaxRetries = 0;
+        return Foundry.Training.FineTuning.FineTuningClient.ForOpenAI("key", options);
+    }
+
     private void RespondToEverythingWithNotFound() =>
         _service.Server.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json")
@@ -60,7 +69,7 @@ public sealed class OperationSpanTests : IDisposable
 
     /// <summary>The public virtual operations of the four fine-tuning clients and the training jobs client (not the client getters).</summary>
     private static IEnumerable<MethodInfo> OperationMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient) }
+        OperationCalls.ClientTypes
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.IsVirtual && !m.IsSpecialName && m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken)));
 
@@ -70,12 +79,16 @@ public sealed class OperationSpanTests : IDisposable
     {
         MethodInfo method = OperationMethods().Single(m => m.DeclaringType!.Name + "." + m.Name + "(" + string.Join(",", m.GetParameters().Select(p => p.ParameterType.Name)) + ")" == signature);
         RespondToEverythingWithNotFound();
-        FineTuningClient fineTuning = FineTuningClient();
+        // Uploads, graders and checkpoint permissions are OpenAI platform operations: Azure OpenAI refuses them before any request.
+        FineTuningClient fineTuning = s_openAIOnly.Contains(method.Name.Replace("Async", string.Empty, StringComparison.Ordinal)) || method.DeclaringType == typeof(FineTuningCheckpointPermissionsClient)
+            ? OpenAIClient()
+            : FineTuningClient();
         object client = method.DeclaringType!.Name switch
         {
             nameof(TrainingJobsClient) => JobsClient(),
             nameof(Foundry.Training.FineTuning.FineTuningClient) => fineTuning,
             nameof(FineTuningFilesClient) => fineTuning.GetFilesClient(),
+            nameof(FineTuningCheckpointPermissionsClient) => fineTuning.GetCheckpointPermissionsClient(),
             nameof(FineTuningModelsClient) => fineTuning.GetModelsClient(),
             _ => fineTuning.GetIngestionJobsClient(),
         };
@@ -151,118 +164,6 @@ public sealed class OperationSpanTests : IDisposable
     }
 
     /// <summary>Calls an operation with placeholder arguments, awaiting tasks and reading the first page of lists.</summary>
-    private async Task InvokeAsync(MethodInfo method, object client)
-    {
-        object? result;
-        try
-        {
-            result = method.Invoke(client, method.GetParameters().Select(Argument).ToArray());
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-
-        switch (result)
-        {
-            case Task task:
-                await task;
-                break;
-            case null:
-                break;
-            default:
-                await DrainAsync(result);
-                break;
-        }
-    }
-
-    private static async Task DrainAsync(object result)
-    {
-        Type type = result.GetType();
-        Type? asyncEnumerable = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
-        if (asyncEnumerable is not null)
-        {
-            object enumerator = asyncEnumerable.GetMethod("GetAsyncEnumerator")!.Invoke(result, new object[] { CancellationToken.None })!;
-            Type enumeratorType = typeof(IAsyncEnumerator<>).MakeGenericType(asyncEnumerable.GetGenericArguments());
-            try
-            {
-                await (ValueTask<bool>)enumeratorType.GetMethod("MoveNextAsync")!.Invoke(enumerator, null)!;
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
-
-            return;
-        }
-
-        if (result is System.Collections.IEnumerable enumerable)
-        {
-            enumerable.GetEnumerator().MoveNext();
-        }
-    }
-
-    private object? Argument(ParameterInfo parameter)
-    {
-        Type type = parameter.ParameterType;
-        if (type == typeof(CancellationToken))
-        {
-            return CancellationToken.None;
-        }
-
-        if (type == typeof(string))
-        {
-            return parameter.Name switch
-            {
-                "destinationDirectory" => _tempDirectory,
-                "path" when parameter.Member.DeclaringType == typeof(FineTuningFilesClient) => WriteTempFile(),
-                _ when parameter.HasDefaultValue => null,
-                _ => "x",
-            };
-        }
-
-        if (type == typeof(WaitUntil))
-        {
-            return WaitUntil.Completed;
-        }
-
-        if (type == typeof(JobProperties))
-        {
-            return new CommandJob("compute") { Command = "python train.py", EnvironmentImageReference = "env:1" };
-        }
-
-        if (type == typeof(FineTuningJobCreateOptions))
-        {
-            return new FineTuningJobCreateOptions("gpt-4o-mini", "file-1");
-        }
-
-        if (type == typeof(FineTuningFileImport))
-        {
-            return new FineTuningFileImport(new Uri("https://example.com/train.jsonl"), "train.jsonl", FilePurpose.FineTune);
-        }
-
-        if (type == typeof(IngestionJob))
-        {
-            return new SystemComputeIngestionJob();
-        }
-
-        if (type == typeof(Stream))
-        {
-            return new MemoryStream(new byte[] { 1, 2, 3 });
-        }
-
-        if (type == typeof(FilePurpose))
-        {
-            return FilePurpose.FineTune;
-        }
-
-        return parameter.HasDefaultValue ? parameter.DefaultValue : null;
-    }
-
-    private string WriteTempFile()
-    {
-        string path = Path.Combine(_tempDirectory, "train.jsonl");
-        File.WriteAllText(path, "{}\n");
-        return path;
-    }
+    private Task InvokeAsync(MethodInfo method, object client) =>
+        OperationCalls.InvokeAsync(method, client, parameter => OperationCalls.Argument(parameter, _tempDirectory, WaitUntil.Completed));
 }

@@ -10,7 +10,8 @@ namespace Foundry.Training.Cli.Commands;
 /// <summary>
 /// <c>upload FILE</c>: uploads a file to Azure OpenAI or OpenAI with a progress bar, through
 /// <see cref="FineTuningFilesClient.UploadAsync(string, FilePurpose, IProgress{long}?, CancellationToken)"/>: streamed,
-/// never held in memory; whatever way the SDK uploads a large file, this command does not change.
+/// never held in memory. On the OpenAI platform a file over 512 MB goes through the Uploads API in parallel parts (the
+/// SDK decides); the progress bar counts the bytes of all parts.
 /// </summary>
 internal static class UploadCommand
 {

@@ -130,7 +130,7 @@ public sealed class EmulatorContractTests : IDisposable
         await AddPagesAsync(azure ? "ModelList" : "ListModelsResponse", client.GetModelsClient().GetModelsAsync().AsPages());
         Add("Model", (await client.GetModelsClient().GetModelAsync(BaseModel)).GetRawResponse());
         Add("Model", (await client.GetModelsClient().GetModelAsync((await client.GetJobAsync(first.Id!)).Value.FineTunedModel!)).GetRawResponse());
-        Response deleted = await files.DeleteAsync(uploaded.Value.Id!);
+        Response deleted = (await files.DeleteAsync(uploaded.Value.Id!)).GetRawResponse();
         if (azure)
         {
             deleted.Status.Should().Be(204);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Foundry.Training.FineTuning;
 
 /// <summary>The payload of a fine-tuning job event (<c>data</c>): the job it is about.</summary>
-public sealed class FineTuningJobWebhookEventData : ExtensibleModel
+public sealed class FineTuningJobWebhookEventData : ExtensibleModel<FineTuningJobWebhookEventData>
 {
     /// <summary>Creates an empty payload; the SDK reads it from webhooks, and <see cref="FineTuningModelFactory"/> builds it for tests.</summary>
     [JsonConstructor]

@@ -1,4 +1,5 @@
 using System;
+using System.ClientModel.Primitives;
 using System.Text.Json.Serialization;
 
 namespace Foundry.Training.FineTuning;
@@ -21,7 +22,8 @@ namespace Foundry.Training.FineTuning;
 [JsonDerivedType(typeof(FineTuningJobFailedEvent), "fine_tuning.job.failed")]
 [JsonDerivedType(typeof(FineTuningJobCancelledEvent), "fine_tuning.job.cancelled")]
 [JsonDerivedType(typeof(UnknownFineTuningWebhookEvent))]
-public abstract class FineTuningWebhookEvent : ExtensibleModel
+[PersistableModelProxy(typeof(PolymorphicModelReader<FineTuningWebhookEvent>))]
+public abstract class FineTuningWebhookEvent : ExtensibleModel<FineTuningWebhookEvent>
 {
     private protected FineTuningWebhookEvent()
     {
