@@ -15,6 +15,16 @@ namespace Foundry.Training.Testing;
 /// </summary>
 internal sealed partial class FineTuningService
 {
+    /// <summary>The ingestion jobs' operations (Azure OpenAI only).</summary>
+    private void MapIngestion(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[FineTuningOperations.CreateIngestion] = (r, v) => CreateIngestionJob(r, v["jobId"]);
+        routes[FineTuningOperations.GetIngestions] = (r, _) => ListIngestionJobs(r);
+        routes[FineTuningOperations.GetIngestion] = (r, _) => RouteIngestion(r);
+        routes[FineTuningOperations.GetIngestionRuns] = (r, _) => RouteIngestion(r);
+        routes[FineTuningOperations.GetIngestionRun] = (r, _) => RouteIngestion(r);
+    }
+
     /// <summary>Items on a page of the ingestion lists (the spec has no page size parameter).</summary>
     internal const int IngestionPageSize = 10;
 

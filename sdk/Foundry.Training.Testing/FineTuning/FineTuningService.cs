@@ -62,42 +62,16 @@ internal sealed partial class FineTuningService : IEmulatedService
     /// <summary>One handler per operation of the flavor's table in <see cref="FineTuningOperations"/>; the handlers live in the resource's partial file.</summary>
     private OperationRouter CreateRouter()
     {
-        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>
-        {
-            [FineTuningOperations.CreateJob] = (r, _) => CreateJob(r),
-            [FineTuningOperations.GetJobs] = (r, _) => ListJobs(r),
-            [FineTuningOperations.GetJob] = OfJob((job, _) => GetJob(job)),
-            [FineTuningOperations.DeleteJob] = OfJob((job, _) => DeleteJob(job)),
-            [FineTuningOperations.CancelJob] = OfJob((job, r) => CancelJob(job, r.Now)),
-            [FineTuningOperations.PauseJob] = OfJob((job, r) => PauseJob(job, r.Now)),
-            [FineTuningOperations.ResumeJob] = OfJob((job, r) => ResumeJob(job, r.Now)),
-            [FineTuningOperations.GetJobEvents] = OfJob((job, r) => ListEvents(job, r)),
-            [FineTuningOperations.GetJobCheckpoints] = OfJob((job, r) => ListCheckpoints(job, r)),
-            [FineTuningOperations.UploadFile] = (r, _) => UploadFile(r),
-            [FineTuningOperations.ImportFile] = (r, _) => ImportFile(r),
-            [FineTuningOperations.GetFiles] = (r, _) => ListFiles(r),
-            [FineTuningOperations.GetFile] = OfFile(file => GetFile(file)),
-            [FineTuningOperations.DeleteFile] = OfFile(file => DeleteFile(file)),
-            [FineTuningOperations.DownloadContent] = OfFile(file => ServiceResponse.Bytes(200, file.Content, "application/octet-stream")),
-            [FineTuningOperations.GetModels] = (_, _) => ListModels(),
-            [FineTuningOperations.GetModel] = (_, v) => GetModel(v["modelId"]),
-            [FineTuningOperations.CreateIngestion] = (r, v) => CreateIngestionJob(r, v["jobId"]),
-            [FineTuningOperations.GetIngestions] = (r, _) => ListIngestionJobs(r),
-            [FineTuningOperations.GetIngestion] = (r, _) => RouteIngestion(r),
-            [FineTuningOperations.GetIngestionRuns] = (r, _) => RouteIngestion(r),
-            [FineTuningOperations.GetIngestionRun] = (r, _) => RouteIngestion(r),
-        };
+        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>();
+        MapJobs(handlers);
+        MapFiles(handlers);
+        MapModels(handlers);
+        MapIngestion(handlers);
         MapUploads(handlers);
         MapPermissions(handlers);
         MapGraders(handlers);
         return new OperationRouter(_flavor.IsAzure ? FineTuningOperations.AzureOpenAI : FineTuningOperations.OpenAIPlatform, handlers);
     }
-
-    private OperationRouter.Handler OfJob(Func<EmulatedFineTuningJob, ServiceRequest, ServiceResponse> handle) =>
-        (request, values) => _jobs.TryGetValue(values["jobId"], out EmulatedFineTuningJob? job) ? handle(job, request) : _flavor.NotFound($"Fine-tuning job {values["jobId"]} not found.");
-
-    private OperationRouter.Handler OfFile(Func<EmulatedFile, ServiceResponse> handle) =>
-        (_, values) => _files.TryGetValue(values["fileId"], out EmulatedFile? file) ? handle(file) : _flavor.NotFound($"File {values["fileId"]} not found.");
 
     private ServiceResponse UnknownUrl(ServiceRequest request) =>
         _flavor.Error(404, "notFound", "unknown_url", $"Unrecognized request URL ({request.Method} /{string.Join("/", request.RawSegments)}).");
