@@ -14,4 +14,10 @@ public enum EmulatedService
 
     /// <summary>The pre-signed artifact download URLs the emulator hands out (a stand-in for blob storage).</summary>
     Storage = 4,
+
+    /// <summary>Azure AI Foundry datasets: <c>{Endpoint}/datasets...</c>.</summary>
+    Datasets = 5,
+
+    /// <summary>The blob containers dataset uploads write into, through the SAS the datasets service hands out (a stand-in for blob storage).</summary>
+    BlobStorage = 6,
 }

@@ -88,6 +88,27 @@ public sealed class EmulatorFaults
         Plan(statusCode, count, retryAfter, service, afterProcessing: false);
     }
 
+    /// <summary>
+    /// Resets the connection in the middle of the next <paramref name="count"/> artifact downloads from the emulator's
+    /// storage (the pre-signed content URLs) after <paramref name="afterBytes"/> bytes of their body, as when a
+    /// connection drops mid-transfer. The response headers have promised the whole body. A body shorter than that is
+    /// sent whole and the fault waits for the next download.
+    /// </summary>
+    /// <param name="afterBytes">The body bytes sent before the reset; 0 resets right after the headers.</param>
+    /// <param name="count">How many downloads to break.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterBytes"/> is negative or <paramref name="count"/> is less than 1.</exception>
+    public void ResetDuringBody(long afterBytes, int count = 1) => PlanBody(BodyFaultKind.Reset, afterBytes, count, nameof(afterBytes));
+
+    /// <summary>
+    /// Flips the bits of one byte in the next <paramref name="count"/> artifact downloads from the emulator's storage,
+    /// leaving the headers (length, <c>ETag</c>, <c>Content-MD5</c>) as they were: the corruption only an integrity check
+    /// finds. A body shorter than that is sent intact and the fault waits for the next download.
+    /// </summary>
+    /// <param name="atByte">The position of the byte within the body sent (a range counts from its own start).</param>
+    /// <param name="count">How many downloads to corrupt.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="atByte"/> is negative or <paramref name="count"/> is less than 1.</exception>
+    public void CorruptBody(long atByte = 0, int count = 1) => PlanBody(BodyFaultKind.Corrupt, atByte, count, nameof(atByte));
+
     /// <summary>Cancels every fault not yet served: the emulator is healthy again.</summary>
     public void Clear()
     {
@@ -97,15 +118,21 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Takes the first planned fault that applies to a request to <paramref name="service"/>, if any.</summary>
-    internal PlannedFault? TakeNext(EmulatedService? service)
+    /// <summary>Takes the first planned fault that replaces the answer to a request to <paramref name="service"/>, if any.</summary>
+    internal PlannedFault? TakeNext(EmulatedService? service) => Take(f => f.Body is null && (f.Service is null || f.Service == service));
+
+    /// <summary>Takes the first planned body fault that strikes within a storage body of <paramref name="length"/> bytes, if any.</summary>
+    internal PlannedFault? TakeBodyFault(EmulatedService? service, long length) =>
+        service == EmulatedService.Storage ? Take(f => f.Body is not null && f.AtByte < length) : null;
+
+    private PlannedFault? Take(Func<PlannedFault, bool> applies)
     {
         lock (_gate)
         {
             for (int i = 0; i < _planned.Count; i++)
             {
                 PlannedFault fault = _planned[i];
-                if (fault.Service is null || fault.Service == service)
+                if (applies(fault))
                 {
                     fault.Remaining--;
                     if (fault.Remaining == 0)
@@ -118,6 +145,24 @@ public sealed class EmulatorFaults
             }
 
             return null;
+        }
+    }
+
+    private void PlanBody(BodyFaultKind kind, long atByte, int count, string parameterName)
+    {
+        if (atByte < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, atByte, "The byte position cannot be negative.");
+        }
+
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The number of faulted downloads must be at least 1.");
+        }
+
+        lock (_gate)
+        {
+            _planned.Add(new PlannedFault(kind, atByte, count));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure;
 using Azure.Core;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 
@@ -43,11 +44,13 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     private FoundryTrainingEmulator(FoundryTrainingEmulatorOptions options)
     {
         TimeProvider clock = options.TimeProvider ?? TimeProvider.System;
-        _host = new EmulatorHost(options.MaxStoredFileBytes);
+        _host = new EmulatorHost(options.MaxStoredFileBytes, options.StorageBandwidthPerConnection);
         try
         {
             var context = new EmulatorContext(options, _host.ServerRoot);
-            var jobs = new TrainingJobsService(context);
+            var blobs = new BlobStore();
+            var datasets = new DatasetsService(context, blobs);
+            var jobs = new TrainingJobsService(context, datasets);
             DateTimeOffset now = clock.GetUtcNow();
             if (options.WebhookUrl is Uri webhookUrl)
             {
@@ -60,6 +63,8 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
             {
                 [EmulatedService.TrainingJobs] = jobs,
                 [EmulatedService.Storage] = new ArtifactStorageService(context, jobs),
+                [EmulatedService.Datasets] = datasets,
+                [EmulatedService.BlobStorage] = new BlobContainerService(context, blobs),
                 [EmulatedService.AzureOpenAI] = new FineTuningService(context, FineTuningFlavor.Azure, now),
                 [EmulatedService.OpenAI] = openAI,
             };
@@ -147,6 +152,16 @@ public sealed class FoundryTrainingEmulator : IDisposable, IAsyncDisposable
     /// <returns>The client.</returns>
     public TrainingJobsClient CreateTrainingJobsClient(TrainingJobsClientOptions? options = null) =>
         new(Endpoint, Credential, options ?? QuickRetries(new TrainingJobsClientOptions()));
+
+    /// <summary>
+    /// A <see cref="DatasetsClient"/> for this emulator, authenticated with <see cref="Credential"/>; uploads go to the
+    /// emulator's blob containers. Without <paramref name="options"/>, the client retries quickly (as
+    /// <see cref="CreateTrainingJobsClient"/>).
+    /// </summary>
+    /// <param name="options">The client options; quick-retry defaults when null.</param>
+    /// <returns>The client.</returns>
+    public DatasetsClient CreateDatasetsClient(DatasetsClientOptions? options = null) =>
+        new(Endpoint, Credential, options ?? QuickRetries(new DatasetsClientOptions()));
 
     /// <summary>A <see cref="FineTuningClient"/> for this emulator's Azure OpenAI, authenticated with <see cref="ApiKey"/> (<c>api-key</c>).</summary>
     /// <param name="options">The client options; quick-retry defaults (as <see cref="CreateTrainingJobsClient"/>) when null.</param>

@@ -29,6 +29,8 @@ public sealed class FoundryTrainingEmulatorOptions
     private TimeSpan _stepInterval = TimeSpan.FromMilliseconds(250);
     private int _trainingSteps = 10;
     private long _maxStoredFileBytes = 4 * 1024 * 1024;
+    private long _weightsFileBytes = 1024;
+    private long? _storageBandwidthPerConnection;
     private Uri? _webhookUrl;
     private string? _webhookSecret;
     private int _webhookMaxAttempts = 5;
@@ -97,6 +99,31 @@ public sealed class FoundryTrainingEmulatorOptions
     }
 
     /// <summary>
+    /// The number of tensor bytes in each weights file a Foundry training job writes (its checkpoints' and final
+    /// model's <c>*.safetensors</c>, after the safetensors header). Defaults to 1,024; up to 1 TiB. The bytes are
+    /// produced as they are sent, so a multi-gigabyte artifact costs the emulator no memory: use it to test large,
+    /// ranged and parallel downloads. Storage serves them with an <c>ETag</c> and their MD5 (worked out on first read).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than 1 TiB.</exception>
+    public long WeightsFileBytes
+    {
+        get => _weightsFileBytes;
+        set => _weightsFileBytes = value is >= 0 and <= 1L << 40 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The size of a weights file must be between 0 and 1 TiB.");
+    }
+
+    /// <summary>
+    /// The most bytes per second the emulator's storage sends on one connection (the artifact content URLs), as blob
+    /// storage caps each connection; null (the default) for no cap. A download over several connections at once gets
+    /// the cap on each. Use it to make transfer tests and benchmarks behave like a real service on loopback.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long? StorageBandwidthPerConnection
+    {
+        get => _storageBandwidthPerConnection;
+        set => _storageBandwidthPerConnection = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The bandwidth must be positive.");
+    }
+
+    /// <summary>
     /// Where the emulator's OpenAI platform POSTs its webhooks, as the platform does for a project's webhook endpoint:
     /// <c>fine_tuning.job.succeeded</c>, <c>fine_tuning.job.failed</c> and <c>fine_tuning.job.cancelled</c> when an
     /// OpenAI fine-tuning job ends, signed with <see cref="WebhookSecret"/> (Standard Webhooks: <c>webhook-id</c>,
@@ -155,4 +182,12 @@ public sealed class FoundryTrainingEmulatorOptions
         get => _webhookRetryDelay;
         set => _webhookRetryDelay = value > TimeSpan.Zero && value <= TimeSpan.FromHours(1) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The webhook retry delay must be positive and at most an hour.");
     }
+
+    /// <summary>
+    /// Whether a training job may only refer to dataset versions that exist in the emulator
+    /// (<c>azureai://datasets/{name}/versions/{version}</c> in <c>training.dataset.train</c>/<c>eval</c>, input URIs and
+    /// <c>code_id</c>): when true, a job referring to a missing one fails at create with a 400 <c>DatasetNotFound</c>,
+    /// as the service fails it. Defaults to false, so jobs that refer to data the emulator never saw still run.
+    /// </summary>
+    public bool ValidateDatasetReferences { get; set; }
 }

@@ -10,7 +10,8 @@ namespace Foundry.Training.Benchmarks;
 /// (<c>serve</c> is its loopback server process); <c>interleaved [e2e|pipeline|download] [rounds]</c>: load-tolerant
 /// ratios (deserialization when no suite is named); <c>attribution get|get-foundry|download|wrapper [rounds]</c>: where end-to-end
 /// time goes; <c>profile SCENARIO SECONDS</c>: one scenario in a loop, for a profiler; <c>analysis [megabytes] [rounds]</c>:
-/// training file analysis throughput and the tokenizer's share.
+/// training file analysis throughput and the tokenizer's share; <c>transfer [MiB] [MB/s] [rounds]</c>: parallel
+/// ranged downloads against the single stream and <c>BlobClient</c> over a capped emulator.
 /// </summary>
 public static class Program
 {
@@ -39,6 +40,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "analysis")
         {
             return AnalysisThroughput.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "transfer")
+        {
+            return TransferBenchmark.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "serve")

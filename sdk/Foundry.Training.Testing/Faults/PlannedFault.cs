@@ -14,6 +14,15 @@ internal sealed class PlannedFault
         AfterProcessing = afterProcessing;
     }
 
+    /// <summary>A fault on the wire, in the middle of a storage download's body.</summary>
+    public PlannedFault(BodyFaultKind body, long atByte, int remaining)
+    {
+        Body = body;
+        AtByte = atByte;
+        Remaining = remaining;
+        Service = EmulatedService.Storage;
+    }
+
     public int StatusCode { get; }
 
     /// <summary>Changed only under the lock of the owning <see cref="EmulatorFaults"/>.</summary>
@@ -25,4 +34,20 @@ internal sealed class PlannedFault
 
     /// <summary>Whether the request is served before the fault replaces its answer.</summary>
     public bool AfterProcessing { get; }
+
+    /// <summary>What happens to the body on the wire; null for a fault that replaces the answer.</summary>
+    public BodyFaultKind? Body { get; }
+
+    /// <summary>The body byte (from the first byte sent) at which the body fault strikes.</summary>
+    public long AtByte { get; }
+}
+
+/// <summary>What a body fault does on the wire.</summary>
+internal enum BodyFaultKind
+{
+    /// <summary>The connection is reset after <see cref="PlannedFault.AtByte"/> bytes of the body.</summary>
+    Reset,
+
+    /// <summary>The byte at <see cref="PlannedFault.AtByte"/> is sent with its bits flipped; headers (and MD5s) are unchanged.</summary>
+    Corrupt,
 }

@@ -13,6 +13,9 @@ internal sealed class EmulatorContext
 
     public const string StoragePath = "/_emulator/storage";
 
+    /// <summary>The root of the emulated blob containers dataset uploads write into.</summary>
+    public const string BlobsPath = "/_emulator/blobs";
+
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly Func<EmulatedJobInfo, bool>? _failWhen;
     private long _requestIds;
@@ -22,6 +25,8 @@ internal sealed class EmulatorContext
         StepInterval = options.StepInterval;
         TrainingSteps = options.TrainingSteps;
         MaxStoredFileBytes = options.MaxStoredFileBytes;
+        WeightsFileBytes = options.WeightsFileBytes;
+        ValidateDatasetReferences = options.ValidateDatasetReferences;
         BaseModels = new List<string>(options.BaseModels);
         _failWhen = options.FailWhen;
         ServerRoot = serverRoot;
@@ -33,6 +38,9 @@ internal sealed class EmulatorContext
     public int TrainingSteps { get; }
 
     public long MaxStoredFileBytes { get; }
+
+    public long WeightsFileBytes { get; }
+    public bool ValidateDatasetReferences { get; }
 
     public IReadOnlyList<string> BaseModels { get; }
 

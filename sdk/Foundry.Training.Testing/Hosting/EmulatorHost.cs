@@ -25,12 +25,14 @@ internal sealed class EmulatorHost : IDisposable
 {
     private readonly WireMockServer _server;
     private readonly UploadMiddleware _uploads;
-    private RequestDispatcher? _dispatcher;
+    private readonly StreamedBodyMiddleware _streamedBodies;
+    private volatile RequestDispatcher? _dispatcher;
     private int _disposed;
 
-    public EmulatorHost(long maxStoredFileBytes)
+    public EmulatorHost(long maxStoredFileBytes, long? storageBytesPerSecond)
     {
         _uploads = new UploadMiddleware(() => maxStoredFileBytes);
+        _streamedBodies = new StreamedBodyMiddleware(() => _dispatcher, () => storageBytesPerSecond);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = new[] { "http://127.0.0.1:0" },
@@ -38,7 +40,9 @@ internal sealed class EmulatorHost : IDisposable
             MaxRequestLogCount = 0, // the emulator keeps its own, redacted log
             DisableJsonBodyParsing = true,
             Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use((HttpContext context, Func<System.Threading.Tasks.Task> next) => _uploads.InvokeAsync(context, next)),
+            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app)
+                .Use((HttpContext context, Func<System.Threading.Tasks.Task> next) => _uploads.InvokeAsync(context, next))
+                .Use((HttpContext context, Func<System.Threading.Tasks.Task> next) => _streamedBodies.InvokeAsync(context, next)),
         });
         ServerRoot = new Uri(_server.Url!);
     }
@@ -87,9 +91,9 @@ internal sealed class EmulatorHost : IDisposable
         ServiceResponse answer = _dispatcher!.Dispatch(request.Method, request.Url, headers, upload is null ? body : Array.Empty<byte>(), upload);
 
         var response = new ResponseMessage { StatusCode = answer.Status };
-        if (answer.Body is not null)
+        if (answer.Body is not null && !answer.HeadersOnly)
         {
-            response.BodyData = new BodyData { BodyAsBytes = answer.Body, DetectedBodyType = BodyType.Bytes };
+            response.BodyData = new BodyData { BodyAsBytes = answer.Body.ToArray(), DetectedBodyType = BodyType.Bytes };
             response.AddHeader("Content-Type", answer.ContentType ?? "application/octet-stream");
         }
 

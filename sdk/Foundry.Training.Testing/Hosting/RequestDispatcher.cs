@@ -76,10 +76,25 @@ internal sealed class RequestDispatcher
             }
         }
 
+        if (fault is null && response.Body is not null && !response.HeadersOnly && response.Status is 200 or 206)
+        {
+            response.BodyFault = _faults.TakeBodyFault(service, response.Body.Length);
+        }
+
         response.WithHeader(RequestIdHeader(service), _context.NextRequestId());
-        Record(now, service, method, logPath, queryValues, headers, body, upload, response.Status, fault is not null);
+        Record(now, service, method, logPath, queryValues, headers, body, upload, response.Status, fault is not null || response.BodyFault is not null);
         return response;
     }
+
+    /// <summary>
+    /// Whether a request's answer is written by the <see cref="StreamedBodyMiddleware"/> (a body produced as it is sent,
+    /// at the storage's pace, with body faults) rather than by WireMock.Net (which holds a body in one array): reads of
+    /// the emulated storage and artifact content, which can be gigabytes.
+    /// </summary>
+    public static bool StreamsBody(string method, string path) =>
+        (string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase)) &&
+        (path.StartsWith(EmulatorContext.StoragePath + "/", StringComparison.Ordinal) ||
+         (path.StartsWith(EmulatorContext.ProjectPath + "/training_jobs/", StringComparison.Ordinal) && path.EndsWith("/artifacts/content", StringComparison.Ordinal)));
 
     private ServiceResponse Serve(EmulatedService? service, ServiceRequest request)
     {
@@ -135,6 +150,10 @@ internal sealed class RequestDispatcher
             loggedHeaders["Content-Type"] = upload.ContentType;
             loggedBody = upload.Summary;
         }
+        else if (body.Length > 0 && service == EmulatedService.BlobStorage && method == "PUT")
+        {
+            loggedBody = "(" + body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes of blob content)"; // binary, and up to a block large
+        }
         else if (body.Length > 0)
         {
             loggedBody = Redaction.Text(Encoding.UTF8.GetString(body));
@@ -164,6 +183,7 @@ internal sealed class RequestDispatcher
     {
         List<string> project = Segments(EmulatorContext.ProjectPath);
         List<string> storage = Segments(EmulatorContext.StoragePath);
+        List<string> blobs = Segments(EmulatorContext.BlobsPath);
         if (StartsWith(segments, project))
         {
             string relative = path.Substring(EmulatorContext.ProjectPath.Length);
@@ -171,10 +191,16 @@ internal sealed class RequestDispatcher
             return first switch
             {
                 "training_jobs" => (EmulatedService.TrainingJobs, project.Count, relative),
+                "datasets" => (EmulatedService.Datasets, project.Count, relative),
                 "openai" => (EmulatedService.AzureOpenAI, project.Count + 1, relative),
                 "fine_tuning" or "files" or "models" or "uploads" => (EmulatedService.OpenAI, project.Count, relative),
                 _ => (null, project.Count, relative),
             };
+        }
+
+        if (StartsWith(segments, blobs))
+        {
+            return (EmulatedService.BlobStorage, blobs.Count, path);
         }
 
         if (StartsWith(segments, storage))

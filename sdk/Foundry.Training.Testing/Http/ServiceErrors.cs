@@ -75,7 +75,7 @@ internal static class ServiceErrors
         {
             EmulatedService.AzureOpenAI => AzureOpenAI(status, azureCode, message),
             EmulatedService.OpenAI => OpenAI(status, message, openAIType, null, openAICode),
-            EmulatedService.Storage => StorageError(status, status == 429 ? "ServerBusy" : foundryCode, message),
+            EmulatedService.Storage or EmulatedService.BlobStorage => StorageError(status, status == 429 ? "ServerBusy" : foundryCode, message),
             _ => Foundry(status, foundryCode, message),
         };
     }

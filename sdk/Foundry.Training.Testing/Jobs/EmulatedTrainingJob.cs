@@ -25,20 +25,26 @@ internal sealed class EmulatedTrainingJob
     private readonly int _failAtStep;
     private readonly uint _seed;
     private readonly StringBuilder _log = new();
+
+    /// <summary>What the job read of its training data (an uploaded dataset), logged when its attempt starts.</summary>
+    public string? DataNote { get; set; }
+
     private readonly Dictionary<string, EmulatedMetric> _metrics = new(StringComparer.Ordinal);
     private readonly string[] _metricNames;
     private readonly double _peakLearningRate;
     private readonly double _epochs;
     private readonly int _evalEvery;
     private readonly int _checkpointEvery;
+    private readonly long _weightsBytes;
     private DateTimeOffset _nextTickAt;
     private int _ticks;
     private DateTimeOffset? _cancelAt;
 
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
-    public EmulatedTrainingJob(string name, long sequence, CommandJob spec, DateTimeOffset now, TimeSpan interval, int totalSteps, bool fails)
+    public EmulatedTrainingJob(string name, long sequence, CommandJob spec, DateTimeOffset now, TimeSpan interval, int totalSteps, bool fails, long weightsBytes)
     {
+        _weightsBytes = weightsBytes;
         Name = name;
         Sequence = sequence;
         Spec = spec;
@@ -182,7 +188,12 @@ internal sealed class EmulatedTrainingJob
             StartedAt = at;
             ModifiedAt = at;
             _log.Append(Stamp(at)).Append("Attempt ").Append(AttemptId).Append(" started on ").Append(InstanceType).Append(".\n");
-            Artifacts["logs/std_log.txt"] = new EmulatedArtifact("logs/std_log.txt", "text/plain", at, () => Encoding.UTF8.GetBytes(_log.ToString()));
+            if (DataNote is not null)
+            {
+                _log.Append(Stamp(at)).Append(DataNote).Append('\n');
+            }
+
+            Artifacts["logs/std_log.txt"] = new EmulatedArtifact("logs/std_log.txt", "text/plain", at, () => ResponseBody.FromBytes(Encoding.UTF8.GetBytes(_log.ToString())), grows: true);
             return;
         }
 
@@ -303,25 +314,18 @@ internal sealed class EmulatedTrainingJob
     }
 
     private void AddFile(string path, string contentType, DateTimeOffset at, Func<byte[]> content) =>
+        Artifacts[path] = new EmulatedArtifact(path, contentType, at, () => ResponseBody.FromBytes(content()));
+
+    private void AddFile(string path, string contentType, DateTimeOffset at, Func<ResponseBody> content) =>
         Artifacts[path] = new EmulatedArtifact(path, contentType, at, content);
 
     private string InstanceType => Spec.Resources?.InstanceType ?? "Standard_NC24ads_A100_v4";
 
-    /// <summary>A small, deterministic stand-in for a safetensors file: an 8-byte header length, a JSON header, then bytes.</summary>
-    private byte[] Weights(int step)
+    /// <summary>A deterministic stand-in for a safetensors file of <see cref="_weightsBytes"/> tensor bytes (see <see cref="EmulatedWeights"/>).</summary>
+    private EmulatedWeights Weights(int step)
     {
         byte[] header = Encoding.UTF8.GetBytes("{\"__metadata__\":{\"format\":\"pt\",\"emulator\":\"foundry-training\",\"job\":" + JsonValue.Create(Name).ToJsonString() + ",\"step\":\"" + step.ToString(CultureInfo.InvariantCulture) + "\"}}");
-        byte[] file = new byte[8 + header.Length + 1024];
-        BitConverter.GetBytes((long)header.Length).CopyTo(file, 0);
-        header.CopyTo(file, 8);
-        uint x = _seed ^ (uint)step;
-        for (int i = 8 + header.Length; i < file.Length; i++)
-        {
-            x = (x * 1664525u) + 1013904223u;
-            file[i] = (byte)(x >> 24);
-        }
-
-        return file;
+        return new EmulatedWeights(header, ((ulong)_seed << 32) ^ (uint)step, _weightsBytes);
     }
 
     private static byte[] Json(JsonObject value) => Encoding.UTF8.GetBytes(value.ToJsonString(s_indented));

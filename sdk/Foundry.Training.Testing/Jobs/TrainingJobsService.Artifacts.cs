@@ -103,7 +103,7 @@ internal sealed partial class TrainingJobsService
         }
 
         return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Bytes(200, artifact.ReadContent(), "application/octet-stream") // the route's contract: bytes
+            ? ServiceResponse.Stream(200, artifact.Content, "application/octet-stream") // the route's contract: bytes
             : ArtifactNotFound(job, path);
     }
 
@@ -114,7 +114,7 @@ internal sealed partial class TrainingJobsService
         TrainingModelFactory.JobArtifact(
             path: artifact.Path,
             type: JobArtifactType.File,
-            size: artifact.ReadContent().LongLength,
+            size: artifact.Content.Length,
             createdAt: artifact.CreatedAt,
             updatedAt: artifact.UpdatedAt);
 

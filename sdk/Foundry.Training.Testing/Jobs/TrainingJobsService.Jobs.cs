@@ -76,6 +76,11 @@ internal sealed partial class TrainingJobsService
             return ServiceErrors.Foundry(400, "ValidationError", $"The training job is not valid ({validation.Problems.Count} problem(s)).", validation.Problems);
         }
 
+        if (MissingDataset(spec) is ServiceResponse missing)
+        {
+            return missing;
+        }
+
         if (_jobs.ContainsKey(name))
         {
             return ServiceErrors.Foundry(409, "JobAlreadyExists", $"A training job named '{name}' already exists. Job names are unique within a project.");
@@ -88,7 +93,8 @@ internal sealed partial class TrainingJobsService
         }
 
         bool fails = _context.ShouldFail(new EmulatedJobInfo(EmulatedService.TrainingJobs, name, spec.Training?.Model, null, EmulatedTrainingJob.Stringify(spec.Tags)));
-        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails);
+        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails, _context.WeightsFileBytes);
+        job.DataNote = DescribeTrainingData(spec);
         _jobs[name] = job;
         if (key is not null)
         {

@@ -27,11 +27,13 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     private readonly Dictionary<string, string> _idempotencyKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedOperation> _operations = new(StringComparer.Ordinal);
     private readonly OperationRouter _router;
+    private readonly DatasetsService? _datasets;
     private long _sequence;
 
-    public TrainingJobsService(EmulatorContext context)
+    public TrainingJobsService(EmulatorContext context, DatasetsService? datasets = null)
     {
         _context = context;
+        _datasets = datasets;
         _router = CreateRouter();
     }
 
@@ -51,20 +53,15 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     }
 
     /// <summary>Reads an artifact for the storage URLs the content infos hand out; null when it does not exist (any more).</summary>
-    public byte[]? ReadArtifact(string jobName, string attemptId, string path, DateTimeOffset now, out string contentType)
+    public StoredBlob? ReadArtifact(string jobName, string attemptId, string path, DateTimeOffset now)
     {
         lock (_gate)
         {
             AdvanceTo(now);
-            contentType = "application/octet-stream";
-            if (_jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
-                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
-            {
-                contentType = artifact.ContentType;
-                return artifact.ReadContent();
-            }
-
-            return null;
+            return _jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
+                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+                ? artifact.Read()
+                : null;
         }
     }
 

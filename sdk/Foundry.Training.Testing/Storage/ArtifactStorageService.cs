@@ -7,7 +7,7 @@ namespace Foundry.Training.Testing;
 /// <summary>
 /// The emulator's stand-in for blob storage: serves artifact content at the pre-signed URLs that content infos hand
 /// out (<c>/_emulator/storage/artifacts/{job}/{attempt}/{path}?...&amp;sig=</c>). Like a SAS URL it needs no bearer token,
-/// but its signature must match.
+/// but its signature must match. Reads behave as Azure Blob Storage's (<see cref="BlobReads"/>).
 /// </summary>
 internal sealed class ArtifactStorageService : IEmulatedService
 {
@@ -44,9 +44,9 @@ internal sealed class ArtifactStorageService : IEmulatedService
             return ServiceErrors.StorageError(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of the sig parameter is correct.");
         }
 
-        byte[]? content = _jobs.ReadArtifact(request.Segments[1], request.Segments[2], path, request.Now, out string contentType);
-        return content is null
+        StoredBlob? blob = _jobs.ReadArtifact(request.Segments[1], request.Segments[2], path, request.Now);
+        return blob is null
             ? ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.")
-            : ServiceResponse.Bytes(200, content, contentType).WithHeader("x-ms-blob-type", "BlockBlob");
+            : BlobReads.Serve(request, blob);
     }
 }

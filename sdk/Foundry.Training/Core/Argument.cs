@@ -57,6 +57,14 @@ internal static class Argument
         }
     }
 
+    public static void AssertInRange(long value, long minimum, long maximum, string name)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Value must be between {minimum} and {maximum}.");
+        }
+    }
+
     public static void AssertPositive(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero)

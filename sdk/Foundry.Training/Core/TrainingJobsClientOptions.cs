@@ -65,6 +65,13 @@ public class TrainingJobsClientOptions : ClientOptions, IResilienceOptions, IRes
     private int _maxConcurrentDownloads = 4;
 
     /// <summary>
+    /// How <c>DownloadArtifacts</c> fetches each file: in parts of <see cref="TransferOptions.PartSize"/> bytes,
+    /// <see cref="TransferOptions.MaximumConcurrency"/> at a time, resumed after a broken connection and checked against
+    /// the length and MD5 storage reports. Read when a download starts.
+    /// </summary>
+    public TransferOptions Transfers { get; } = new();
+
+    /// <summary>
     /// The largest response body, in bytes, a call reads into memory. Defaults to 64 MiB. A response that declares or
     /// sends more fails with a <see cref="RequestFailedException"/> (error code <c>ResponseTooLarge</c>, not retried)
     /// instead of growing the process; an error response's body is cut at this size. Downloads are streamed and not

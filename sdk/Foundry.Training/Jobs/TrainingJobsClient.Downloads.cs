@@ -107,59 +107,35 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>
-    /// Streams one artifact into a new temporary file next to its place (created so that it never follows a link) and
-    /// renames it into place once complete; a failure removes the temporary file and names the artifact.
+    /// Downloads one artifact into a new temporary file next to its place (created so that it never follows a link), in
+    /// parallel ranged parts (<see cref="TrainingJobsClientOptions.Transfers"/>), checks it, and renames it into place;
+    /// a failure removes the temporary file and names the artifact. A file already in place with the length and MD5
+    /// storage reports is kept without downloading it again.
     /// </summary>
     private async ValueTask<DownloadedArtifact> DownloadFileAsync(DownloadPlan.PlannedFile file, DownloadTracker tracker, bool async, CancellationToken cancellationToken)
     {
-        using HttpMessage message = _downloadPipeline.CreateNextLinkRequest(file.ContentUri.AbsoluteUri);
-        message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
-        message.BufferResponse = false;
-        Response response = await _downloadPipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+        if (await IsAlreadyCompleteAsync(file, async, cancellationToken).ConfigureAwait(false) is long kept)
+        {
+            tracker.Bytes(file.ArtifactPath, kept, 0);
+            tracker.FileDone(file.ArtifactPath, kept);
+            return new DownloadedArtifact(file.ArtifactPath, file.LocalPath, kept);
+        }
+
         string? partial = null;
         long written = 0;
         try
         {
-            using Stream source = response.ContentStream ?? Stream.Null;
             Directory.CreateDirectory(Path.GetDirectoryName(file.LocalPath)!);
             string temporary = ArtifactPaths.TemporaryPath(file.LocalPath);
-            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: async))
+            using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, useAsync: false))
             {
                 partial = temporary;
-                byte[] buffer = new byte[81920];
-                while (true)
+                var download = new ParallelDownload(_ranges, _options.Transfers, file.ContentUri, file.ArtifactPath, target, delta =>
                 {
-                    int read;
-                    try
-                    {
-                        read = async
-                            ? await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
-                            : source.Read(buffer, 0, buffer.Length);
-                    }
-                    catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-                    {
-                        throw cancellationToken.IsCancellationRequested
-                            ? new OperationCanceledException($"The download of artifact '{file.ArtifactPath}' was cancelled.", ex, cancellationToken)
-                            : ServiceFailure.Create(0, $"The download of artifact '{file.ArtifactPath}' broke off after {written} bytes: {ex.Message}", "ArtifactDownloadIncomplete", ex);
-                    }
-
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    if (async)
-                    {
-                        await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        target.Write(buffer, 0, read);
-                    }
-
-                    written += read;
-                    tracker.Bytes(file.ArtifactPath, written, read);
-                }
+                    long fileBytes = Interlocked.Add(ref written, delta);
+                    tracker.Bytes(file.ArtifactPath, fileBytes, (int)delta);
+                });
+                written = await download.RunAsync(async, cancellationToken).ConfigureAwait(false);
             }
 
             ArtifactPaths.Replace(partial, file.LocalPath);
@@ -181,6 +157,39 @@ public partial class TrainingJobsClient
 
         tracker.FileDone(file.ArtifactPath, written);
         return new DownloadedArtifact(file.ArtifactPath, file.LocalPath, written);
+    }
+
+    /// <summary>
+    /// The length of the file already at the artifact's place when it is complete and verified: a regular file (not a
+    /// link) with the length and MD5 storage reports for the artifact now. Null when there is none, or it differs, or
+    /// storage reports no MD5 to check it against (it is then downloaded again).
+    /// </summary>
+    private async ValueTask<long?> IsAlreadyCompleteAsync(DownloadPlan.PlannedFile file, bool async, CancellationToken cancellationToken)
+    {
+        var local = new FileInfo(file.LocalPath);
+        if (!local.Exists || (local.Attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            return null;
+        }
+
+        using RangeResponse properties = await _ranges.GetPropertiesAsync(file.ContentUri, file.ArtifactPath, async, cancellationToken).ConfigureAwait(false);
+        if (properties.ContentMd5 is null || properties.TotalLength != local.Length)
+        {
+            return null;
+        }
+
+        byte[] md5;
+        try
+        {
+            using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: async);
+            md5 = await Md5Hasher.HashAsync(stream, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return Convert.ToBase64String(md5) == Convert.ToBase64String(properties.ContentMd5) ? local.Length : null;
     }
 
     private static void TryDelete(string path)
@@ -209,7 +218,7 @@ public partial class TrainingJobsClient
             _progress = progress;
         }
 
-        public void Bytes(string path, long fileBytes, int delta)
+        public void Bytes(string path, long fileBytes, long delta)
         {
             long total = Interlocked.Add(ref _totalBytes, delta);
             _progress?.Report(new ArtifactDownloadProgress(path, fileBytes, total, Volatile.Read(ref _completedFiles), _totalFiles));

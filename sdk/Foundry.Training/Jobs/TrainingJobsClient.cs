@@ -16,6 +16,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
 {
     private readonly ServicePipeline _pipeline;
     private readonly ServicePipeline _downloadPipeline;
+    private readonly RangeReader _ranges;
     private readonly TrainingJobsClientOptions _options;
 
     /// <summary>For mocking.</summary>
@@ -23,6 +24,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
     {
         _pipeline = null!;
         _downloadPipeline = null!;
+        _ranges = null!;
         _options = null!;
     }
 
@@ -40,6 +42,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
         _options = options ?? new TrainingJobsClientOptions();
         _pipeline = ServicePipelineFactory.ForTrainingJobs(endpoint, credential, _options);
         _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
+        _ranges = new RangeReader(_downloadPipeline);
     }
 
     /// <summary>The project endpoint this client talks to.</summary>

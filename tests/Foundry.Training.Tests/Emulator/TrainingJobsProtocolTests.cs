@@ -314,7 +314,7 @@ public sealed class TrainingJobsProtocolTests : IDisposable
 
         info.ContentUri!.Query.Should().Contain("sig=");
         List<EmulatorRequest> downloads = _emulator.Requests.Where(r => r.Service == EmulatedService.Storage).ToList();
-        downloads.Should().NotBeEmpty().And.OnlyContain(r => r.Query["sig"] == "REDACTED" && r.StatusCode == 200 && r.Path.StartsWith("/_emulator/storage/artifacts/recorded/1/", StringComparison.Ordinal));
+        downloads.Should().NotBeEmpty().And.OnlyContain(r => r.Query["sig"] == "REDACTED" && r.StatusCode == 206 && r.Headers["Range"].StartsWith("bytes=0-", StringComparison.Ordinal) && r.Path.StartsWith("/_emulator/storage/artifacts/recorded/1/", StringComparison.Ordinal));
         downloads.Should().OnlyContain(r => !r.Headers.ContainsKey("Authorization"), "pre-signed URLs are fetched without the client's credentials");
 
         // A tampered signature is refused like a storage account would.

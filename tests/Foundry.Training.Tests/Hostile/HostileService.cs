@@ -37,7 +37,12 @@ public sealed class HostileService
         OpenAI = FineTuningClient.ForOpenAI("sk-test", platformOptions);
         OpenAIFiles = OpenAI.GetFilesClient();
         CheckpointPermissions = OpenAI.GetCheckpointPermissionsClient();
+        var datasetsOptions = new DatasetsClientOptions { Transport = transport };
+        datasetsOptions.Retry.MaxRetries = 0;
+        Datasets = new Foundry.Training.Datasets.DatasetsClient(new Uri(JobsEndpoint), new StaticTokenCredential(), datasetsOptions);
     }
+
+    public Foundry.Training.Datasets.DatasetsClient Datasets { get; }
 
     public RecordingHandler Handler { get; } = new();
 

@@ -24,6 +24,8 @@ public sealed class PathSegmentTests : IDisposable
     private static readonly Dictionary<string, string> s_segments = TableOperations()
         .SelectMany(o => o.Route.Parameters)
         .Distinct()
+        .Concat(new[] { "version" }) // the datasets client's, not on a table yet
+        .Distinct()
         .Where(name => ClientMethods().Any(m => m.GetParameters().Any(p => p.Name == name && p.ParameterType == typeof(string))))
         .ToDictionary(name => name, name => name + "-1");
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
@@ -32,11 +34,25 @@ public sealed class PathSegmentTests : IDisposable
         ["path"] = "the 'path' query of artifact routes; a local file for Upload",
         ["pathPrefix"] = "the 'path_prefix' query",
         ["destinationDirectory"] = "a local folder",
+        ["directory"] = "a local folder to upload",
         ["fileName"] = "the multipart body",
         ["managementUserToken"] = "a header",
         ["amlUserToken"] = "a header",
         ["md5"] = "the upload completion body",
         ["modelSample"] = "the grader run body",
+    };
+
+    /// <summary>The datasets client's request lines: its operations are not on a table yet.</summary>
+    private static readonly Dictionary<string, string> s_datasetRoutes = new()
+    {
+        ["DatasetsClient.GetVersions"] = "GET /api/projects/p/datasets/{name}/versions",
+        ["DatasetsClient.GetVersion"] = "GET /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.CreateOrUpdateVersion"] = "PATCH /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.DeleteVersion"] = "DELETE /api/projects/p/datasets/{name}/versions/{version}",
+        ["DatasetsClient.StartPendingUpload"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.GetCredentials"] = "POST /api/projects/p/datasets/{name}/versions/{version}/credentials",
+        ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+        ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
     };
 
     /// <summary>The methods that are no operation of a table but send one's request first (they wait, watch or download many).</summary>
@@ -58,7 +74,9 @@ public sealed class PathSegmentTests : IDisposable
         .Where(o => o.Route.Parameters.Count > 0 || ClientMethods().Any(m => Key(m) == o.Name && m.GetParameters().Any(p => s_segments.ContainsKey(p.Name!))))
         .Select(o => (o.Name, Operation: o))
         .Concat(s_composites.Select(c => (c.Key, Operation: c.Value)))
-        .ToDictionary(r => r.Item1, r => RequestLine(r.Operation));
+        .Select(r => (r.Item1, Line: RequestLine(r.Operation)))
+        .Concat(s_datasetRoutes.Select(r => (r.Key, Line: r.Value)))
+        .ToDictionary(r => r.Item1, r => r.Line);
 
     private static IEnumerable<ServiceOperation> TableOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All);
 
@@ -105,7 +123,10 @@ public sealed class PathSegmentTests : IDisposable
             [typeof(FineTuningModelsClient)] = _service.Models,
             [typeof(IngestionJobsClient)] = _service.Ingestion,
             [typeof(FineTuningCheckpointPermissionsClient)] = _service.CheckpointPermissions,
+            [typeof(Foundry.Training.Datasets.DatasetsClient)] = _service.Datasets,
         };
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "train.jsonl"), "{}\n");
     }
 
     public void Dispose()
@@ -119,7 +140,7 @@ public sealed class PathSegmentTests : IDisposable
     private static IEnumerable<MethodInfo> PublicMethods(Type client) =>
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
-    private static IEnumerable<MethodInfo> ClientMethods() => OperationCalls.ClientTypes.SelectMany(PublicMethods);
+    private static IEnumerable<MethodInfo> ClientMethods() => OperationCalls.ClientTypes.Append(typeof(Foundry.Training.Datasets.DatasetsClient)).SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
         method.DeclaringType!.Name + "." + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^"Async".Length] : method.Name);
@@ -132,7 +153,8 @@ public sealed class PathSegmentTests : IDisposable
             var data = new TheoryData<string, string, string>();
             foreach (MethodInfo method in ClientMethods())
             {
-                foreach (ParameterInfo parameter in method.GetParameters().Where(p => p.ParameterType == typeof(string) && s_segments.ContainsKey(p.Name!)))
+                // An optional segment (an upload's version, a content hash when null) is checked when given; null means "choose one".
+                foreach (ParameterInfo parameter in method.GetParameters().Where(p => p.ParameterType == typeof(string) && s_segments.ContainsKey(p.Name!) && !(p.HasDefaultValue && p.DefaultValue is null)))
                 {
                     data.Add(method.DeclaringType!.Name, method.ToString()!, parameter.Name!);
                 }
@@ -190,7 +212,7 @@ public sealed class PathSegmentTests : IDisposable
     {
         (object target, MethodInfo method) = Find(client, signature);
         string route = s_routes[Key(method)];
-        Uri endpoint = client == nameof(TrainingJobsClient) ? new Uri(HostileService.JobsEndpoint)
+        Uri endpoint = client is nameof(TrainingJobsClient) or "DatasetsClient" ? new Uri(HostileService.JobsEndpoint)
             : OnOpenAIPlatform(route) ? new Uri(HostileService.OpenAIPlatformEndpoint) : new Uri(HostileService.OpenAIEndpoint);
 
         foreach (string value in s_accepted)
@@ -281,7 +303,8 @@ public sealed class PathSegmentTests : IDisposable
         if (parameter.ParameterType == typeof(string))
         {
             return s_segments.TryGetValue(parameter.Name!, out string? segment) ? segment
-                : parameter.Name == "destinationDirectory" ? _directory
+                : parameter.Name is "destinationDirectory" or "directory" ? _directory
+                : parameter.Name == "path" && parameter.Member.Name.StartsWith("UploadFile", StringComparison.Ordinal) ? Path.Combine(_directory, "train.jsonl")
                 : parameter.Name == "path" ? "outputs/model.bin"
                 : parameter.HasDefaultValue ? parameter.DefaultValue : throw new InvalidOperationException("No value for " + parameter.Name);
         }
@@ -295,6 +318,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
             Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
             Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },
+            Type t when t == typeof(Foundry.Training.Datasets.DatasetVersion) => new Foundry.Training.Datasets.FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl"),
             _ when parameter.HasDefaultValue => parameter.DefaultValue,
             Type t when Nullable.GetUnderlyingType(t) is not null => null,
             _ => throw new InvalidOperationException($"No value for {parameter.Name} of {parameter.Member}"),

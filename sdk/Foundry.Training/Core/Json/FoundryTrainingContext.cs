@@ -20,6 +20,15 @@ namespace Foundry.Training;
 /// family's <c>Unknown*</c> type. A context generated in another assembly can build these types too: the generator
 /// finds this one through the assembly attribute it emits.
 /// </remarks>
+[ModelReaderWriterBuildable(typeof(Datasets.BlobReference))]
+[ModelReaderWriterBuildable(typeof(Datasets.DatasetCredential))]
+[ModelReaderWriterBuildable(typeof(Datasets.DatasetVersion))]
+[ModelReaderWriterBuildable(typeof(Datasets.FileDatasetVersion))]
+[ModelReaderWriterBuildable(typeof(Datasets.FolderDatasetVersion))]
+[ModelReaderWriterBuildable(typeof(Datasets.PendingUploadRequest))]
+[ModelReaderWriterBuildable(typeof(Datasets.PendingUploadResult))]
+[ModelReaderWriterBuildable(typeof(Datasets.SasCredential))]
+[ModelReaderWriterBuildable(typeof(Datasets.UnknownDatasetVersion))]
 [ModelReaderWriterBuildable(typeof(Jobs.AllNodes))]
 [ModelReaderWriterBuildable(typeof(Jobs.CommandJob))]
 [ModelReaderWriterBuildable(typeof(Jobs.CommandJobLimits))]

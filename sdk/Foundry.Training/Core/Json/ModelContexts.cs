@@ -10,6 +10,7 @@ internal static class ModelContexts
         CoreJsonContext.Default,
         Jobs.JobsJsonContext.Default,
         FineTuning.FineTuningJsonContext.Default,
+        Datasets.DatasetsJsonContext.Default,
     };
 
     public static IPolymorphicFamily[] Families { get; } =
@@ -19,6 +20,7 @@ internal static class ModelContexts
         new PolymorphicFamily<Jobs.TrainingRewardConfiguration, Jobs.UnknownTrainingRewardConfiguration>(),
         new PolymorphicFamily<Jobs.DistributionConfiguration, Jobs.UnknownDistributionConfiguration>(),
         new PolymorphicFamily<Jobs.NodeCollection, Jobs.UnknownNodeCollection>(),
+        new PolymorphicFamily<Datasets.DatasetVersion, Datasets.UnknownDatasetVersion>(),
         new PolymorphicFamily<FineTuning.IngestionJob, FineTuning.UnknownIngestionJob>(),
         new PolymorphicFamily<FineTuning.IngestionJobCompute, FineTuning.UnknownIngestionJobCompute>(),
         new PolymorphicFamily<FineTuning.IngestionTargetIndex, FineTuning.UnknownIngestionTargetIndex>(),

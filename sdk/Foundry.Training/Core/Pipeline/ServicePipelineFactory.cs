@@ -23,6 +23,15 @@ internal static class ServicePipelineFactory
         return new ServicePipeline(endpoint, pipeline, options.Version, time: options.TimeProvider, buffering: options);
     }
 
+    /// <summary>Foundry datasets: <c>{project endpoint}</c>, <c>api-version=v1</c>, Entra bearer token.</summary>
+    public static ServicePipeline ForDatasets(Uri endpoint, TokenCredential credential, DatasetsClientOptions options)
+    {
+        TransportSecurity.RequireSecureEndpoint(endpoint, nameof(endpoint));
+        Argument.AssertNotNull(credential, nameof(credential));
+        HttpPipeline pipeline = ServicePipeline.Build(options, new TokenCredentialPolicy(credential, endpoint, options.Audience));
+        return new ServicePipeline(endpoint, pipeline, options.Version, buffering: options);
+    }
+
     /// <summary>Azure OpenAI authoring with an <c>api-key</c>: <c>{endpoint}/openai</c>, <c>api-version</c>.</summary>
     public static ServicePipeline ForAzureOpenAI(Uri endpoint, AzureKeyCredential credential, FineTuningClientOptions options)
     {

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// Writes local files to block blobs through pre-signed (SAS) URLs: a file up to one block in one Put Blob, a larger
+/// one in blocks (Put Block) committed with Put Block List. All blocks and small files of an upload share one pool of
+/// <c>maxConcurrency</c> workers; each request streams its range from disk with a <c>Content-MD5</c> the service checks,
+/// and is retried on its own by the pipeline's retry policy (a reset in the middle of a block resends that block).
+/// </summary>
+internal sealed class BlockUploader
+{
+    /// <summary>The Azure Storage REST version the requests speak.</summary>
+    public const string StorageVersion = "2023-11-03";
+
+    /// <summary>The most blocks a block blob can have.</summary>
+    public const int MaxBlocks = 50_000;
+
+    private readonly HttpPipeline _pipeline;
+    private readonly long _blockSize;
+    private readonly int _maxConcurrency;
+
+    /// <param name="pipeline">A pipeline without credentials (the SAS in each URL authorizes the request).</param>
+    /// <param name="blockSize">The size of a block; files no larger go in one request.</param>
+    /// <param name="maxConcurrency">How many requests are in flight at once.</param>
+    public BlockUploader(HttpPipeline pipeline, long blockSize, int maxConcurrency)
+    {
+        _pipeline = pipeline;
+        _blockSize = blockSize;
+        _maxConcurrency = maxConcurrency;
+    }
+
+    /// <summary>The block size for a file: the configured one, raised (to whole MiB) when the file would need more than <see cref="MaxBlocks"/>.</summary>
+    public static long BlockSizeFor(long length, long blockSize)
+    {
+        const long MiB = 1024 * 1024;
+        long needed = (length + MaxBlocks - 1) / MaxBlocks;
+        return needed <= blockSize ? blockSize : (needed + MiB - 1) / MiB * MiB;
+    }
+
+    /// <summary>A block id: the same length for every block of a blob, as the service requires.</summary>
+    public static string BlockId(int index) => Convert.ToBase64String(Encoding.ASCII.GetBytes("block-" + index.ToString("D6", CultureInfo.InvariantCulture)));
+
+    /// <summary>Uploads every file; the first failure stops the others and is thrown.</summary>
+    /// <param name="blobs">The files and their blobs.</param>
+    /// <param name="progress">Told each number of bytes sent (negative when an attempt is started again).</param>
+    /// <param name="async">Whether to run asynchronously.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <exception cref="RequestFailedException">Storage refused a request, or it failed after its retries.</exception>
+    public async ValueTask UploadAsync(IReadOnlyList<BlobUpload> blobs, Action<long>? progress, bool async, CancellationToken cancellationToken)
+    {
+        List<Part> parts = Plan(blobs);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = new Run(parts, progress, stop);
+        int workers = Math.Max(1, Math.Min(_maxConcurrency, parts.Count));
+        var tasks = new Task[workers];
+        for (int i = 0; i < workers; i++)
+        {
+            tasks[i] = async
+                ? WorkAsync(run, async: true).AsTask()
+                : Task.Factory.StartNew(() => WorkAsync(run, async: false).EnsureCompleted(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        try
+        {
+            if (async)
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            else
+            {
+                Task.WaitAll(tasks);
+            }
+        }
+        catch (Exception) when (run.Failure is not null)
+        {
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        if (run.Failure is not null)
+        {
+            run.Failure.Throw();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private List<Part> Plan(IReadOnlyList<BlobUpload> blobs)
+    {
+        var parts = new List<Part>();
+        foreach (BlobUpload blob in blobs)
+        {
+            long blockSize = BlockSizeFor(blob.Length, _blockSize);
+            if (blob.Length <= blockSize)
+            {
+                parts.Add(new Part(blob, null, -1, 0, blob.Length));
+                continue;
+            }
+
+            int count = (int)((blob.Length + blockSize - 1) / blockSize);
+            var blocks = new BlockList(count);
+            for (int i = 0; i < count; i++)
+            {
+                long offset = i * blockSize;
+                parts.Add(new Part(blob, blocks, i, offset, Math.Min(blockSize, blob.Length - offset)));
+            }
+        }
+
+        return parts;
+    }
+
+    private async ValueTask WorkAsync(Run run, bool async)
+    {
+        CancellationToken token = run.Stop.Token;
+        try
+        {
+            while (!token.IsCancellationRequested && run.Next() is Part part)
+            {
+                if (part.Blocks is null)
+                {
+                    await PutAsync(part, comp: null, run.Progress, async, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                await PutAsync(part, comp: "block", run.Progress, async, token).ConfigureAwait(false);
+                if (part.Blocks.Done())
+                {
+                    await CommitAsync(part.Blob, part.Blocks.Count, async, token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            run.Fail(ex);
+        }
+    }
+
+    /// <summary>Put Blob (the whole file) or Put Block (one range), with the range's MD5.</summary>
+    private async ValueTask PutAsync(Part part, string? comp, Action<long>? progress, bool async, CancellationToken cancellationToken)
+    {
+        byte[] md5;
+        using (FileStream file = FileRangeContent.Open(part.Blob.LocalPath, part.Offset, async))
+        {
+            md5 = await Md5Hasher.ComputeAsync(file, part.Length, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        using HttpMessage message = CreateRequest(part.Blob.BlobUrl);
+        Request request = message.Request;
+        if (comp is null)
+        {
+            request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
+        }
+        else
+        {
+            request.Uri.AppendQuery("comp", comp, escapeValue: true);
+            request.Uri.AppendQuery("blockid", BlockId(part.Index), escapeValue: true);
+        }
+
+        request.Headers.SetValue("Content-MD5", Convert.ToBase64String(md5));
+        request.Headers.SetValue(HttpHeader.Names.ContentType, "application/octet-stream");
+        request.Content = new FileRangeContent(part.Blob.LocalPath, part.Offset, part.Length, progress);
+        await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Put Block List: commits the blocks, in order, as the blob's content.</summary>
+    private async ValueTask CommitAsync(BlobUpload blob, int count, bool async, CancellationToken cancellationToken)
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
+        for (int i = 0; i < count; i++)
+        {
+            xml.Append("<Latest>").Append(BlockId(i)).Append("</Latest>");
+        }
+
+        xml.Append("</BlockList>");
+        using HttpMessage message = CreateRequest(blob.BlobUrl);
+        message.Request.Uri.AppendQuery("comp", "blocklist", escapeValue: true);
+        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml");
+        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString()));
+        await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private HttpMessage CreateRequest(Uri blobUrl)
+    {
+        HttpMessage message = _pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Put;
+        message.Request.Uri.Reset(blobUrl);
+        message.Request.Headers.SetValue("x-ms-version", StorageVersion);
+        return message;
+    }
+
+    private async ValueTask SendAsync(HttpMessage message, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _pipeline.Send(message, cancellationToken);
+        }
+
+        if (message.Response.IsError)
+        {
+            throw new RequestFailedException(message.Response, null, ServiceErrorParser.Instance);
+        }
+    }
+
+    /// <summary>One request's worth of a file: the whole file (no <see cref="Blocks"/>) or one block.</summary>
+    private sealed class Part
+    {
+        public Part(BlobUpload blob, BlockList? blocks, int index, long offset, long length)
+        {
+            Blob = blob;
+            Blocks = blocks;
+            Index = index;
+            Offset = offset;
+            Length = length;
+        }
+
+        public BlobUpload Blob { get; }
+
+        public BlockList? Blocks { get; }
+
+        public int Index { get; }
+
+        public long Offset { get; }
+
+        public long Length { get; }
+    }
+
+    /// <summary>The blocks of one blob: the worker that stages the last one commits them.</summary>
+    private sealed class BlockList
+    {
+        private int _remaining;
+
+        public BlockList(int count)
+        {
+            Count = count;
+            _remaining = count;
+        }
+
+        public int Count { get; }
+
+        public bool Done() => Interlocked.Decrement(ref _remaining) == 0;
+    }
+
+    /// <summary>The shared state of one upload's workers.</summary>
+    private sealed class Run
+    {
+        private readonly List<Part> _parts;
+        private int _next = -1;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        public Run(List<Part> parts, Action<long>? progress, CancellationTokenSource stop)
+        {
+            _parts = parts;
+            Progress = progress;
+            Stop = stop;
+        }
+
+        public Action<long>? Progress { get; }
+
+        public CancellationTokenSource Stop { get; }
+
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure => Volatile.Read(ref _failure);
+
+        public Part? Next()
+        {
+            int index = Interlocked.Increment(ref _next);
+            return index < _parts.Count ? _parts[index] : null;
+        }
+
+        /// <summary>Keeps the first real failure (not the cancellations it causes in the other workers) and stops them.</summary>
+        public void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && Stop.IsCancellationRequested && _failure is not null)
+            {
+                return;
+            }
+
+            if (exception is OperationCanceledException)
+            {
+                Interlocked.CompareExchange(ref _failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception), null);
+            }
+            else
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo info = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo? previous = Interlocked.CompareExchange(ref _failure, info, null);
+                if (previous?.SourceException is OperationCanceledException)
+                {
+                    Interlocked.Exchange(ref _failure, info);
+                }
+            }
+
+            try
+            {
+                Stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+}

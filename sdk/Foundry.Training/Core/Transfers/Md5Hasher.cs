@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// MD5 over bytes that arrive in order (a body as it streams, a file read back), as blob storage reports it in
+/// <c>Content-MD5</c> and <c>x-ms-blob-content-md5</c>: an integrity check against corruption, not a security measure.
+/// </summary>
+internal sealed class Md5Hasher : IDisposable
+{
+    private const int BufferSize = 81920;
+
+#pragma warning disable CA5351 // MD5 is what storage reports; it detects corruption, it protects nothing.
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+#pragma warning restore CA5351
+
+    public void Append(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+
+    /// <summary>The hash of everything appended; the hasher starts over.</summary>
+    public byte[] Finish() => _hash.GetHashAndReset();
+
+    public void Dispose() => _hash.Dispose();
+
+    /// <summary>The MD5 of a stream's bytes from its current position to its end.</summary>
+    public static async ValueTask<byte[]> HashAsync(Stream stream, bool async, CancellationToken cancellationToken)
+    {
+        using var hasher = new Md5Hasher();
+        byte[] buffer = new byte[BufferSize];
+        int read;
+        while ((read = async ? await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) : stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            hasher.Append(buffer, 0, read);
+        }
+
+        return hasher.Finish();
+    }
+
+    /// <summary>The MD5 of the next <paramref name="length"/> bytes of <paramref name="stream"/> (a block of a file being uploaded).</summary>
+    /// <exception cref="EndOfStreamException">The stream ends before <paramref name="length"/> bytes.</exception>
+    public static async ValueTask<byte[]> ComputeAsync(Stream stream, long length, bool async, CancellationToken cancellationToken)
+    {
+        using var hasher = new Md5Hasher();
+        byte[] buffer = new byte[(int)Math.Min(BufferSize, Math.Max(length, 1))];
+        for (long remaining = length; remaining > 0;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int want = (int)Math.Min(buffer.Length, remaining);
+            int read = async ? await stream.ReadAsync(buffer, 0, want, cancellationToken).ConfigureAwait(false) : stream.Read(buffer, 0, want);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("The file became shorter while it was being uploaded.");
+            }
+
+            hasher.Append(buffer, 0, read);
+            remaining -= read;
+        }
+
+        return hasher.Finish();
+    }
+
+    /// <summary>The MD5 a response header carries (base64 of 16 bytes), or null when it carries none or something else.</summary>
+    public static byte[]? FromHeader(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            byte[] hash = Convert.FromBase64String(value!.Trim());
+            return hash.Length == 16 ? hash : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Foundry.Training.Jobs;
+
+namespace Foundry.Training.Datasets;
+
+public partial class DatasetsClient
+{
+    /// <summary>
+    /// Returns a copy of <paramref name="job"/> whose local paths are uploaded as dataset versions and replaced by their
+    /// <c>azureai://datasets/{name}/versions/{version}</c> references: <c>training.dataset.train</c> and <c>eval</c>,
+    /// each input's <c>uri</c>, a local code folder in <c>code_id</c>, and the files of function rewards
+    /// (<c>entry_point</c> <c>path/to/rewards.py:score</c>), which must lie in the code folder or, without one, become
+    /// the code folder themselves. Every upload is named by its content hash, so an unchanged file is not sent again.
+    /// Values that are URIs (<c>azureai://</c>, <c>https://</c>, ...) are left as they are; <paramref name="job"/> is not
+    /// changed.
+    /// </summary>
+    /// <param name="job">The job to submit.</param>
+    /// <param name="options">The base directory, dataset name prefix and progress; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the uploads.</param>
+    /// <returns>The job to pass to <c>TrainingJobsClient.CreateAsync</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is null.</exception>
+    /// <exception cref="ArgumentException">A local path does not exist (the message names the property), or a reward file lies outside the code folder.</exception>
+    /// <exception cref="Azure.RequestFailedException">An upload failed.</exception>
+    public virtual Task<CommandJob> ResolveLocalPathsAsync(CommandJob job, LocalAssetOptions? options = null, CancellationToken cancellationToken = default) =>
+        ResolveLocalPathsCoreAsync(job, options ?? new LocalAssetOptions(), async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="ResolveLocalPathsAsync"/>
+    public virtual CommandJob ResolveLocalPaths(CommandJob job, LocalAssetOptions? options = null, CancellationToken cancellationToken = default) =>
+        ResolveLocalPathsCoreAsync(job, options ?? new LocalAssetOptions(), async: false, cancellationToken).EnsureCompleted();
+
+    private async ValueTask<CommandJob> ResolveLocalPathsCoreAsync(CommandJob job, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
+    {
+        Argument.AssertNotNull(job, nameof(job));
+        using OperationScope scope = OperationScope.Start("DatasetsClient.ResolveLocalPaths");
+        try
+        {
+            return await ResolveCoreAsync(job, options, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<CommandJob> ResolveCoreAsync(CommandJob job, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
+    {
+        string baseDirectory = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
+        var copy = (CommandJob)ModelSerialization.Deserialize<JobProperties>(ModelSerialization.SerializeToUtf8Bytes<JobProperties>(job, ModelSerialization.Options), ModelSerialization.Options)!;
+
+        // Check every local path before anything is uploaded.
+        string? codeFolder = LocalPath(copy.CodeId, baseDirectory, "job.CodeId", folder: true);
+        if (copy.Training?.Dataset is TrainingDatasetConfiguration dataset)
+        {
+            LocalPath(dataset.Train, baseDirectory, "job.Training.Dataset.Train", folder: null);
+            LocalPath(dataset.Eval, baseDirectory, "job.Training.Dataset.Eval", folder: null);
+        }
+
+        foreach (var input in copy.Inputs)
+        {
+            LocalPath(input.Value?.Uri, baseDirectory, "job.Inputs[\"" + input.Key + "\"].Uri", folder: null);
+        }
+
+        var rewards = new System.Collections.Generic.List<TrainingEntryPointReference>();
+        if (copy.Training is ReinforcementTrainingConfiguration reinforcement)
+        {
+            CollectFunctions(reinforcement.Reward, rewards);
+        }
+
+        string? rewardFolder = null;
+        foreach (TrainingEntryPointReference function in rewards)
+        {
+            (string file, string callable) = SplitEntryPoint(function.EntryPoint);
+            string? local = LocalPath(file, baseDirectory, "job.Training.Reward (entry point " + function.EntryPoint + ")", folder: false, mustExist: false);
+            if (local is null)
+            {
+                continue;
+            }
+
+            string root = codeFolder ?? rewardFolder ?? Path.GetDirectoryName(local)!;
+            string relative = Relative(root, local) ?? throw new ArgumentException(
+                $"The reward function file '{file}' lies outside the code folder; put it inside the code folder (job.CodeId).", nameof(job));
+            rewardFolder = codeFolder is null ? root : null;
+            function.EntryPoint = relative + callable;
+        }
+
+        if (codeFolder is null && rewardFolder is not null)
+        {
+            codeFolder = rewardFolder;
+        }
+
+        // Upload (each once: content-hash versions make a repeat a lookup).
+        if (codeFolder is not null)
+        {
+            copy.CodeId = await UploadAsync(codeFolder, isFolder: true, options, async, cancellationToken, codeFolderFilter: codeFolder == rewardFolder ? rewards : null).ConfigureAwait(false);
+        }
+
+        if (copy.Training?.Dataset is TrainingDatasetConfiguration data)
+        {
+            data.Train = await ReplaceAsync(data.Train, baseDirectory, options, async, cancellationToken).ConfigureAwait(false) ?? data.Train;
+            data.Eval = await ReplaceAsync(data.Eval, baseDirectory, options, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var input in copy.Inputs)
+        {
+            if (input.Value is JobInput value)
+            {
+                value.Uri = await ReplaceAsync(value.Uri, baseDirectory, options, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return copy;
+    }
+
+    private async ValueTask<string?> ReplaceAsync(string? value, string baseDirectory, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
+    {
+        string? local = LocalPath(value, baseDirectory, "value", folder: null);
+        return local is null ? value : await UploadAsync(local, Directory.Exists(local), options, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<string> UploadAsync(string local, bool isFolder, LocalAssetOptions options, bool async, CancellationToken cancellationToken, System.Collections.Generic.List<TrainingEntryPointReference>? codeFolderFilter = null)
+    {
+        string name = DatasetName(options.NamePrefix, local);
+        var uploadOptions = new DatasetUploadOptions { Progress = options.Progress };
+        DatasetVersion version;
+        if (isFolder)
+        {
+            Func<string, bool>? filter = null;
+            if (codeFolderFilter is not null)
+            {
+                var files = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+                foreach (TrainingEntryPointReference function in codeFolderFilter)
+                {
+                    files.Add(SplitEntryPoint(function.EntryPoint).File);
+                }
+
+                filter = files.Contains; // a folder made of loose reward files: only those files
+            }
+
+            version = (await UploadFolderCoreAsync(name, local, null, filter, uploadOptions, async, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        else
+        {
+            version = (await UploadFileCoreAsync(name, local, null, uploadOptions, async, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        return version.AssetReference ?? DatasetReference.Format(name, version.Version ?? string.Empty);
+    }
+
+    /// <summary>
+    /// The full path of a local value (null for none or a URI). A value with a scheme of two or more letters is a URI;
+    /// <c>file://</c> URIs and everything else are local paths, which must exist (as a folder when <paramref name="folder"/> says so).
+    /// </summary>
+    private static string? LocalPath(string? value, string baseDirectory, string property, bool? folder, bool mustExist = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        string path = value!;
+        if (Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && uri.Scheme.Length > 1)
+        {
+            if (!uri.IsFile)
+            {
+                return null;
+            }
+
+            path = uri.LocalPath;
+        }
+
+        string full = Path.GetFullPath(Path.Combine(baseDirectory, path));
+        bool isFile = File.Exists(full);
+        bool isFolder = Directory.Exists(full);
+        if ((folder == true && !isFolder) || (folder == false && !isFile) || (!isFile && !isFolder))
+        {
+            if (!mustExist)
+            {
+                return null;
+            }
+
+            string kind = folder == true ? "folder" : folder == false ? "file" : "file or folder";
+            throw new ArgumentException($"{property} is neither a URI nor an existing local {kind}: '{value}' (read from '{baseDirectory}').", "job");
+        }
+
+        return full;
+    }
+
+    private static void CollectFunctions(TrainingRewardConfiguration? reward, System.Collections.Generic.List<TrainingEntryPointReference> found)
+    {
+        switch (reward)
+        {
+            case TrainingFunctionRewardConfiguration function when function.Function is not null:
+                found.Add(function.Function);
+                break;
+            case TrainingCompositeRewardConfiguration composite:
+                foreach (TrainingWeightedRewardConfiguration weighted in composite.Rewards)
+                {
+                    CollectFunctions(weighted?.Reward, found);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary><c>path/file.py:fn</c> into the file and <c>:fn</c> (a drive letter's colon stays with the file).</summary>
+    private static (string File, string Callable) SplitEntryPoint(string entryPoint)
+    {
+        int colon = entryPoint.LastIndexOf(':');
+        return colon > 1 ? (entryPoint.Substring(0, colon), entryPoint.Substring(colon)) : (entryPoint, string.Empty);
+    }
+
+    /// <summary>The <c>/</c>-separated path of <paramref name="file"/> below <paramref name="root"/>, or null when it is not below it.</summary>
+    private static string? Relative(string root, string file)
+    {
+        string prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return file.StartsWith(prefix, StringComparison.Ordinal) ? file.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/') : null;
+    }
+
+    private static string DatasetName(string prefix, string local)
+    {
+        string leaf = Path.GetFileName(local.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var name = new StringBuilder(prefix);
+        foreach (char c in leaf)
+        {
+            name.Append(char.IsLetterOrDigit(c) && c < 128 || c == '-' || c == '_' ? c : '-');
+        }
+
+        return name.ToString();
+    }
+}
