@@ -8,6 +8,20 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class FineTuningService
 {
+    /// <summary>The files' operations.</summary>
+    private void MapFiles(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[FineTuningOperations.UploadFile] = (r, _) => UploadFile(r);
+        routes[FineTuningOperations.ImportFile] = (r, _) => ImportFile(r);
+        routes[FineTuningOperations.GetFiles] = (r, _) => ListFiles(r);
+        routes[FineTuningOperations.GetFile] = OfFile(file => GetFile(file));
+        routes[FineTuningOperations.DeleteFile] = OfFile(file => DeleteFile(file));
+        routes[FineTuningOperations.DownloadContent] = OfFile(file => ServiceResponse.Bytes(200, file.Content, "application/octet-stream"));
+    }
+
+    private OperationRouter.Handler OfFile(Func<EmulatedFile, ServiceResponse> handle) =>
+        (_, values) => _files.TryGetValue(values["fileId"], out EmulatedFile? file) ? handle(file) : _flavor.NotFound($"File {values["fileId"]} not found.");
+
     private static readonly string[] s_uploadPurposes =
     {
         "fine-tune", "fine-tune-results", "assistants", "assistants_output", "batch", "batch_output", "vision", "user_data", "evals",

@@ -20,20 +20,11 @@ internal sealed partial class FineTuningService
 {
     private static readonly Regex s_template = new(@"\{\{\s*([a-zA-Z_][a-zA-Z0-9_.]*)\s*\}\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private ServiceResponse? RouteGraders(ServiceRequest request)
+    /// <summary>The graders' operations (OpenAI platform only).</summary>
+    private void MapGraders(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        IReadOnlyList<string> s = request.Segments;
-        if (_flavor.IsAzure || s.Count != 4 || s[0] != "fine_tuning" || s[1] != "alpha" || s[2] != "graders")
-        {
-            return null;
-        }
-
-        return s[3] switch
-        {
-            "run" when request.Is("POST") => RunGrader(request),
-            "validate" when request.Is("POST") => ValidateGrader(request),
-            _ => MethodNotAllowed(request),
-        };
+        routes[FineTuningOperations.RunGrader] = (r, _) => RunGrader(r);
+        routes[FineTuningOperations.ValidateGrader] = (r, _) => ValidateGrader(r);
     }
 
     private ServiceResponse ValidateGrader(ServiceRequest request)

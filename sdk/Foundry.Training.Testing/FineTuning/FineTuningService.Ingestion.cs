@@ -15,6 +15,16 @@ namespace Foundry.Training.Testing;
 /// </summary>
 internal sealed partial class FineTuningService
 {
+    /// <summary>The ingestion jobs' operations (Azure OpenAI only).</summary>
+    private void MapIngestion(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[FineTuningOperations.CreateIngestion] = (r, v) => CreateIngestionJob(r, v["jobId"]);
+        routes[FineTuningOperations.GetIngestions] = (r, _) => ListIngestionJobs(r);
+        routes[FineTuningOperations.GetIngestion] = (r, _) => RouteIngestion(r);
+        routes[FineTuningOperations.GetIngestionRuns] = (r, _) => RouteIngestion(r);
+        routes[FineTuningOperations.GetIngestionRun] = (r, _) => RouteIngestion(r);
+    }
+
     /// <summary>Items on a page of the ingestion lists (the spec has no page size parameter).</summary>
     internal const int IngestionPageSize = 10;
 
@@ -23,26 +33,11 @@ internal sealed partial class FineTuningService
 
     private readonly Dictionary<string, EmulatedIngestionJob> _ingestionJobs = new(StringComparer.Ordinal);
 
-    /// <summary>The answer to a request under <c>/ingestion/jobs</c> (Azure OpenAI); null for any other path.</summary>
-    private ServiceResponse? RouteIngestion(ServiceRequest request)
+    /// <summary>The answer to a GET of an ingestion job, its runs or one run (Azure OpenAI), once the router matched it.</summary>
+    private ServiceResponse RouteIngestion(ServiceRequest request)
     {
         IReadOnlyList<string> s = request.Segments;
         int n = s.Count;
-        if (!_flavor.IsAzure || n < 2 || s[0] != "ingestion" || s[1] != "jobs")
-        {
-            return null;
-        }
-
-        if (n == 2)
-        {
-            return request.Is("GET") ? ListIngestionJobs(request) : MethodNotAllowed(request);
-        }
-
-        if (n == 3 && request.Is("PUT"))
-        {
-            return CreateIngestionJob(request, s[2]);
-        }
-
         if (!_ingestionJobs.TryGetValue(s[2], out EmulatedIngestionJob? job))
         {
             return _flavor.NotFound($"Ingestion job {s[2]} not found.");
@@ -50,17 +45,7 @@ internal sealed partial class FineTuningService
 
         if (n == 3)
         {
-            return request.Is("GET") ? ServiceResponse.Json(200, job.Json) : MethodNotAllowed(request);
-        }
-
-        if (s[3] != "runs" || n > 5)
-        {
-            return null;
-        }
-
-        if (!request.Is("GET"))
-        {
-            return MethodNotAllowed(request);
+            return ServiceResponse.Json(200, job.Json);
         }
 
         if (job.IsUserCompute && !HasToken(request, ManagementUserTokenHeader))

@@ -8,6 +8,23 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class FineTuningService
 {
+    /// <summary>The fine-tuning jobs' operations.</summary>
+    private void MapJobs(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[FineTuningOperations.CreateJob] = (r, _) => CreateJob(r);
+        routes[FineTuningOperations.GetJobs] = (r, _) => ListJobs(r);
+        routes[FineTuningOperations.GetJob] = OfJob((job, _) => GetJob(job));
+        routes[FineTuningOperations.DeleteJob] = OfJob((job, _) => DeleteJob(job));
+        routes[FineTuningOperations.CancelJob] = OfJob((job, r) => CancelJob(job, r.Now));
+        routes[FineTuningOperations.PauseJob] = OfJob((job, r) => PauseJob(job, r.Now));
+        routes[FineTuningOperations.ResumeJob] = OfJob((job, r) => ResumeJob(job, r.Now));
+        routes[FineTuningOperations.GetJobEvents] = OfJob((job, r) => ListEvents(job, r));
+        routes[FineTuningOperations.GetJobCheckpoints] = OfJob((job, r) => ListCheckpoints(job, r));
+    }
+
+    private OperationRouter.Handler OfJob(Func<EmulatedFineTuningJob, ServiceRequest, ServiceResponse> handle) =>
+        (request, values) => _jobs.TryGetValue(values["jobId"], out EmulatedFineTuningJob? job) ? handle(job, request) : _flavor.NotFound($"Fine-tuning job {values["jobId"]} not found.");
+
     /// <summary>
     /// <c>POST /fine_tuning/jobs</c>: checks the request as the service would (the SDK's own rules, a known base model, a
     /// training file that exists with purpose <c>fine-tune</c> and did not fail processing), then starts the job.

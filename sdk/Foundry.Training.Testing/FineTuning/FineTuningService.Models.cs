@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Foundry.Training.FineTuning;
 
@@ -6,6 +7,13 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class FineTuningService
 {
+    /// <summary>The models' operations.</summary>
+    private void MapModels(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[FineTuningOperations.GetModels] = (_, _) => ListModels();
+        routes[FineTuningOperations.GetModel] = (_, v) => GetModel(v["modelId"]);
+    }
+
     private static readonly DateTimeOffset s_fineTuneRetirement = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset s_inferenceRetirement = new(2028, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

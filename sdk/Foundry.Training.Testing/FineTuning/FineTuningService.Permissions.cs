@@ -14,28 +14,16 @@ internal sealed partial class FineTuningService
 {
     private readonly Dictionary<string, List<FineTuningCheckpointPermission>> _permissions = new(StringComparer.Ordinal);
 
-    private ServiceResponse? RoutePermissions(ServiceRequest request)
+    /// <summary>The checkpoint permissions' operations (OpenAI platform only).</summary>
+    private void MapPermissions(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        IReadOnlyList<string> s = request.Segments;
-        int n = s.Count;
-        if (_flavor.IsAzure || n < 4 || n > 5 || s[0] != "fine_tuning" || s[1] != "checkpoints" || s[3] != "permissions")
-        {
-            return null;
-        }
-
-        string checkpoint = s[2];
-        if (!IsKnownCheckpoint(checkpoint))
-        {
-            return _flavor.NotFound($"Checkpoint {checkpoint} not found.");
-        }
-
-        if (n == 4)
-        {
-            return request.Is("GET") ? ListPermissions(checkpoint, request) : request.Is("POST") ? CreatePermissions(checkpoint, request) : MethodNotAllowed(request);
-        }
-
-        return request.Is("DELETE") ? DeletePermission(checkpoint, s[4]) : MethodNotAllowed(request);
+        routes[FineTuningOperations.GetPermissions] = OfCheckpoint((checkpoint, r, _) => ListPermissions(checkpoint, r));
+        routes[FineTuningOperations.CreatePermissions] = OfCheckpoint((checkpoint, r, _) => CreatePermissions(checkpoint, r));
+        routes[FineTuningOperations.DeletePermission] = OfCheckpoint((checkpoint, _, v) => DeletePermission(checkpoint, v["permissionId"]));
     }
+
+    private OperationRouter.Handler OfCheckpoint(Func<string, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
+        (request, values) => IsKnownCheckpoint(values["checkpoint"]) ? handle(values["checkpoint"], request, values) : _flavor.NotFound($"Checkpoint {values["checkpoint"]} not found.");
 
     private bool IsKnownCheckpoint(string checkpoint) =>
         _jobs.Values.Any(job => job.FineTunedModel == checkpoint || job.Checkpoints.Any(c => c.FineTunedModelCheckpoint == checkpoint));

@@ -23,40 +23,17 @@ internal sealed partial class FineTuningService
 
     private readonly Dictionary<string, EmulatedUpload> _uploads = new(StringComparer.Ordinal);
 
-    private ServiceResponse? RouteUploads(ServiceRequest request)
+    /// <summary>The Uploads API's operations (OpenAI platform only: the Azure OpenAI table has none).</summary>
+    private void MapUploads(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        IReadOnlyList<string> s = request.Segments;
-        int n = s.Count;
-        if (_flavor.IsAzure || n < 1 || s[0] != "uploads")
-        {
-            return null;
-        }
-
-        if (n == 1)
-        {
-            return request.Is("POST") ? CreateUpload(request) : MethodNotAllowed(request);
-        }
-
-        if (!_uploads.TryGetValue(s[1], out EmulatedUpload? upload))
-        {
-            return _flavor.NotFound($"Upload {s[1]} not found.");
-        }
-
-        if (n == 3 && request.Is("POST"))
-        {
-            switch (s[2])
-            {
-                case "parts":
-                    return AddUploadPart(upload, request);
-                case "complete":
-                    return CompleteUpload(upload, request);
-                case "cancel":
-                    return CancelUpload(upload);
-            }
-        }
-
-        return MethodNotAllowed(request);
+        routes[FineTuningOperations.CreateUpload] = (r, _) => CreateUpload(r);
+        routes[FineTuningOperations.AddUploadPart] = OfUpload(AddUploadPart);
+        routes[FineTuningOperations.CompleteUpload] = OfUpload(CompleteUpload);
+        routes[FineTuningOperations.CancelUpload] = OfUpload((upload, _) => CancelUpload(upload));
     }
+
+    private OperationRouter.Handler OfUpload(Func<EmulatedUpload, ServiceRequest, ServiceResponse> handle) =>
+        (request, values) => _uploads.TryGetValue(values["uploadId"], out EmulatedUpload? upload) ? handle(upload, request) : _flavor.NotFound($"Upload {values["uploadId"]} not found.");
 
     private ServiceResponse CreateUpload(ServiceRequest request)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Foundry.Training.FineTuning;
 
 namespace Foundry.Training.Testing;
 
@@ -21,6 +22,7 @@ internal sealed partial class FineTuningService : IEmulatedService
     private readonly Dictionary<string, EmulatedFineTuningJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<EmulatedModel> _models = new();
     private readonly Action<Foundry.Training.FineTuning.FineTuningWebhookEvent>? _webhooks;
+    private readonly OperationRouter _router;
     private long _sequence;
 
     /// <param name="context">What the services share.</param>
@@ -32,6 +34,7 @@ internal sealed partial class FineTuningService : IEmulatedService
         _context = context;
         _flavor = flavor;
         _webhooks = webhooks;
+        _router = CreateRouter();
         foreach (string model in context.BaseModels)
         {
             _models.Add(new EmulatedModel(model, null, null, now));
@@ -53,96 +56,25 @@ internal sealed partial class FineTuningService : IEmulatedService
         }
     }
 
-    private ServiceResponse Route(ServiceRequest request)
+    /// <summary>Routes by the flavor's table; a method the table lacks is a 405 on Azure OpenAI and, as the OpenAI platform answers it, an unrecognized URL (404) there.</summary>
+    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request, _flavor.IsAzure ? MethodNotAllowed : UnknownUrl, UnknownUrl);
+
+    /// <summary>One handler per operation of the flavor's table in <see cref="FineTuningOperations"/>; the handlers live in the resource's partial file.</summary>
+    private OperationRouter CreateRouter()
     {
-        if ((RouteIngestion(request) ?? RouteUploads(request) ?? RoutePermissions(request) ?? RouteGraders(request)) is { } routed)
-        {
-            return routed;
-        }
-
-        IReadOnlyList<string> s = request.Segments;
-        int n = s.Count;
-        if (n >= 2 && s[0] == "fine_tuning" && s[1] == "jobs")
-        {
-            if (n == 2)
-            {
-                return request.Is("POST") ? CreateJob(request) : request.Is("GET") ? ListJobs(request) : MethodNotAllowed(request);
-            }
-
-            if (!_jobs.TryGetValue(s[2], out EmulatedFineTuningJob? job))
-            {
-                return _flavor.NotFound($"Fine-tuning job {s[2]} not found.");
-            }
-
-            if (n == 3 && request.Is("GET"))
-            {
-                return GetJob(job);
-            }
-
-            if (n == 3 && request.Is("DELETE") && _flavor.IsAzure)
-            {
-                return DeleteJob(job);
-            }
-
-            if (n == 4)
-            {
-                switch (s[3])
-                {
-                    case "cancel" when request.Is("POST"):
-                        return CancelJob(job, request.Now);
-                    case "pause" when request.Is("POST") && !_flavor.IsAzure:
-                        return PauseJob(job, request.Now);
-                    case "resume" when request.Is("POST") && !_flavor.IsAzure:
-                        return ResumeJob(job, request.Now);
-                    case "events" when request.Is("GET"):
-                        return ListEvents(job, request);
-                    case "checkpoints" when request.Is("GET"):
-                        return ListCheckpoints(job, request);
-                }
-            }
-        }
-        else if (n >= 1 && s[0] == "files")
-        {
-            if (n == 1)
-            {
-                return request.Is("POST") ? UploadFile(request) : request.Is("GET") ? ListFiles(request) : MethodNotAllowed(request);
-            }
-
-            if (n == 2 && s[1] == "import" && _flavor.IsAzure && request.Is("POST"))
-            {
-                return ImportFile(request);
-            }
-
-            if (!_files.TryGetValue(s[1], out EmulatedFile? file))
-            {
-                return _flavor.NotFound($"File {s[1]} not found.");
-            }
-
-            if (n == 2)
-            {
-                return request.Is("GET") ? GetFile(file) : request.Is("DELETE") ? DeleteFile(file) : MethodNotAllowed(request);
-            }
-
-            if (n == 3 && s[2] == "content" && request.Is("GET"))
-            {
-                return ServiceResponse.Bytes(200, file.Content, "application/octet-stream");
-            }
-        }
-        else if (n >= 1 && s[0] == "models" && request.Is("GET"))
-        {
-            if (n == 1)
-            {
-                return ListModels();
-            }
-
-            if (n == 2)
-            {
-                return GetModel(s[1]);
-            }
-        }
-
-        return _flavor.Error(404, "notFound", "unknown_url", $"Unrecognized request URL ({request.Method} /{string.Join("/", request.RawSegments)}).");
+        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>();
+        MapJobs(handlers);
+        MapFiles(handlers);
+        MapModels(handlers);
+        MapIngestion(handlers);
+        MapUploads(handlers);
+        MapPermissions(handlers);
+        MapGraders(handlers);
+        return new OperationRouter(_flavor.IsAzure ? FineTuningOperations.AzureOpenAI : FineTuningOperations.OpenAIPlatform, handlers);
     }
+
+    private ServiceResponse UnknownUrl(ServiceRequest request) =>
+        _flavor.Error(404, "notFound", "unknown_url", $"Unrecognized request URL ({request.Method} /{string.Join("/", request.RawSegments)}).");
 
     private ServiceResponse MethodNotAllowed(ServiceRequest request) =>
         _flavor.Error(405, "invalidPayload", "method_not_supported", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");

@@ -7,6 +7,15 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapInputs(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetInputs] = OfJob((job, _, _) => ListInputs(job));
+        routes[TrainingJobsOperations.GetInput] = OfJob((job, _, v) => GetInput(job, v["inputName"]));
+        routes[TrainingJobsOperations.GetAttemptInputs] = OfAttempt((job, _, _) => ListInputs(job));
+        routes[TrainingJobsOperations.GetAttemptInput] = OfAttempt((job, _, v) => GetInput(job, v["inputName"]));
+    }
+
     /// <summary>
     /// The inputs the job's run records (its execution view), from the moment the job exists: each declared input (a URI
     /// input's asset is its URI; a literal has none), then, for a recipe, the base <c>model</c> and the <c>train</c> and

@@ -10,6 +10,18 @@ namespace Foundry.Training.Testing;
 
 internal sealed partial class TrainingJobsService
 {
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapJobs(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.Create] = (r, _) => Create(r);
+        routes[TrainingJobsOperations.GetJobs] = (r, _) => List(r);
+        routes[TrainingJobsOperations.Get] = (_, v) => Get(v["name"]);
+        routes[TrainingJobsOperations.Delete] = (r, v) => Delete(v["name"], r.Now);
+        routes[TrainingJobsOperations.Cancel] = (r, v) => Cancel(v["name"], r.Now);
+        routes[TrainingJobsOperations.GetOperationStatus] = (r, v) => GetOperation(v["operationId"], result: false, r.Now);
+        routes[TrainingJobsOperations.GetOperationResult] = (r, v) => GetOperation(v["operationId"], result: true, r.Now);
+    }
+
     /// <summary><c>POST /training_jobs</c>: validates, honours the <c>Operation-Id</c> idempotency key, creates the job queued.</summary>
     private ServiceResponse Create(ServiceRequest request)
     {

@@ -26,14 +26,15 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     private readonly Dictionary<string, EmulatedTrainingJob> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idempotencyKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EmulatedOperation> _operations = new(StringComparer.Ordinal);
-    private long _sequence;
-
+    private readonly OperationRouter _router;
     private readonly DatasetsService? _datasets;
+    private long _sequence;
 
     public TrainingJobsService(EmulatorContext context, DatasetsService? datasets = null)
     {
         _context = context;
         _datasets = datasets;
+        _router = CreateRouter();
     }
 
     public ServiceResponse Handle(ServiceRequest request)
@@ -64,116 +65,35 @@ internal sealed partial class TrainingJobsService : IEmulatedService
         }
     }
 
-    private ServiceResponse Route(ServiceRequest request)
+    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request, MethodNotAllowed, RouteNotFound);
+
+    /// <summary>One handler per operation of <see cref="TrainingJobsOperations"/>, mapped in the resource's partial file.</summary>
+    private OperationRouter CreateRouter()
     {
-        IReadOnlyList<string> s = request.Segments;
-        int n = s.Count;
-        if (n == 1)
-        {
-            return request.Is("POST") ? Create(request) : request.Is("GET") ? List(request) : MethodNotAllowed(request);
-        }
-
-        if (n == 4 && s[1] == "operations" && (s[3] == "status" || s[3] == "result"))
-        {
-            return request.Is("GET") ? GetOperation(s[2], result: s[3] == "result", request.Now) : MethodNotAllowed(request);
-        }
-
-        // The cancel action is ":cancel" appended to the escaped name, so it is read from the raw segment.
-        string raw = request.RawSegments[1];
-        if (n == 2 && raw.EndsWith(":cancel", StringComparison.Ordinal))
-        {
-            string name = Uri.UnescapeDataString(raw.Substring(0, raw.Length - ":cancel".Length));
-            return request.Is("POST") ? Cancel(name, request.Now) : MethodNotAllowed(request);
-        }
-
-        string jobName = s[1];
-        if (n == 2)
-        {
-            return request.Is("GET") ? Get(jobName) : request.Is("DELETE") ? Delete(jobName, request.Now) : MethodNotAllowed(request);
-        }
-
-        if (!request.Is("GET"))
-        {
-            return MethodNotAllowed(request);
-        }
-
-        if (!_jobs.TryGetValue(jobName, out EmulatedTrainingJob? job))
-        {
-            return JobNotFound(jobName);
-        }
-
-        switch (s[2])
-        {
-            case "services" when n == 3:
-                return GetServices(job, request);
-            case "nodes" when n == 5 && s[4] == "services":
-                return GetNodeServices(job, s[3]);
-            case "inputs" when n == 3:
-                return ListInputs(job);
-            case "inputs" when n == 4:
-                return GetInput(job, s[3]);
-            case "outputs" when n == 3:
-                return ListOutputs(job);
-            case "outputs" when n == 4:
-                return GetOutput(job, s[3]);
-            case "attempts" when n == 3:
-                return ListAttempts(job, request);
-            case "attempts":
-                return RouteAttempt(job, request);
-        }
-
-        return RouteNotFound(request);
+        var handlers = new Dictionary<ServiceOperation, OperationRouter.Handler>();
+        MapJobs(handlers);
+        MapServices(handlers);
+        MapInputs(handlers);
+        MapOutputs(handlers);
+        MapAttempts(handlers);
+        MapArtifacts(handlers);
+        MapMetrics(handlers);
+        return new OperationRouter(TrainingJobsOperations.All, handlers);
     }
 
-    private ServiceResponse RouteAttempt(EmulatedTrainingJob job, ServiceRequest request)
-    {
-        IReadOnlyList<string> s = request.Segments;
-        int n = s.Count;
-        string attemptId = s[3];
-        if (!job.HasAttempt || (attemptId != EmulatedTrainingJob.AttemptId && attemptId != TrainingJobsClient.LatestAttempt))
-        {
-            return ServiceErrors.Foundry(404, "NotFound", $"Attempt '{attemptId}' of training job '{job.Name}' was not found.");
-        }
+    /// <summary>A handler of a route below a job: 404 when the job does not exist.</summary>
+    private OperationRouter.Handler OfJob(Func<EmulatedTrainingJob, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
+        (request, values) => _jobs.TryGetValue(values["jobName"], out EmulatedTrainingJob? job) ? handle(job, request, values) : JobNotFound(values["jobName"]);
 
-        if (n == 4)
+    /// <summary>A handler of a route below an attempt: 404 when the job or the attempt (or <c>latest</c>) does not exist.</summary>
+    private OperationRouter.Handler OfAttempt(Func<EmulatedTrainingJob, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
+        OfJob((job, request, values) =>
         {
-            return ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, request.Now)));
-        }
-
-        switch (s[4])
-        {
-            case "artifacts" when n == 5:
-                return ListArtifacts(job, request, contentInfos: false);
-            case "artifacts" when n == 6 && s[5] == "content_info_by_prefix":
-                return ListArtifacts(job, request, contentInfos: true);
-            case "artifacts" when n == 6 && s[5] == "metadata":
-                return GetArtifactMetadata(job, request);
-            case "artifacts" when n == 6 && s[5] == "content_info":
-                return GetArtifactContentInfo(job, request);
-            case "artifacts" when n == 6 && s[5] == "content":
-                return DownloadArtifact(job, request);
-            case "metrics" when n == 5:
-                return ListMetrics(job, request);
-            case "metrics" when n == 6 && s[5] == "last_values":
-                return GetLastValues(job);
-            case "metrics" when n == 6:
-                return GetMetricPoints(job, s[5], request);
-            case "metrics" when n == 7 && s[6] == "aggregates":
-                return GetMetricAggregates(job, s[5], request);
-            case "metrics" when n == 7 && (s[6] == "samples" || s[6] == "sample"):
-                return GetMetricSample(job, s[5], request, single: s[6] == "sample");
-            case "inputs" when n == 5:
-                return ListInputs(job);
-            case "inputs" when n == 6:
-                return GetInput(job, s[5]);
-            case "outputs" when n == 5:
-                return ListOutputs(job);
-            case "outputs" when n == 6:
-                return GetOutput(job, s[5]);
-        }
-
-        return RouteNotFound(request);
-    }
+            string attemptId = values["attemptId"];
+            return job.HasAttempt && (attemptId == EmulatedTrainingJob.AttemptId || attemptId == TrainingJobsClient.LatestAttempt)
+                ? handle(job, request, values)
+                : ServiceErrors.Foundry(404, "NotFound", $"Attempt '{attemptId}' of training job '{job.Name}' was not found.");
+        });
 
     /// <summary>Bearer token, api-version and the preview opt-in, checked in that order as a gateway would.</summary>
     private static ServiceResponse? CheckProtocol(ServiceRequest request)

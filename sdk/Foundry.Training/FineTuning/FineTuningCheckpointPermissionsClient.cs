@@ -39,11 +39,11 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     /// <exception cref="NotSupportedException">The client talks to Azure OpenAI <c>2024-05-01-preview</c>, which has no checkpoint permissions.</exception>
     public virtual AsyncPageable<FineTuningCheckpointPermission> GetPermissionsAsync(string checkpoint, FineTuningCheckpointPermissionListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningCheckpointPermissionsClient.GetPermissions", PermissionsFetcher(checkpoint, options), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetPermissions, PermissionsFetcher(checkpoint, options), null, cancellationToken);
 
     /// <inheritdoc cref="GetPermissionsAsync"/>
     public virtual Pageable<FineTuningCheckpointPermission> GetPermissions(string checkpoint, FineTuningCheckpointPermissionListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningCheckpointPermissionsClient.GetPermissions", PermissionsFetcher(checkpoint, options), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetPermissions, PermissionsFetcher(checkpoint, options), null, cancellationToken);
 
     /// <summary>Shares a checkpoint with projects (<c>POST /fine_tuning/checkpoints/{checkpoint}/permissions</c>).</summary>
     /// <param name="checkpoint">The fine-tuned model checkpoint.</param>
@@ -79,8 +79,8 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
 
     private PageFetcher<FineTuningCheckpointPermission> PermissionsFetcher(string checkpoint, FineTuningCheckpointPermissionListOptions? options)
     {
-        string path = FineTuningRoutes.CheckpointPermissions(checkpoint);
-        FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
+        string path = FineTuningOperations.GetPermissions.Path(checkpoint);
+        ListPaging.AssertLimit(options?.Limit, "options.Limit");
         AssertSupported();
         string? projectId = options?.ProjectId;
         string? order = options?.Order;
@@ -90,7 +90,7 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(FineTuningOperations.GetPermissions, path);
                 if (projectId is not null)
                 {
                     message.Request.Uri.AppendQuery("project_id", projectId);
@@ -101,16 +101,16 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
                     message.Request.Uri.AppendQuery("order", order);
                 }
 
-                FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
+                ListPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
                 return message;
             },
             ModelSerialization.GetTypeInfo<FineTuningCheckpointPermission>(_pipeline.Json),
             permission => permission.Id);
     }
 
-    private async ValueTask<Response<IReadOnlyList<FineTuningCheckpointPermission>>> CreatePermissionsCoreAsync(string checkpoint, IEnumerable<string> projectIds, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<IReadOnlyList<FineTuningCheckpointPermission>>> CreatePermissionsCoreAsync(string checkpoint, IEnumerable<string> projectIds, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.CheckpointPermissions(checkpoint);
+        string path = FineTuningOperations.CreatePermissions.Path(checkpoint);
         Argument.AssertNotNull(projectIds, nameof(projectIds));
         List<string> ids = projectIds.ToList();
         if (ids.Count == 0 || ids.Any(string.IsNullOrEmpty))
@@ -119,48 +119,35 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
         }
 
         AssertSupported();
-        using OperationScope scope = OperationScope.Start("FineTuningCheckpointPermissionsClient.CreatePermissions", id: checkpoint);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, path);
-            JsonRequestBody.Set(message, writer =>
+        return _pipeline.CallAsync(
+            FineTuningOperations.CreatePermissions,
+            path,
+            message =>
             {
-                writer.WriteStartArray("project_ids");
-                foreach (string id in ids)
+                JsonRequestBody.Set(message, writer =>
                 {
-                    writer.WriteStringValue(id);
-                }
+                    writer.WriteStartArray("project_ids");
+                    foreach (string id in ids)
+                    {
+                        writer.WriteStringValue(id);
+                    }
 
-                writer.WriteEndArray();
-            });
-            RetrySafety.MarkSafe(message); // sharing with a project that already has it changes nothing
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            PageContent<FineTuningCheckpointPermission> created = _pipeline.ReadPage(response, ModelSerialization.GetTypeInfo<FineTuningCheckpointPermission>(_pipeline.Json));
-            return Response.FromValue(created.Items, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+                    writer.WriteEndArray();
+                });
+                RetrySafety.MarkSafe(message); // sharing with a project that already has it changes nothing
+            },
+            (message, _) => Response.FromValue(_pipeline.ReadPage(message.Response, ModelSerialization.GetTypeInfo<FineTuningCheckpointPermission>(_pipeline.Json)).Items, message.Response),
+            null,
+            checkpoint,
+            async,
+            cancellationToken);
     }
 
-    private async ValueTask<Response<FineTuningDeletionResult>> DeletePermissionCoreAsync(string checkpoint, string permissionId, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<FineTuningDeletionResult>> DeletePermissionCoreAsync(string checkpoint, string permissionId, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.CheckpointPermission(checkpoint, permissionId);
+        string path = FineTuningOperations.DeletePermission.Path(checkpoint, permissionId);
         AssertSupported();
-        using OperationScope scope = OperationScope.Start("FineTuningCheckpointPermissionsClient.DeletePermission", id: permissionId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return DeletionResults.Read(_pipeline, response, permissionId);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return _pipeline.CallAsync(FineTuningOperations.DeletePermission, path, null, (message, _) => DeletionResults.Read(_pipeline, message.Response, permissionId), null, permissionId, async, cancellationToken);
     }
 
     private void AssertSupported()

@@ -50,96 +50,83 @@ public partial class FineTuningClient
         Argument.AssertNotNull(grader, nameof(grader));
         Argument.AssertNotNull(modelSample, nameof(modelSample));
         AssertGradersApi();
-        using OperationScope scope = OperationScope.Start("FineTuningClient.RunGrader");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.GraderRun);
-            JsonRequestBody.Set(message, writer =>
+        return await _pipeline.CallForValueAsync<FineTuningGraderRunResult>(
+            FineTuningOperations.RunGrader,
+            FineTuningOperations.RunGrader.Path(),
+            message =>
             {
-                writer.WritePropertyName("grader");
-                JsonSerializer.Serialize(writer, grader, ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json));
-                if (item is not null)
+                JsonRequestBody.Set(message, writer =>
                 {
-                    writer.WriteStartObject("item");
-                    foreach (KeyValuePair<string, JsonNode?> pair in item)
+                    writer.WritePropertyName("grader");
+                    JsonSerializer.Serialize(writer, grader, ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json));
+                    if (item is not null)
                     {
-                        writer.WritePropertyName(pair.Key);
-                        if (pair.Value is null)
+                        writer.WriteStartObject("item");
+                        foreach (KeyValuePair<string, JsonNode?> pair in item)
                         {
-                            writer.WriteNullValue();
+                            writer.WritePropertyName(pair.Key);
+                            if (pair.Value is null)
+                            {
+                                writer.WriteNullValue();
+                            }
+                            else
+                            {
+                                pair.Value.WriteTo(writer);
+                            }
                         }
-                        else
-                        {
-                            pair.Value.WriteTo(writer);
-                        }
+
+                        writer.WriteEndObject();
                     }
 
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteString("model_sample", modelSample);
-            });
-            RetrySafety.MarkSafe(message); // grading changes nothing on the service
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            FineTuningGraderRunResult result = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningGraderRunResult>(_pipeline.Json));
-            return Response.FromValue(result, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+                    writer.WriteString("model_sample", modelSample);
+                });
+                RetrySafety.MarkSafe(message); // grading changes nothing on the service
+            },
+            null,
+            null,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Response<FineTuningGrader>> ValidateGraderCoreAsync(FineTuningGrader grader, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNull(grader, nameof(grader));
         AssertGradersApi();
-        using OperationScope scope = OperationScope.Start("FineTuningClient.ValidateGrader");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.GraderValidate);
-            JsonRequestBody.Set(message, writer =>
+        return await _pipeline.CallAsync(
+            FineTuningOperations.ValidateGrader,
+            FineTuningOperations.ValidateGrader.Path(),
+            message =>
             {
-                writer.WritePropertyName("grader");
-                JsonSerializer.Serialize(writer, grader, ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json));
-            });
-            RetrySafety.MarkSafe(message);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            using JsonDocument document = ReadGraderDocument(response);
-            if (!document.RootElement.TryGetProperty("grader", out JsonElement validated) || validated.ValueKind != JsonValueKind.Object)
-            {
-                throw ServiceFailure.Create(response, "The service validated the grader but sent no grader back.", "InvalidResponseBody");
-            }
-
-            FineTuningGrader result;
-            try
-            {
-                result = validated.Deserialize(ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json))!;
-            }
-            catch (JsonException ex)
-            {
-                throw ServicePipeline.InvalidBody(response, nameof(FineTuningGrader), ex);
-            }
-
-            return Response.FromValue(result, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+                JsonRequestBody.Set(message, writer =>
+                {
+                    writer.WritePropertyName("grader");
+                    JsonSerializer.Serialize(writer, grader, ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json));
+                });
+                RetrySafety.MarkSafe(message);
+            },
+            (message, _) => Response.FromValue(ReadValidatedGrader(message.Response), message.Response),
+            null,
+            null,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private static JsonDocument ReadGraderDocument(Response response)
+    /// <summary>Reads the grader of <c>{"grader": {...}}</c>; any other body is an invalid response body.</summary>
+    private FineTuningGrader ReadValidatedGrader(Response response)
     {
         try
         {
-            return JsonDocument.Parse(response.Content.ToMemory());
+            using JsonDocument document = JsonDocument.Parse(response.Content.ToMemory());
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("grader", out JsonElement validated) || validated.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("The service validated the grader but sent no grader object back.");
+            }
+
+            return validated.Deserialize(ModelSerialization.GetTypeInfo<FineTuningGrader>(_pipeline.Json)) ?? throw new JsonException("The grader is null.");
         }
         catch (JsonException ex)
         {
-            throw ServicePipeline.InvalidBody(response, "grader validation", ex);
+            throw ServicePipeline.InvalidBody(response, nameof(FineTuningGrader), ex);
         }
     }
 

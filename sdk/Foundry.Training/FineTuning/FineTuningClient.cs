@@ -110,11 +110,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job.</exception>
     public virtual Task<Response<FineTuningJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync(FineTuningOperations.GetJob, jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetJobAsync"/>
     public virtual Response<FineTuningJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync(FineTuningOperations.GetJob, jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists fine-tuning jobs, newest first, page by page with the <c>after</c> cursor (both services).</summary>
     /// <param name="options">Where to start, the page size and (OpenAI) a metadata filter.</param>
@@ -122,11 +122,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <returns>The jobs; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJob> GetJobsAsync(FineTuningJobListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningClient.GetJobs", JobsFetcher(options), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetJobs, JobsFetcher(options), null, cancellationToken);
 
     /// <inheritdoc cref="GetJobsAsync"/>
     public virtual Pageable<FineTuningJob> GetJobs(FineTuningJobListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningClient.GetJobs", JobsFetcher(options), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetJobs, JobsFetcher(options), null, cancellationToken);
 
     /// <summary>Cancels a fine-tuning job (both services). The request is retried like a read: a second cancel changes nothing.</summary>
     /// <param name="jobId">The job id.</param>
@@ -136,11 +136,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request, for example because the job already finished.</exception>
     public virtual Task<Response<FineTuningJob>> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, FineTuningRoutes.CancelJob, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync(FineTuningOperations.CancelJob, jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="CancelJobAsync"/>
     public virtual Response<FineTuningJob> CancelJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.CancelJob", RequestMethod.Post, jobId, FineTuningRoutes.CancelJob, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync(FineTuningOperations.CancelJob, jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Deletes a fine-tuning job (Azure OpenAI only; the OpenAI platform has no such operation).</summary>
     /// <param name="jobId">The job id.</param>
@@ -168,11 +168,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> PauseJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, FineTuningRoutes.PauseJob, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync(FineTuningOperations.PauseJob, jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="PauseJobAsync"/>
     public virtual Response<FineTuningJob> PauseJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.PauseJob", RequestMethod.Post, jobId, FineTuningRoutes.PauseJob, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync(FineTuningOperations.PauseJob, jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Resumes a paused fine-tuning job (OpenAI platform only; Azure OpenAI <c>2024-05-01-preview</c> has no such operation).</summary>
     /// <remarks>
@@ -186,11 +186,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> ResumeJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, FineTuningRoutes.ResumeJob, async: true, cancellationToken).AsTask();
+        SendJobRequestCoreAsync(FineTuningOperations.ResumeJob, jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="ResumeJobAsync"/>
     public virtual Response<FineTuningJob> ResumeJob(string jobId, CancellationToken cancellationToken = default) =>
-        SendJobRequestCoreAsync("FineTuningClient.ResumeJob", RequestMethod.Post, jobId, FineTuningRoutes.ResumeJob, async: false, cancellationToken).EnsureCompleted();
+        SendJobRequestCoreAsync(FineTuningOperations.ResumeJob, jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the events of a fine-tuning job (state changes, messages, metrics), page by page (both services).</summary>
     /// <param name="jobId">The job id.</param>
@@ -201,11 +201,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobEvent> GetJobEventsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(FineTuningRoutes.JobEvents(jobId), options, e => e.Id), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetJobEvents, JobChildrenFetcher<FineTuningJobEvent>(FineTuningOperations.GetJobEvents, jobId, options, e => e.Id), null, cancellationToken);
 
     /// <inheritdoc cref="GetJobEventsAsync"/>
     public virtual Pageable<FineTuningJobEvent> GetJobEvents(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningClient.GetJobEvents", JobChildrenFetcher<FineTuningJobEvent>(FineTuningRoutes.JobEvents(jobId), options, e => e.Id), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetJobEvents, JobChildrenFetcher<FineTuningJobEvent>(FineTuningOperations.GetJobEvents, jobId, options, e => e.Id), null, cancellationToken);
 
     /// <summary>Lists the checkpoints of a fine-tuning job, page by page (both services).</summary>
     /// <param name="jobId">The job id.</param>
@@ -216,11 +216,11 @@ public partial class FineTuningClient : IFineTuningClient
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningJobCheckpoint> GetJobCheckpointsAsync(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningRoutes.JobCheckpoints(jobId), options, c => c.Id), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetJobCheckpoints, JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningOperations.GetJobCheckpoints, jobId, options, c => c.Id), null, cancellationToken);
 
     /// <inheritdoc cref="GetJobCheckpointsAsync"/>
     public virtual Pageable<FineTuningJobCheckpoint> GetJobCheckpoints(string jobId, FineTuningListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningClient.GetJobCheckpoints", JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningRoutes.JobCheckpoints(jobId), options, c => c.Id), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetJobCheckpoints, JobChildrenFetcher<FineTuningJobCheckpoint>(FineTuningOperations.GetJobCheckpoints, jobId, options, c => c.Id), null, cancellationToken);
 
     /// <summary>
     /// Polls a fine-tuning job until it reaches a terminal state (<c>succeeded</c>, <c>failed</c>, <c>cancelled</c> or
@@ -274,64 +274,36 @@ public partial class FineTuningClient : IFineTuningClient
             options.EnsureValid(azureOpenAI: !_isOpenAI, nameof(options));
         }
 
-        using OperationScope scope = OperationScope.Start("FineTuningClient.CreateJob");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Jobs);
-            _pipeline.SetJsonContent(message, options);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            FineTuningJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningJob>(_pipeline.Json));
-            scope.SetId(job.Id);
-            scope.SetStatus(job.Status?.ToString());
-            return Response.FromValue(job, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
-
-    private async ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(string operationName, RequestMethod method, string jobId, Func<string, string> route, bool async, CancellationToken cancellationToken)
-    {
-        string path = route(jobId);
-        using OperationScope scope = OperationScope.Start(operationName, id: jobId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(method, path);
-            if (method == RequestMethod.Post)
+        return await _pipeline.CallForValueAsync<FineTuningJob>(
+            FineTuningOperations.CreateJob,
+            FineTuningOperations.CreateJob.Path(),
+            message => _pipeline.SetJsonContent(message, options),
+            null,
+            null,
+            async,
+            cancellationToken,
+            (scope, job) =>
             {
-                // Cancel, pause and resume move the job to a state: a repeat creates nothing and changes nothing more.
-                RetrySafety.MarkSafe(message);
-            }
-
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            FineTuningJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningJob>(_pipeline.Json));
-            scope.SetStatus(job.Status?.ToString());
-            return Response.FromValue(job, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+                scope.SetId(job.Id);
+                TagStatus(scope, job);
+            }).ConfigureAwait(false);
     }
 
-    private async ValueTask<Response> DeleteJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
-    {
-        string path = FineTuningRoutes.Job(jobId);
-        using OperationScope scope = OperationScope.Start("FineTuningClient.DeleteJob", id: jobId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
-            return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<FineTuningJob>> SendJobRequestCoreAsync(ServiceOperation operation, string jobId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueAsync<FineTuningJob>(
+            operation,
+            operation.Path(jobId),
+            operation.Method == "POST" ? RetrySafety.MarkSafe : null, // cancel, pause and resume move the job to a state: a repeat creates nothing and changes nothing more
+            null,
+            jobId,
+            async,
+            cancellationToken,
+            TagStatus);
+
+    private static void TagStatus(OperationScope scope, FineTuningJob job) => scope.SetStatus(job.Status?.ToString());
+
+    private ValueTask<Response> DeleteJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForResponseAsync(FineTuningOperations.DeleteJob, FineTuningOperations.DeleteJob.Path(jobId), jobId, async, cancellationToken);
 
     private async ValueTask<Response<FineTuningJob>> WaitForCompletionCoreAsync(string jobId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
@@ -346,7 +318,7 @@ public partial class FineTuningClient : IFineTuningClient
         {
             while (true)
             {
-                Response<FineTuningJob> response = await SendJobRequestCoreAsync("FineTuningClient.GetJob", RequestMethod.Get, jobId, FineTuningRoutes.Job, async, cancellationToken).ConfigureAwait(false);
+                Response<FineTuningJob> response = await SendJobRequestCoreAsync(FineTuningOperations.GetJob, jobId, async, cancellationToken).ConfigureAwait(false);
                 FineTuningJob job = response.Value;
                 scope.SetStatus(job.Status?.ToString());
                 if (job.Status is { IsTerminal: true } status)
@@ -367,7 +339,7 @@ public partial class FineTuningClient : IFineTuningClient
 
     private PageFetcher<FineTuningJob> JobsFetcher(FineTuningJobListOptions? options)
     {
-        FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
+        ListPaging.AssertLimit(options?.Limit, "options.Limit");
         string? start = options?.After;
         int? limit = options?.Limit;
         var metadata = options is null ? null : new List<KeyValuePair<string, string>>(options.Metadata);
@@ -375,8 +347,8 @@ public partial class FineTuningClient : IFineTuningClient
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Jobs);
-                FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
+                HttpMessage message = _pipeline.CreateRequest(FineTuningOperations.GetJobs, FineTuningOperations.GetJobs.Path());
+                ListPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
                 if (metadata is not null)
                 {
                     foreach (KeyValuePair<string, string> pair in metadata)
@@ -391,18 +363,19 @@ public partial class FineTuningClient : IFineTuningClient
             job => job.Id);
     }
 
-    private PageFetcher<T> JobChildrenFetcher<T>(string path, FineTuningListOptions? options, Func<T, string?> idOf)
+    private PageFetcher<T> JobChildrenFetcher<T>(ServiceOperation operation, string jobId, FineTuningListOptions? options, Func<T, string?> idOf)
         where T : notnull
     {
-        FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
+        string path = operation.Path(jobId);
+        ListPaging.AssertLimit(options?.Limit, "options.Limit");
         string? start = options?.After;
         int? limit = options?.Limit;
         return ListPaging.Cursor(
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-                FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
+                HttpMessage message = _pipeline.CreateRequest(operation, path);
+                ListPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
                 return message;
             },
             ModelSerialization.GetTypeInfo<T>(_pipeline.Json),

@@ -115,25 +115,24 @@ public partial class FineTuningFilesClient
         }
 
         AssertUploadsApi();
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.CreateUpload");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Uploads);
-            _pipeline.SetJsonContent(message, options);
-            RetrySafety.MarkSafe(message); // a duplicate is a spare pending upload, which expires unused
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadUpload(response, scope);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return await _pipeline.CallAsync(
+            FineTuningOperations.CreateUpload,
+            FineTuningOperations.CreateUpload.Path(),
+            message =>
+            {
+                _pipeline.SetJsonContent(message, options);
+                RetrySafety.MarkSafe(message); // a duplicate is a spare pending upload, which expires unused
+            },
+            (message, scope) => ReadUpload(message.Response, scope),
+            null,
+            null,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Response<FineTuningUploadPart>> AddUploadPartCoreAsync(string uploadId, Stream data, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.UploadParts(uploadId);
+        string path = FineTuningOperations.AddUploadPart.Path(uploadId);
         CheckReadable(data, nameof(data));
         AssertUploadsApi();
         using MultipartFileContent content = MultipartFileContent.ForPart(data, progress: null, ownsData: false);
@@ -142,34 +141,36 @@ public partial class FineTuningFilesClient
 
     private async ValueTask<Response<FineTuningUploadPart>> SendUploadPartAsync(string path, string uploadId, MultipartFileContent content, bool async, CancellationToken cancellationToken)
     {
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.AddUploadPart", id: uploadId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, path);
-            message.Request.Headers.SetValue(HttpHeader.Names.ContentType, content.ContentType);
-            message.Request.Content = content;
-            message.NetworkTimeout = Timeout.InfiniteTimeSpan; // a 64 MB part on a slow link outlasts the network timeout
-            RetrySafety.MarkSafe(message); // a part stored twice is harmless: only the ids named on completion make the file
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            FineTuningUploadPart part = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningUploadPart>(_pipeline.Json));
-            if (string.IsNullOrEmpty(part.Id))
+        return await _pipeline.CallAsync(
+            FineTuningOperations.AddUploadPart,
+            path,
+            message =>
             {
-                throw ServiceFailure.Create(response, "The service accepted an upload part but sent no part id, so the upload cannot be completed.", "InvalidUploadPart");
-            }
+                message.Request.Headers.SetValue(HttpHeader.Names.ContentType, content.ContentType);
+                message.Request.Content = content;
+                message.NetworkTimeout = Timeout.InfiniteTimeSpan; // a 64 MB part on a slow link outlasts the network timeout
+                RetrySafety.MarkSafe(message); // a part stored twice is harmless: only the ids named on completion make the file
+            },
+            (message, scope) =>
+            {
+                FineTuningUploadPart part = _pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<FineTuningUploadPart>(_pipeline.Json));
+                if (string.IsNullOrEmpty(part.Id))
+                {
+                    throw ServiceFailure.Create(message.Response, "The service accepted an upload part but sent no part id, so the upload cannot be completed.", "InvalidUploadPart");
+                }
 
-            scope.SetId(part.Id);
-            return Response.FromValue(part, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+                scope.SetId(part.Id);
+                return Response.FromValue(part, message.Response);
+            },
+            null,
+            uploadId,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Response<FineTuningUpload>> CompleteUploadCoreAsync(string uploadId, IEnumerable<string> partIds, string? md5, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.CompleteUpload(uploadId);
+        string path = FineTuningOperations.CompleteUpload.Path(uploadId);
         Argument.AssertNotNull(partIds, nameof(partIds));
         List<string> ids = partIds.ToList();
         if (ids.Any(string.IsNullOrEmpty))
@@ -178,11 +179,10 @@ public partial class FineTuningFilesClient
         }
 
         AssertUploadsApi();
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.CompleteUpload", id: uploadId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, path);
-            JsonRequestBody.Set(message, writer =>
+        return await _pipeline.CallAsync(
+            FineTuningOperations.CompleteUpload,
+            path,
+            message => JsonRequestBody.Set(message, writer =>
             {
                 writer.WriteStartArray("part_ids");
                 foreach (string id in ids)
@@ -195,34 +195,27 @@ public partial class FineTuningFilesClient
                 {
                     writer.WriteString("md5", md5);
                 }
-            });
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadUpload(response, scope);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+            }),
+            (message, scope) => ReadUpload(message.Response, scope),
+            null,
+            uploadId,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Response<FineTuningUpload>> CancelUploadCoreAsync(string uploadId, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<FineTuningUpload>> CancelUploadCoreAsync(string uploadId, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.CancelUpload(uploadId);
+        string path = FineTuningOperations.CancelUpload.Path(uploadId);
         AssertUploadsApi();
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.CancelUpload", id: uploadId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, path);
-            RetrySafety.MarkSafe(message);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadUpload(response, scope);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return _pipeline.CallAsync(
+            FineTuningOperations.CancelUpload,
+            path,
+            RetrySafety.MarkSafe, // a second cancel changes nothing
+            (message, scope) => ReadUpload(message.Response, scope),
+            null,
+            uploadId,
+            async,
+            cancellationToken);
     }
 
     /// <summary>
@@ -275,7 +268,7 @@ public partial class FineTuningFilesClient
         int partCount = (int)((length + partSize - 1) / partSize);
         string[] partIds = new string[partCount];
         var progress = new PartProgress(options.Progress, partCount);
-        string path = FineTuningRoutes.UploadParts(uploadId);
+        string path = FineTuningOperations.AddUploadPart.Path(uploadId);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int next = -1;
 

@@ -182,11 +182,11 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     /// <returns>The files.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
     public virtual AsyncPageable<FineTuningFile> GetFilesAsync(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningFilesClient.GetFiles", FilesFetcher(options), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetFiles, FilesFetcher(options), null, cancellationToken);
 
     /// <inheritdoc cref="GetFilesAsync"/>
     public virtual Pageable<FineTuningFile> GetFiles(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningFilesClient.GetFiles", FilesFetcher(options), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetFiles, FilesFetcher(options), null, cancellationToken);
 
     /// <summary>
     /// Deletes a file (both services). The OpenAI platform answers with a deletion result (<c>{id, object, deleted}</c>);
@@ -318,7 +318,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
 
     private async ValueTask<Response<FineTuningFile>> UploadPartsAsync(Func<long, long, Stream> openSlice, long length, string fileName, string purpose, FineTuningFileUploadOptions options, bool async, CancellationToken cancellationToken)
     {
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Upload");
+        using OperationScope scope = OperationScope.Start(FineTuningOperations.UploadFile.Name); // the span of the whole upload; each request has its own
         try
         {
             return await UploadInPartsAsync(openSlice, length, fileName, purpose, options, scope, async, cancellationToken).ConfigureAwait(false);
@@ -342,20 +342,19 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     private async ValueTask<Response<FineTuningFile>> SendUploadAsync(MultipartFileContent content, bool async, CancellationToken cancellationToken)
     {
         using MultipartFileContent body = content;
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Upload");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.Files);
-            message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
-            message.Request.Content = body;
-            message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
-            return await CreateFileAsync(message, body.FileName, body.Purpose!, () => body.SentFileLength, scope, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return await CreateFileAsync(
+            FineTuningOperations.UploadFile,
+            message =>
+            {
+                message.Request.Headers.SetValue(HttpHeader.Names.ContentType, body.ContentType);
+                message.Request.Content = body;
+                message.NetworkTimeout = Timeout.InfiniteTimeSpan; // the network timeout covers the whole send, and a large upload outlasts it
+            },
+            body.FileName,
+            body.Purpose!,
+            () => body.SentFileLength,
+            async,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<Response<FineTuningFile>> ImportCoreAsync(FineTuningFileImport import, bool async, CancellationToken cancellationToken)
@@ -366,53 +365,43 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
             throw new ArgumentException("The import needs a content URL, a file name and a purpose.", nameof(import));
         }
 
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Import");
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, FineTuningRoutes.FileImport);
-            _pipeline.SetJsonContent(message, import);
-            return await CreateFileAsync(message, import.FileName!, import.Purpose.Value.ToString(), () => null, scope, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return await CreateFileAsync(FineTuningOperations.ImportFile, message => _pipeline.SetJsonContent(message, import), import.FileName!, import.Purpose.Value.ToString(), () => null, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sends a request that creates a file (an upload or an import). The retry policy resends it only when the failed
-    /// attempt cannot have stored anything (<see cref="RetrySafety"/>: 429, a 5xx with <c>Retry-After</c>, a body cut off
-    /// in flight). When the outcome is unknown (a reset or a timeout after the request was sent, a 5xx without
-    /// <c>Retry-After</c>), the file the attempt may have stored is looked up (<see cref="StoredFileLookup"/>) and
-    /// returned instead of a second copy being made. When none is found, or the lookup fails, the original failure
-    /// surfaces; when several are found, which one is this create's is unknowable, and a
-    /// <see cref="RequestFailedException"/> lists them.
+    /// Sends a create (upload or import) inside its span; when it fails in a way that may have stored the file anyway,
+    /// looks for that file and returns it instead (<see cref="StoredFileLookup"/>).
     /// </summary>
-    private async ValueTask<Response<FineTuningFile>> CreateFileAsync(HttpMessage message, string fileName, string purpose, Func<long?> sentSize, OperationScope scope, bool async, CancellationToken cancellationToken)
+    private async ValueTask<Response<FineTuningFile>> CreateFileAsync(ServiceOperation operation, Action<HttpMessage> prepare, string fileName, string purpose, Func<long?> sentSize, bool async, CancellationToken cancellationToken)
     {
-        RetrySafety.MarkResendableOnRetryAfter(message); // a duplicate would be a spare file, not a second training run
         DateTimeOffset started = _pipeline.Time.GetUtcNow();
-        try
-        {
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadFile(response, scope);
-        }
-        catch (Exception failure) when (RetrySafety.MayHaveTakenEffect(message, failure))
-        {
-            Response<FineTuningFile>? stored = await FindStoredFileAsync(failure, fileName, purpose, sentSize(), started, async, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+        return await _pipeline.CallAsync(
+            operation,
+            operation.Path(),
+            message =>
             {
-                throw;
-            }
+                prepare(message);
+                RetrySafety.MarkResendableOnRetryAfter(message); // a duplicate would be a spare file, not a second training run
+            },
+            (message, scope) => ReadFile(message.Response, scope),
+            null,
+            null,
+            async,
+            cancellationToken,
+            async (message, failure, scope) =>
+            {
+                if (!RetrySafety.MayHaveTakenEffect(message, failure))
+                {
+                    return null;
+                }
 
-            scope.SetId(stored.Value.Id);
-            scope.SetStatus(stored.Value.Status?.ToString());
-            return stored;
-        }
+                Response<FineTuningFile>? stored = await FindStoredFileAsync(failure, fileName, purpose, sentSize(), started, async, cancellationToken).ConfigureAwait(false);
+                scope.SetId(stored?.Value.Id);
+                scope.SetStatus(stored?.Value.Status?.ToString());
+                return stored;
+            }).ConfigureAwait(false);
     }
 
-    /// <summary>The file a create may have stored, read afresh; null when there is none or it cannot be looked up.</summary>
     private async ValueTask<Response<FineTuningFile>?> FindStoredFileAsync(Exception failure, string fileName, string purpose, long? size, DateTimeOffset started, bool async, CancellationToken cancellationToken)
     {
         IReadOnlyList<FineTuningFile> candidates;
@@ -446,59 +435,14 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
             failure);
     }
 
-    private async ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
-    {
-        string path = FineTuningRoutes.File(fileId);
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Get", id: fileId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return ReadFile(response, scope);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallAsync(FineTuningOperations.GetFile, FineTuningOperations.GetFile.Path(fileId), null, (message, scope) => ReadFile(message.Response, scope), null, fileId, async, cancellationToken);
 
-    private async ValueTask<Response<FineTuningDeletionResult>> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
-    {
-        string path = FineTuningRoutes.File(fileId);
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.Delete", id: fileId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Delete, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return DeletionResults.Read(_pipeline, response, fileId);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<FineTuningDeletionResult>> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallAsync(FineTuningOperations.DeleteFile, FineTuningOperations.DeleteFile.Path(fileId), null, (message, _) => DeletionResults.Read(_pipeline, message.Response, fileId), null, fileId, async, cancellationToken);
 
-    private async ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken)
-    {
-        string path = FineTuningRoutes.FileContent(fileId);
-        using OperationScope scope = OperationScope.Start("FineTuningFilesClient.DownloadContent", id: fileId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            message.Request.Headers.SetValue(HttpHeader.Names.Accept, "application/octet-stream, application/json");
-            message.BufferResponse = false;
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            Stream content = message.ExtractResponseContent() ?? new MemoryStream(Array.Empty<byte>(), writable: false);
-            return Response.FromValue(content, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForStreamAsync(FineTuningOperations.DownloadContent, FineTuningOperations.DownloadContent.Path(fileId), "application/octet-stream, application/json", null, null, fileId, async, cancellationToken);
 
     private async ValueTask<Response<FineTuningFile>> WaitForProcessedCoreAsync(string fileId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {
@@ -539,7 +483,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
 
     private PageFetcher<FineTuningFile> FilesFetcher(FineTuningFileListOptions? options)
     {
-        FineTuningPaging.AssertLimit(options?.Limit, "options.Limit");
+        ListPaging.AssertLimit(options?.Limit, "options.Limit");
         string? purpose = options?.Purpose?.ToString();
         string? order = options?.Order?.ToString();
         string? start = options?.After;
@@ -548,7 +492,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
             _pipeline,
             (after, pageSizeHint) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Files);
+                HttpMessage message = _pipeline.CreateRequest(FineTuningOperations.GetFiles, FineTuningOperations.GetFiles.Path());
                 if (purpose is not null)
                 {
                     message.Request.Uri.AppendQuery("purpose", purpose);
@@ -559,7 +503,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
                     message.Request.Uri.AppendQuery("order", order);
                 }
 
-                FineTuningPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
+                ListPaging.AppendCursor(message, after ?? start, pageSizeHint ?? limit);
                 return message;
             },
             ModelSerialization.GetTypeInfo<FineTuningFile>(_pipeline.Json),

@@ -31,11 +31,11 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The models.</returns>
     public virtual AsyncPageable<FineTuningModel> GetModelsAsync(CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("FineTuningModelsClient.GetModels", ModelsFetcher(), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetModels, ModelsFetcher(), null, cancellationToken);
 
     /// <inheritdoc cref="GetModelsAsync"/>
     public virtual Pageable<FineTuningModel> GetModels(CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("FineTuningModelsClient.GetModels", ModelsFetcher(), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetModels, ModelsFetcher(), null, cancellationToken);
 
     /// <summary>Gets a base or fine-tuned model (both services).</summary>
     /// <param name="modelId">The model id, for example <c>gpt-4o-mini</c> or a fine-tuned model's name.</param>
@@ -51,28 +51,20 @@ public class FineTuningModelsClient : IFineTuningModelsClient
     public virtual Response<FineTuningModel> GetModel(string modelId, CancellationToken cancellationToken = default) =>
         GetModelCoreAsync(modelId, async: false, cancellationToken).EnsureCompleted();
 
-    private async ValueTask<Response<FineTuningModel>> GetModelCoreAsync(string modelId, bool async, CancellationToken cancellationToken)
-    {
-        string path = FineTuningRoutes.Model(modelId);
-        using OperationScope scope = OperationScope.Start("FineTuningModelsClient.GetModel", id: modelId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            FineTuningModel model = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
-            scope.SetStatus(model.Status?.ToString());
-            return Response.FromValue(model, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<FineTuningModel>> GetModelCoreAsync(string modelId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueAsync<FineTuningModel>(
+            FineTuningOperations.GetModel,
+            FineTuningOperations.GetModel.Path(modelId),
+            null,
+            null,
+            modelId,
+            async,
+            cancellationToken,
+            (scope, model) => scope.SetStatus(model.Status?.ToString()));
 
     private PageFetcher<FineTuningModel> ModelsFetcher() =>
         ListPaging.SinglePage(
             _pipeline,
-            () => _pipeline.CreateRequest(RequestMethod.Get, FineTuningRoutes.Models),
+            () => _pipeline.CreateRequest(FineTuningOperations.GetModels, FineTuningOperations.GetModels.Path()),
             ModelSerialization.GetTypeInfo<FineTuningModel>(_pipeline.Json));
 }

@@ -75,11 +75,11 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetIngestions, JobsFetcher(managementUserToken), null, cancellationToken);
 
     /// <inheritdoc cref="GetJobsAsync"/>
     public virtual Pageable<IngestionJob> GetJobs(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("IngestionJobsClient.GetJobs", JobsFetcher(managementUserToken), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetIngestions, JobsFetcher(managementUserToken), null, cancellationToken);
 
     /// <summary>Lists the runs of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs</c>), following the service's next links.</summary>
     /// <param name="jobId">The id of the job.</param>
@@ -89,11 +89,11 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
     public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.CreateAsync("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
+        ListPaging.AsyncPages(FineTuningOperations.GetIngestionRuns, RunsFetcher(jobId, managementUserToken), null, cancellationToken);
 
     /// <inheritdoc cref="GetRunsAsync"/>
     public virtual Pageable<IngestionJobRun> GetRuns(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
-        FineTuningPaging.Create("IngestionJobsClient.GetRuns", RunsFetcher(jobId, managementUserToken), cancellationToken);
+        ListPaging.Pages(FineTuningOperations.GetIngestionRuns, RunsFetcher(jobId, managementUserToken), null, cancellationToken);
 
     /// <summary>Gets a run of an ingestion job (<c>GET /ingestion/jobs/{job-id}/runs/{run-id}</c>).</summary>
     /// <param name="jobId">The id of the job.</param>
@@ -114,70 +114,47 @@ public class IngestionJobsClient : IIngestionJobsClient
     private ServicePipeline RequirePipeline() =>
         Pipeline ?? throw new InvalidOperationException("This instance was created for mocking; obtain a working client from FineTuningClient.GetIngestionJobsClient().");
 
-    private async ValueTask<Response<IngestionJob>> CreateJobCoreAsync(string jobId, IngestionJob job, string? managementUserToken, string? amlUserToken, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<IngestionJob>> CreateJobCoreAsync(string jobId, IngestionJob job, string? managementUserToken, string? amlUserToken, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.IngestionJob(jobId);
+        string path = FineTuningOperations.CreateIngestion.Path(jobId);
         Argument.AssertNotNull(job, nameof(job));
         AssertToken(managementUserToken, nameof(managementUserToken));
         AssertToken(amlUserToken, nameof(amlUserToken));
         ServicePipeline pipeline = RequirePipeline();
-        using OperationScope scope = OperationScope.Start("IngestionJobsClient.CreateJob", id: jobId);
-        try
-        {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Put, path);
-            AddHeader(message, ManagementUserTokenHeader, managementUserToken);
-            AddHeader(message, AmlUserTokenHeader, amlUserToken);
-            pipeline.SetJsonContent(message, job);
-            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            IngestionJob created = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJob>());
-            return Response.FromValue(created, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return pipeline.CallForValueAsync<IngestionJob>(
+            FineTuningOperations.CreateIngestion,
+            path,
+            message =>
+            {
+                AddHeader(message, ManagementUserTokenHeader, managementUserToken);
+                AddHeader(message, AmlUserTokenHeader, amlUserToken);
+                pipeline.SetJsonContent(message, job);
+            },
+            null,
+            jobId,
+            async,
+            cancellationToken);
     }
 
-    private async ValueTask<Response<IngestionJob>> GetJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<IngestionJob>> GetJobCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.IngestionJob(jobId);
-        ServicePipeline pipeline = RequirePipeline();
-        using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetJob", id: jobId);
-        try
-        {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
-            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            IngestionJob job = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJob>());
-            return Response.FromValue(job, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        string path = FineTuningOperations.GetIngestion.Path(jobId);
+        return RequirePipeline().CallForValueAsync<IngestionJob>(FineTuningOperations.GetIngestion, path, null, null, jobId, async, cancellationToken);
     }
 
-    private async ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)
     {
-        string path = FineTuningRoutes.IngestionRun(jobId, runId);
+        string path = FineTuningOperations.GetIngestionRun.Path(jobId, runId);
         AssertToken(managementUserToken, nameof(managementUserToken));
-        ServicePipeline pipeline = RequirePipeline();
-        using OperationScope scope = OperationScope.Start("IngestionJobsClient.GetRun", id: runId);
-        try
-        {
-            using HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
-            AddHeader(message, ManagementUserTokenHeader, managementUserToken);
-            Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            IngestionJobRun run = pipeline.Read(response, ModelSerialization.GetTypeInfo<IngestionJobRun>());
-            scope.SetStatus(run.Status?.ToString());
-            return Response.FromValue(run, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return RequirePipeline().CallForValueAsync<IngestionJobRun>(
+            FineTuningOperations.GetIngestionRun,
+            path,
+            message => AddHeader(message, ManagementUserTokenHeader, managementUserToken),
+            null,
+            runId,
+            async,
+            cancellationToken,
+            (scope, run) => scope.SetStatus(run.Status?.ToString()));
     }
 
     private PageFetcher<IngestionJob> JobsFetcher(string? managementUserToken)
@@ -186,26 +163,26 @@ public class IngestionJobsClient : IIngestionJobsClient
         ServicePipeline pipeline = RequirePipeline();
         return ListPaging.NextLink(
             pipeline,
-            _ => CreateListRequest(pipeline, FineTuningRoutes.IngestionJobs, managementUserToken),
+            _ => CreateListRequest(pipeline, FineTuningOperations.GetIngestions, FineTuningOperations.GetIngestions.Path(), managementUserToken),
             ModelSerialization.GetTypeInfo<IngestionJob>(),
             message => AddTokenForNextLink(pipeline, message, managementUserToken));
     }
 
     private PageFetcher<IngestionJobRun> RunsFetcher(string jobId, string? managementUserToken)
     {
-        string path = FineTuningRoutes.IngestionRuns(jobId);
+        string path = FineTuningOperations.GetIngestionRuns.Path(jobId);
         AssertToken(managementUserToken, nameof(managementUserToken));
         ServicePipeline pipeline = RequirePipeline();
         return ListPaging.NextLink(
             pipeline,
-            _ => CreateListRequest(pipeline, path, managementUserToken),
+            _ => CreateListRequest(pipeline, FineTuningOperations.GetIngestionRuns, path, managementUserToken),
             ModelSerialization.GetTypeInfo<IngestionJobRun>(),
             message => AddTokenForNextLink(pipeline, message, managementUserToken));
     }
 
-    private static HttpMessage CreateListRequest(ServicePipeline pipeline, string path, string? managementUserToken)
+    private static HttpMessage CreateListRequest(ServicePipeline pipeline, ServiceOperation operation, string path, string? managementUserToken)
     {
-        HttpMessage message = pipeline.CreateRequest(RequestMethod.Get, path);
+        HttpMessage message = pipeline.CreateRequest(operation, path);
         AddHeader(message, ManagementUserTokenHeader, managementUserToken);
         return message;
     }

@@ -20,11 +20,11 @@ public partial class TrainingJobsClient
     /// <returns>The artifacts, fetched a page at a time.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobArtifact> GetArtifactsAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), "TrainingJobsClient.GetArtifacts", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetArtifacts, ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetArtifactsAsync"/>
     public virtual Pageable<JobArtifact> GetArtifacts(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), "TrainingJobsClient.GetArtifacts", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetArtifacts, ArtifactsFetcher<JobArtifact>(jobName, attemptId, options, "/artifacts", a => a.Path), jobName, cancellationToken);
 
     /// <summary>Gets the metadata of one artifact (<c>GET .../artifacts/metadata?path=</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -35,11 +35,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobArtifact>> GetArtifactMetadataAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
-        GetArtifactValueAsync<JobArtifact>("TrainingJobsClient.GetArtifactMetadata", "/metadata", jobName, attemptId, path, async: true, cancellationToken).AsTask();
+        GetArtifactValueAsync<JobArtifact>(TrainingJobsOperations.GetArtifactMetadata, jobName, attemptId, path, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetArtifactMetadataAsync"/>
     public virtual Response<JobArtifact> GetArtifactMetadata(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
-        GetArtifactValueAsync<JobArtifact>("TrainingJobsClient.GetArtifactMetadata", "/metadata", jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
+        GetArtifactValueAsync<JobArtifact>(TrainingJobsOperations.GetArtifactMetadata, jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets a download URI for one artifact (<c>GET .../artifacts/content_info?path=</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -50,11 +50,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobArtifactContentInfo>> GetArtifactContentInfoAsync(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
-        GetArtifactValueAsync<JobArtifactContentInfo>("TrainingJobsClient.GetArtifactContentInfo", "/content_info", jobName, attemptId, path, async: true, cancellationToken).AsTask();
+        GetArtifactValueAsync<JobArtifactContentInfo>(TrainingJobsOperations.GetArtifactContentInfo, jobName, attemptId, path, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetArtifactContentInfoAsync"/>
     public virtual Response<JobArtifactContentInfo> GetArtifactContentInfo(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
-        GetArtifactValueAsync<JobArtifactContentInfo>("TrainingJobsClient.GetArtifactContentInfo", "/content_info", jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
+        GetArtifactValueAsync<JobArtifactContentInfo>(TrainingJobsOperations.GetArtifactContentInfo, jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists download URIs for every artifact under a prefix (<c>GET .../artifacts/content_info_by_prefix</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -64,11 +64,11 @@ public partial class TrainingJobsClient
     /// <returns>The content information, fetched a page at a time.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobArtifactContentInfo> GetArtifactContentInfosAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), "TrainingJobsClient.GetArtifactContentInfos", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetArtifactContentInfos, ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetArtifactContentInfosAsync"/>
     public virtual Pageable<JobArtifactContentInfo> GetArtifactContentInfos(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), "TrainingJobsClient.GetArtifactContentInfos", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetArtifactContentInfos, ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), jobName, cancellationToken);
 
     /// <summary>Downloads one artifact's content (<c>GET .../artifacts/content?path=</c>) as a stream that is read as it arrives.</summary>
     /// <param name="jobName">The training job name.</param>
@@ -85,45 +85,31 @@ public partial class TrainingJobsClient
     public virtual Response<Stream> DownloadArtifact(string jobName, string attemptId, string path, CancellationToken cancellationToken = default) =>
         DownloadArtifactCoreAsync(jobName, attemptId, path, async: false, cancellationToken).EnsureCompleted();
 
-    private async ValueTask<Response<Stream>> DownloadArtifactCoreAsync(string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<Stream>> DownloadArtifactCoreAsync(string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        string route = TrainingJobsRoutes.Artifacts(jobName, attemptId) + "/content";
+        string route = TrainingJobsOperations.DownloadArtifact.Path(jobName, attemptId);
         Argument.AssertNotNullOrEmpty(path, nameof(path));
-        using OperationScope scope = OperationScope.Start("TrainingJobsClient.DownloadArtifact", jobName);
-        try
-        {
-            HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, route);
-            message.Request.Uri.AppendQuery("path", path, escapeValue: true);
-            message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
-            message.BufferResponse = false;
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(response.ContentStream ?? new MemoryStream(), response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return _pipeline.CallForStreamAsync(TrainingJobsOperations.DownloadArtifact, route, "*/*", message => message.Request.Uri.AppendQuery("path", path, escapeValue: true), jobName, null, async, cancellationToken);
     }
 
-    private ValueTask<Response<T>> GetArtifactValueAsync<T>(string operationName, string route, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<T>> GetArtifactValueAsync<T>(ServiceOperation operation, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)
     {
-        string artifactRoute = TrainingJobsRoutes.Artifacts(jobName, attemptId) + route;
+        string artifactRoute = operation.Path(jobName, attemptId);
         Argument.AssertNotNullOrEmpty(path, nameof(path));
-        return GetValueAsync<T>(operationName, artifactRoute, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
+        return GetValueAsync<T>(operation, artifactRoute, uri => uri.AppendQuery("path", path, escapeValue: true), jobName, async, cancellationToken);
     }
 
     private PageFetcher<T> ArtifactsFetcher<T>(string jobName, string attemptId, ArtifactListOptions? options, string route, Func<T, string?> idOf)
         where T : notnull
     {
-        string basePath = TrainingJobsRoutes.Artifacts(jobName, attemptId);
+        ServiceOperation operation = route == "/artifacts" ? TrainingJobsOperations.GetArtifacts : TrainingJobsOperations.GetArtifactContentInfos;
+        string path = operation.Path(jobName, attemptId);
         ValidatePaging(options, nameof(options));
-        string path = route == "/artifacts" ? basePath : basePath + route;
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(operation, path);
                 if (options?.PathPrefix is not null)
                 {
                     message.Request.Uri.AppendQuery("path_prefix", options.PathPrefix, escapeValue: true);

@@ -14,11 +14,11 @@ public partial class TrainingJobsClient
     /// <returns>The attempts, fetched a page at a time; continuation tokens are attempt ids.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobAttempt> GetAttemptsAsync(string jobName, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(AttemptsFetcher(jobName, options), "TrainingJobsClient.GetAttempts", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetAttempts, AttemptsFetcher(jobName, options), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetAttemptsAsync"/>
     public virtual Pageable<JobAttempt> GetAttempts(string jobName, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(AttemptsFetcher(jobName, options), "TrainingJobsClient.GetAttempts", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetAttempts, AttemptsFetcher(jobName, options), jobName, cancellationToken);
 
     /// <summary>Gets one attempt of a job (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -36,18 +36,18 @@ public partial class TrainingJobsClient
 
     private ValueTask<Response<JobAttempt>> GetAttemptCoreAsync(string jobName, string attemptId, bool async, CancellationToken cancellationToken)
     {
-        return GetValueAsync<JobAttempt>("TrainingJobsClient.GetAttempt", TrainingJobsRoutes.Attempt(jobName, attemptId), null, jobName, async, cancellationToken);
+        return GetValueAsync<JobAttempt>(TrainingJobsOperations.GetAttempt, TrainingJobsOperations.GetAttempt.Path(jobName, attemptId), null, jobName, async, cancellationToken);
     }
 
     private PageFetcher<JobAttempt> AttemptsFetcher(string jobName, TrainingListOptions? options)
     {
-        string path = TrainingJobsRoutes.Attempts(jobName);
+        string path = TrainingJobsOperations.GetAttempts.Path(jobName);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(TrainingJobsOperations.GetAttempts, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },

@@ -46,11 +46,11 @@ public partial class TrainingJobsClient
     /// <returns>The jobs, fetched a page at a time; continuation tokens are job ids usable as <c>after</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<TrainingJob> GetJobsAsync(TrainingJobListOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(JobsFetcher(options), "TrainingJobsClient.GetJobs", null, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetJobs, JobsFetcher(options), null, cancellationToken);
 
     /// <inheritdoc cref="GetJobsAsync"/>
     public virtual Pageable<TrainingJob> GetJobs(TrainingJobListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(JobsFetcher(options), "TrainingJobsClient.GetJobs", null, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetJobs, JobsFetcher(options), null, cancellationToken);
 
     private async ValueTask<Response<TrainingJob>> CreateCoreAsync(string name, JobProperties properties, bool async, CancellationToken cancellationToken)
     {
@@ -62,43 +62,31 @@ public partial class TrainingJobsClient
             properties.EnsureValid(nameof(properties));
         }
 
-        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Create", name);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, TrainingJobsRoutes.Jobs);
-            message.Request.Headers.SetValue("Operation-Id", Guid.NewGuid().ToString());
-            _pipeline.SetJsonContent(message, new JobCreate(name, properties));
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            TrainingJob created = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
-            scope.SetId(created.Id);
-            scope.SetStatus(TrainingJobStates.StatusOf(created));
-            return Response.FromValue(created, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        return await _pipeline.CallForValueAsync<TrainingJob>(
+            TrainingJobsOperations.Create,
+            TrainingJobsOperations.Create.Path(),
+            message =>
+            {
+                message.Request.Headers.SetValue("Operation-Id", Guid.NewGuid().ToString());
+                _pipeline.SetJsonContent(message, new JobCreate(name, properties));
+            },
+            name,
+            null,
+            async,
+            cancellationToken,
+            (scope, created) =>
+            {
+                scope.SetId(created.Id);
+                TagStatus(scope, created);
+            }).ConfigureAwait(false);
     }
 
-    private async ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken)
-    {
-        string path = TrainingJobsRoutes.Job(name, nameof(name));
-        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Get", name);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            TrainingJob job = _pipeline.Read(response, ModelSerialization.GetTypeInfo<TrainingJob>());
-            scope.SetStatus(TrainingJobStates.StatusOf(job));
-            return Response.FromValue(job, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    /// <summary>The one GET of a job (Get, WaitForCompletion, Watch), its span tagged with the job's status.</summary>
+    private ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken) =>
+        GetValueAsync<TrainingJob>(TrainingJobsOperations.Get, TrainingJobsOperations.Get.Path(name), null, name, async, cancellationToken, TagStatus);
+
+    /// <summary>Tags a span with the job's status.</summary>
+    private static void TagStatus(OperationScope scope, TrainingJob job) => scope.SetStatus(TrainingJobStates.StatusOf(job));
 
     private PageFetcher<TrainingJob> JobsFetcher(TrainingJobListOptions? options)
     {
@@ -107,7 +95,7 @@ public partial class TrainingJobsClient
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Jobs);
+                HttpMessage message = _pipeline.CreateRequest(TrainingJobsOperations.GetJobs, TrainingJobsOperations.GetJobs.Path());
                 RequestUriBuilder uri = message.Request.Uri;
                 if (options?.JobType is JobType jobType)
                 {

@@ -17,11 +17,11 @@ public partial class TrainingJobsClient
     /// <returns>The metric definitions, fetched a page at a time.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <c>options.Limit</c> is outside 1–100.</exception>
     public virtual AsyncPageable<JobMetric> GetMetricsAsync(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetMetrics, MetricsFetcher(jobName, attemptId, options), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetMetricsAsync"/>
     public virtual Pageable<JobMetric> GetMetrics(string jobName, string attemptId, TrainingListOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(MetricsFetcher(jobName, attemptId, options), "TrainingJobsClient.GetMetrics", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetMetrics, MetricsFetcher(jobName, attemptId, options), jobName, cancellationToken);
 
     /// <summary>Gets the latest value of every metric of an attempt (<c>GET .../metrics/last_values</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -30,11 +30,11 @@ public partial class TrainingJobsClient
     /// <returns>The latest values (a single page: the route takes no paging parameters).</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricLastValue> GetMetricLastValuesAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        AsyncPages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetMetricLastValues, SinglePage<JobMetricLastValue>(TrainingJobsOperations.GetMetricLastValues, jobName, attemptId), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetMetricLastValuesAsync"/>
     public virtual Pageable<JobMetricLastValue> GetMetricLastValues(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        Pages(LastValuesFetcher(jobName, attemptId), "TrainingJobsClient.GetMetricLastValues", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetMetricLastValues, SinglePage<JobMetricLastValue>(TrainingJobsOperations.GetMetricLastValues, jobName, attemptId), jobName, cancellationToken);
 
     /// <summary>Gets the history of one metric (<c>GET .../metrics/{metric_name}</c>), optionally within a time or step range.</summary>
     /// <param name="jobName">The training job name.</param>
@@ -48,11 +48,11 @@ public partial class TrainingJobsClient
     /// </returns>
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricPoint> GetMetricPointsAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetMetricPoints, PointsFetcher(jobName, attemptId, metricName, options), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetMetricPointsAsync"/>
     public virtual Pageable<JobMetricPoint> GetMetricPoints(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(PointsFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricPoints", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetMetricPoints, PointsFetcher(jobName, attemptId, metricName, options), jobName, cancellationToken);
 
     /// <summary>Gets aggregate values (min, max, mean, ...) of one metric (<c>GET .../metrics/{metric_name}/aggregates</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -63,11 +63,11 @@ public partial class TrainingJobsClient
     /// <returns>The aggregates (a single page).</returns>
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobMetricAggregate> GetMetricAggregatesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        AsyncPages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetMetricAggregates, AggregatesFetcher(jobName, attemptId, metricName, options), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetMetricAggregatesAsync"/>
     public virtual Pageable<JobMetricAggregate> GetMetricAggregates(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        Pages(AggregatesFetcher(jobName, attemptId, metricName, options), "TrainingJobsClient.GetMetricAggregates", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetMetricAggregates, AggregatesFetcher(jobName, attemptId, metricName, options), jobName, cancellationToken);
 
     /// <summary>Gets sampled values of one metric (<c>GET .../metrics/{metric_name}/samples</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -79,11 +79,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSamplesAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
+        GetSampleCoreAsync(TrainingJobsOperations.GetMetricSamples, jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetMetricSamplesAsync"/>
     public virtual Response<JobMetricSample> GetMetricSamples(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        GetSampleCoreAsync("/samples", jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
+        GetSampleCoreAsync(TrainingJobsOperations.GetMetricSamples, jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets one sampled value or window of a metric (<c>GET .../metrics/{metric_name}/sample</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -95,17 +95,17 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobMetricSample>> GetMetricSampleAsync(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
+        GetSampleCoreAsync(TrainingJobsOperations.GetMetricSample, jobName, attemptId, metricName, options, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetMetricSampleAsync"/>
     public virtual Response<JobMetricSample> GetMetricSample(string jobName, string attemptId, string metricName, MetricQueryOptions? options = null, CancellationToken cancellationToken = default) =>
-        GetSampleCoreAsync("/sample", jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
+        GetSampleCoreAsync(TrainingJobsOperations.GetMetricSample, jobName, attemptId, metricName, options, async: false, cancellationToken).EnsureCompleted();
 
-    private ValueTask<Response<JobMetricSample>> GetSampleCoreAsync(string route, string jobName, string attemptId, string metricName, MetricQueryOptions? options, bool async, CancellationToken cancellationToken)
+    private ValueTask<Response<JobMetricSample>> GetSampleCoreAsync(ServiceOperation operation, string jobName, string attemptId, string metricName, MetricQueryOptions? options, bool async, CancellationToken cancellationToken)
     {
-        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + route;
+        string path = operation.Path(jobName, attemptId, metricName);
         return GetValueAsync<JobMetricSample>(
-            route == "/samples" ? "TrainingJobsClient.GetMetricSamples" : "TrainingJobsClient.GetMetricSample",
+            operation,
             path,
             uri => AppendMetricQuery(uri, options, options?.MinStep, options?.Limit),
             jobName,
@@ -115,13 +115,13 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetric> MetricsFetcher(string jobName, string attemptId, TrainingListOptions? options)
     {
-        string path = TrainingJobsRoutes.Metrics(jobName, attemptId);
+        string path = TrainingJobsOperations.GetMetrics.Path(jobName, attemptId);
         ValidatePaging(options, nameof(options));
         return ListPaging.Cursor(
             _pipeline,
             (after, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(TrainingJobsOperations.GetMetrics, path);
                 AppendPaging(message.Request.Uri, options, after, limit);
                 return message;
             },
@@ -129,20 +129,14 @@ public partial class TrainingJobsClient
             metric => metric.Name);
     }
 
-    private PageFetcher<JobMetricLastValue> LastValuesFetcher(string jobName, string attemptId)
-    {
-        string path = TrainingJobsRoutes.Metrics(jobName, attemptId) + "/last_values";
-        return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobMetricLastValue>());
-    }
-
     private PageFetcher<JobMetricPoint> PointsFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName);
+        string path = TrainingJobsOperations.GetMetricPoints.Path(jobName, attemptId, metricName);
         return ListPaging.Cursor(
             _pipeline,
             (nextStep, limit) =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(TrainingJobsOperations.GetMetricPoints, path);
                 long? minStep = nextStep is null ? options?.MinStep : ParseStep(nextStep);
                 AppendMetricQuery(message.Request.Uri, options, minStep, limit ?? options?.Limit);
                 return message;
@@ -154,12 +148,12 @@ public partial class TrainingJobsClient
 
     private PageFetcher<JobMetricAggregate> AggregatesFetcher(string jobName, string attemptId, string metricName, MetricQueryOptions? options)
     {
-        string path = TrainingJobsRoutes.Metric(jobName, attemptId, metricName) + "/aggregates";
+        string path = TrainingJobsOperations.GetMetricAggregates.Path(jobName, attemptId, metricName);
         return ListPaging.SinglePage(
             _pipeline,
             () =>
             {
-                HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
+                HttpMessage message = _pipeline.CreateRequest(TrainingJobsOperations.GetMetricAggregates, path);
                 AppendMetricQuery(message.Request.Uri, options, options?.MinStep, options?.Limit);
                 return message;
             },

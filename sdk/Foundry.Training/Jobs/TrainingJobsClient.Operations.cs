@@ -22,11 +22,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> DeleteAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Delete, n => TrainingJobsRoutes.Job(n, nameof(name)), "TrainingJobsClient.Delete", async: true, cancellationToken).AsTask();
+        StartOperationAsync(waitUntil, name, TrainingJobsOperations.Delete, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="DeleteAsync"/>
     public virtual TrainingJobOperation Delete(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Delete, n => TrainingJobsRoutes.Job(n, nameof(name)), "TrainingJobsClient.Delete", async: false, cancellationToken).EnsureCompleted();
+        StartOperationAsync(waitUntil, name, TrainingJobsOperations.Delete, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
     /// Cancels a training job (<c>POST /training_jobs/{name}:cancel</c>), a long-running operation: <c>200</c> means
@@ -39,11 +39,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service refused the request, or the operation failed.</exception>
     public virtual Task<TrainingJobOperation> CancelAsync(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Post, n => TrainingJobsRoutes.Cancel(n, nameof(name)), "TrainingJobsClient.Cancel", async: true, cancellationToken).AsTask();
+        StartOperationAsync(waitUntil, name, TrainingJobsOperations.Cancel, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="CancelAsync"/>
     public virtual TrainingJobOperation Cancel(WaitUntil waitUntil, string name, CancellationToken cancellationToken = default) =>
-        StartOperationAsync(waitUntil, name, RequestMethod.Post, n => TrainingJobsRoutes.Cancel(n, nameof(name)), "TrainingJobsClient.Cancel", async: false, cancellationToken).EnsureCompleted();
+        StartOperationAsync(waitUntil, name, TrainingJobsOperations.Cancel, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets the status of a delete or cancel operation (<c>GET /training_jobs/operations/{operation_id}/status</c>).</summary>
     /// <param name="operationId">The operation id.</param>
@@ -52,11 +52,11 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationStatusAsync(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, id => TrainingJobsRoutes.OperationStatus(id), "TrainingJobsClient.GetOperationStatus", async: true, cancellationToken).AsTask();
+        GetOperationCoreAsync(operationId, TrainingJobsOperations.GetOperationStatus, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetOperationStatusAsync"/>
     public virtual Response<JobOperationResource> GetOperationStatus(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, id => TrainingJobsRoutes.OperationStatus(id), "TrainingJobsClient.GetOperationStatus", async: false, cancellationToken).EnsureCompleted();
+        GetOperationCoreAsync(operationId, TrainingJobsOperations.GetOperationStatus, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Gets the result of a delete or cancel operation (<c>GET /training_jobs/operations/{operation_id}/result</c>): <c>202</c> while it runs.</summary>
     /// <param name="operationId">The operation id.</param>
@@ -65,51 +65,44 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException"><paramref name="operationId"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOperationResource>> GetOperationResultAsync(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationResult, "TrainingJobsClient.GetOperationResult", async: true, cancellationToken).AsTask();
+        GetOperationCoreAsync(operationId, TrainingJobsOperations.GetOperationResult, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetOperationResultAsync"/>
     public virtual Response<JobOperationResource> GetOperationResult(string operationId, CancellationToken cancellationToken = default) =>
-        GetOperationCoreAsync(operationId, TrainingJobsRoutes.OperationResult, "TrainingJobsClient.GetOperationResult", async: false, cancellationToken).EnsureCompleted();
+        GetOperationCoreAsync(operationId, TrainingJobsOperations.GetOperationResult, async: false, cancellationToken).EnsureCompleted();
 
-    private async ValueTask<Response<JobOperationResource>> GetOperationCoreAsync(string operationId, Func<string, string> route, string operationName, bool async, CancellationToken cancellationToken)
-    {
-        string path = route(operationId);
-        using OperationScope scope = OperationScope.Start(operationName, id: operationId);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            JobOperationResource resource = JobOperationResponses.Read(_pipeline, response, operationId);
-            scope.SetStatus(resource.Status.ToString());
-            return Response.FromValue(resource, response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
+    private ValueTask<Response<JobOperationResource>> GetOperationCoreAsync(string operationId, ServiceOperation operation, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallAsync(
+            operation,
+            operation.Path(operationId),
+            null,
+            (message, scope) =>
+            {
+                JobOperationResource resource = JobOperationResponses.Read(_pipeline, message.Response, operationId);
+                scope.SetStatus(resource.Status.ToString());
+                return Response.FromValue(resource, message.Response);
+            },
+            null,
+            operationId,
+            async,
+            cancellationToken);
 
-    private async ValueTask<TrainingJobOperation> StartOperationAsync(WaitUntil waitUntil, string name, RequestMethod method, Func<string, string> route, string operationName, bool async, CancellationToken cancellationToken)
+    private async ValueTask<TrainingJobOperation> StartOperationAsync(WaitUntil waitUntil, string name, ServiceOperation start, bool async, CancellationToken cancellationToken)
     {
-        string path = route(name);
-        TrainingJobOperation operation;
-        using (OperationScope scope = OperationScope.Start(operationName, name))
-        {
-            try
+        TrainingJobOperation operation = await _pipeline.CallAsync(
+            start,
+            start.Path(name),
+            RetrySafety.MarkSafe, // a second delete or cancel of the same job changes nothing more
+            (message, scope) =>
             {
-                using HttpMessage message = _pipeline.CreateRequest(method, path);
-                RetrySafety.MarkSafe(message); // a second delete or cancel of the same job changes nothing more
-                Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-                operation = new TrainingJobOperation(_pipeline, name, response, message.Request.Uri.ToUri());
-                scope.SetId(operation.Id);
-            }
-            catch (Exception ex)
-            {
-                scope.Failed(ex);
-                throw;
-            }
-        }
+                var started = new TrainingJobOperation(_pipeline, name, message.Response, message.Request.Uri.ToUri());
+                scope.SetId(started.Id);
+                return started;
+            },
+            name,
+            null,
+            async,
+            cancellationToken).ConfigureAwait(false);
 
         if (waitUntil == WaitUntil.Completed)
         {

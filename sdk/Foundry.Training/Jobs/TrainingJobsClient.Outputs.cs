@@ -14,11 +14,11 @@ public partial class TrainingJobsClient
     /// <returns>The outputs (a single page: the route takes no paging parameters).</returns>
     /// <exception cref="System.ArgumentException"><paramref name="jobName"/> is null or empty.</exception>
     public virtual AsyncPageable<JobOutputReference> GetOutputsAsync(string jobName, CancellationToken cancellationToken = default) =>
-        AsyncPages(OutputsFetcher(TrainingJobsRoutes.Outputs(jobName)), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetOutputs, SinglePage<JobOutputReference>(TrainingJobsOperations.GetOutputs, jobName), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetOutputsAsync"/>
     public virtual Pageable<JobOutputReference> GetOutputs(string jobName, CancellationToken cancellationToken = default) =>
-        Pages(OutputsFetcher(TrainingJobsRoutes.Outputs(jobName)), "TrainingJobsClient.GetOutputs", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetOutputs, SinglePage<JobOutputReference>(TrainingJobsOperations.GetOutputs, jobName), jobName, cancellationToken);
 
     /// <summary>Gets one output of a job (<c>GET /training_jobs/{job_name}/outputs/{output_name}</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -28,11 +28,11 @@ public partial class TrainingJobsClient
     /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetOutputAsync(string jobName, string outputName, CancellationToken cancellationToken = default) =>
-        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetOutput", TrainingJobsRoutes.Output(jobName, outputName), null, jobName, async: true, cancellationToken).AsTask();
+        GetValueAsync<JobOutputReference>(TrainingJobsOperations.GetOutput, TrainingJobsOperations.GetOutput.Path(jobName, outputName), null, jobName, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetOutputAsync"/>
     public virtual Response<JobOutputReference> GetOutput(string jobName, string outputName, CancellationToken cancellationToken = default) =>
-        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetOutput", TrainingJobsRoutes.Output(jobName, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
+        GetValueAsync<JobOutputReference>(TrainingJobsOperations.GetOutput, TrainingJobsOperations.GetOutput.Path(jobName, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the outputs one attempt produced (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -41,11 +41,11 @@ public partial class TrainingJobsClient
     /// <returns>The outputs (a single page).</returns>
     /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     public virtual AsyncPageable<JobOutputReference> GetAttemptOutputsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        AsyncPages(OutputsFetcher(TrainingJobsRoutes.AttemptOutputs(jobName, attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+        ListPaging.AsyncPages(TrainingJobsOperations.GetAttemptOutputs, SinglePage<JobOutputReference>(TrainingJobsOperations.GetAttemptOutputs, jobName, attemptId), jobName, cancellationToken);
 
     /// <inheritdoc cref="GetAttemptOutputsAsync"/>
     public virtual Pageable<JobOutputReference> GetAttemptOutputs(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
-        Pages(OutputsFetcher(TrainingJobsRoutes.AttemptOutputs(jobName, attemptId)), "TrainingJobsClient.GetAttemptOutputs", jobName, cancellationToken);
+        ListPaging.Pages(TrainingJobsOperations.GetAttemptOutputs, SinglePage<JobOutputReference>(TrainingJobsOperations.GetAttemptOutputs, jobName, attemptId), jobName, cancellationToken);
 
     /// <summary>Gets one output of an attempt (<c>GET /training_jobs/{job_name}/attempts/{attempt_id}/outputs/{output_name}</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -56,11 +56,11 @@ public partial class TrainingJobsClient
     /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">The service returned an error.</exception>
     public virtual Task<Response<JobOutputReference>> GetAttemptOutputAsync(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
-        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetAttemptOutput", TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName), null, jobName, async: true, cancellationToken).AsTask();
+        GetValueAsync<JobOutputReference>(TrainingJobsOperations.GetAttemptOutput, TrainingJobsOperations.GetAttemptOutput.Path(jobName, attemptId, outputName), null, jobName, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetAttemptOutputAsync"/>
     public virtual Response<JobOutputReference> GetAttemptOutput(string jobName, string attemptId, string outputName, CancellationToken cancellationToken = default) =>
-        GetValueAsync<JobOutputReference>("TrainingJobsClient.GetAttemptOutput", TrainingJobsRoutes.AttemptOutput(jobName, attemptId, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
+        GetValueAsync<JobOutputReference>(TrainingJobsOperations.GetAttemptOutput, TrainingJobsOperations.GetAttemptOutput.Path(jobName, attemptId, outputName), null, jobName, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the service endpoints (Studio, tracking, ...) of a job (<c>GET /training_jobs/{job_name}/services</c>).</summary>
     /// <param name="jobName">The training job name.</param>
@@ -97,20 +97,17 @@ public partial class TrainingJobsClient
     private ValueTask<Response<TrainingJobServiceCollection>> GetNodeServicesCoreAsync(string jobName, int nodeId, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertInRange(nodeId, 0, int.MaxValue, nameof(nodeId));
-        return GetValueAsync<TrainingJobServiceCollection>("TrainingJobsClient.GetNodeServices", TrainingJobsRoutes.NodeServices(jobName, nodeId), null, jobName, async, cancellationToken);
+        return GetValueAsync<TrainingJobServiceCollection>(TrainingJobsOperations.GetNodeServices, TrainingJobsOperations.GetNodeServices.Path(jobName, nodeId.ToString(CultureInfo.InvariantCulture)), null, jobName, async, cancellationToken);
     }
 
     private ValueTask<Response<TrainingJobServiceCollection>> GetServicesCoreAsync(string jobName, int? nodeId, bool async, CancellationToken cancellationToken)
     {
         return GetValueAsync<TrainingJobServiceCollection>(
-            "TrainingJobsClient.GetServices",
-            TrainingJobsRoutes.Services(jobName),
+            TrainingJobsOperations.GetServices,
+            TrainingJobsOperations.GetServices.Path(jobName),
             nodeId is null ? null : uri => uri.AppendQuery("node_id", nodeId.Value.ToString(CultureInfo.InvariantCulture), escapeValue: true),
             jobName,
             async,
             cancellationToken);
     }
-
-    private PageFetcher<JobOutputReference> OutputsFetcher(string path) =>
-        ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(RequestMethod.Get, path), ModelSerialization.GetTypeInfo<JobOutputReference>());
 }

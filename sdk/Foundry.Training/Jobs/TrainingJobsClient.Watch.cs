@@ -213,19 +213,16 @@ public partial class TrainingJobsClient
     /// </summary>
     private async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
     {
-        using OperationScope scope = OperationScope.Start("TrainingJobsClient.GetAttempt", name);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, TrainingJobsRoutes.Attempt(name, LatestAttempt));
-            ExpectedStatusClassifier.Apply(message, 404);
-            Response response = await _pipeline.SendAsync(message, async: true, cancellationToken).ConfigureAwait(false);
-            return response.Status == 404 ? null : _pipeline.Read(response, ModelSerialization.GetTypeInfo<JobAttempt>());
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        ServiceOperation operation = TrainingJobsOperations.GetAttempt;
+        return await _pipeline.CallAsync(
+            operation,
+            operation.Path(name, LatestAttempt),
+            message => ExpectedStatusClassifier.Apply(message, 404),
+            (message, _) => message.Response.Status == 404 ? null : _pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<JobAttempt>()),
+            name,
+            null,
+            async: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>

@@ -48,31 +48,17 @@ public partial class TrainingJobsClient : ITrainingJobsClient
     /// <summary>The project endpoint this client talks to.</summary>
     public virtual Uri Endpoint => _pipeline.Endpoint;
 
-    /// <summary>Sends a GET and reads its JSON body, inside a telemetry span named <paramref name="operationName"/>.</summary>
-    private async ValueTask<Response<T>> GetValueAsync<T>(string operationName, string path, Action<RequestUriBuilder>? query, string? jobName, bool async, CancellationToken cancellationToken)
+    /// <summary>Calls a GET of the table and reads its JSON body, inside the operation's span.</summary>
+    private ValueTask<Response<T>> GetValueAsync<T>(ServiceOperation operation, string path, Action<RequestUriBuilder>? query, string? jobName, bool async, CancellationToken cancellationToken, Action<OperationScope, T>? tag = null) =>
+        _pipeline.CallForValueAsync(operation, path, query is null ? null : message => query(message.Request.Uri), jobName, null, async, cancellationToken, tag);
+
+    /// <summary>A list operation of the table without paging parameters; the path is built now, so bad arguments throw at once.</summary>
+    private PageFetcher<T> SinglePage<T>(ServiceOperation operation, params string[] routeValues)
+        where T : notnull
     {
-        using OperationScope scope = OperationScope.Start(operationName, jobName);
-        try
-        {
-            using HttpMessage message = _pipeline.CreateRequest(RequestMethod.Get, path);
-            query?.Invoke(message.Request.Uri);
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(_pipeline.Read(response, ModelSerialization.GetTypeInfo<T>()), response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
+        string path = operation.Path(routeValues);
+        return ListPaging.SinglePage(_pipeline, () => _pipeline.CreateRequest(operation, path), ModelSerialization.GetTypeInfo<T>());
     }
-
-    private static AsyncPageable<T> AsyncPages<T>(PageFetcher<T> fetch, string operationName, string? jobName, CancellationToken cancellationToken)
-        where T : notnull =>
-        new FetcherAsyncPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName), cancellationToken);
-
-    private static Pageable<T> Pages<T>(PageFetcher<T> fetch, string operationName, string? jobName, CancellationToken cancellationToken)
-        where T : notnull =>
-        new FetcherPageable<T>(TracedPageFetcher.Wrap(fetch, operationName, jobName), cancellationToken);
 
     /// <summary>Adds <c>limit</c>, <c>order</c>, <c>after</c>, <c>before</c>; the continuation token and page-size hint win over the options.</summary>
     private static void AppendPaging(RequestUriBuilder uri, TrainingListOptions? options, string? continuationToken, int? pageSizeHint)

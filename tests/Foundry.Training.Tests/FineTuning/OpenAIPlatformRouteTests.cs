@@ -214,4 +214,28 @@ public sealed class OpenAIPlatformRouteTests : IDisposable
         _service.Requests.Should().HaveCount(3);
         _service.Requests.ToList().ForEach(r => AssertOpenAIRequest(r, "GET", "/v1/fine_tuning/jobs/ftjob-abc123"));
     }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task PauseAndResume_PostToTheirActions_AndReadTheRecordedJob(bool async, bool pause)
+    {
+        Recordings.Load(_service.Server, pause ? "FineTuning/OpenAI/pause_finetuning_job.json" : "FineTuning/OpenAI/resume_finetuning_job.json");
+
+        Azure.Response<FineTuningJob> response = (pause, async) switch
+        {
+            (true, true) => await _client.PauseJobAsync("ftjob-abc123"),
+            (true, false) => _client.PauseJob("ftjob-abc123"),
+            (false, true) => await _client.ResumeJobAsync("ftjob-abc123"),
+            _ => _client.ResumeJob("ftjob-abc123"),
+        };
+
+        response.Value.Id.Should().Be("ftjob-abc123");
+        response.Value.Status!.Value.ToString().Should().Be(pause ? "paused" : "running");
+        ILogEntry entry = _service.Server.LogEntries.Should().ContainSingle().Which;
+        AssertOpenAIRequest(entry, "POST", "/v1/fine_tuning/jobs/ftjob-abc123/" + (pause ? "pause" : "resume"));
+        entry.RequestMessage.Body.Should().BeNullOrEmpty();
+    }
 }

@@ -300,6 +300,51 @@ public sealed class UploadsPermissionsGradersRouteTests : IDisposable
         _service.Requests.Should().BeEmpty();
     }
 
+    /// <summary>Each operation against its recording (Recordings/FineTuning/OpenAI), sync and async: the route the table builds and the value read back.</summary>
+    [Theory]
+    [InlineData("create_upload", true)]
+    [InlineData("add_upload_part", false)]
+    [InlineData("complete_upload", true)]
+    [InlineData("cancel_upload", false)]
+    [InlineData("get_checkpoint_permissions", true)]
+    [InlineData("create_checkpoint_permissions", false)]
+    [InlineData("delete_checkpoint_permission", true)]
+    [InlineData("run_grader", false)]
+    [InlineData("validate_grader", true)]
+    public async Task EveryRecordedOperation_IsSentToItsRoute_AndReadBack(string recording, bool async)
+    {
+        Recordings.Load(_service.Server, "FineTuning/OpenAI/" + recording + ".json");
+        FineTuningFilesClient files = _client.GetFilesClient();
+        FineTuningCheckpointPermissionsClient permissions = _client.GetCheckpointPermissionsClient();
+        var grader = new StringCheckGrader { Name = "exact", Input = "{{sample.output_text}}", Reference = "Paris", Operation = StringCheckOperation.Equal };
+
+        (string Method, string Path, string? Value) expected = recording switch
+        {
+            "create_upload" => ("POST", "/v1/uploads", (async ? await files.CreateUploadAsync(new FineTuningUploadCreateOptions("train.jsonl", FilePurpose.FineTune, 10, "text/jsonl")) : files.CreateUpload(new FineTuningUploadCreateOptions("train.jsonl", FilePurpose.FineTune, 10, "text/jsonl"))).Value.Id),
+            "add_upload_part" => ("POST", "/v1/uploads/upload_abc123/parts", (async ? await files.AddUploadPartAsync("upload_abc123", new MemoryStream(new byte[10])) : files.AddUploadPart("upload_abc123", new MemoryStream(new byte[10]))).Value.Id),
+            "complete_upload" => ("POST", "/v1/uploads/upload_abc123/complete", (async ? await files.CompleteUploadAsync("upload_abc123", new[] { "part_def456" }) : files.CompleteUpload("upload_abc123", new[] { "part_def456" })).Value.File!.Id),
+            "cancel_upload" => ("POST", "/v1/uploads/upload_abc123/cancel", (async ? await files.CancelUploadAsync("upload_abc123") : files.CancelUpload("upload_abc123")).Value.Status.ToString()),
+            "get_checkpoint_permissions" => ("GET", CheckpointPath, async ? (await permissions.GetPermissionsAsync(Checkpoint).ToListAsync()).Single().ProjectId : permissions.GetPermissions(Checkpoint).Single().ProjectId),
+            "create_checkpoint_permissions" => ("POST", CheckpointPath, (async ? await permissions.CreatePermissionsAsync(Checkpoint, new[] { "proj_abGMw1llN8IrBb6SvvY5A1iH" }) : permissions.CreatePermissions(Checkpoint, new[] { "proj_abGMw1llN8IrBb6SvvY5A1iH" })).Value.Single().ProjectId),
+            "delete_checkpoint_permission" => ("DELETE", CheckpointPath + "/cp_zc4Q7MP6XxulcVzj4MZdwsAB", (async ? await permissions.DeletePermissionAsync(Checkpoint, "cp_zc4Q7MP6XxulcVzj4MZdwsAB") : permissions.DeletePermission(Checkpoint, "cp_zc4Q7MP6XxulcVzj4MZdwsAB")).Value.Id),
+            "run_grader" => ("POST", "/v1/fine_tuning/alpha/graders/run", (async ? await _client.RunGraderAsync(grader, "Paris") : _client.RunGrader(grader, "Paris")).Value.Metadata!.Name),
+            _ => ("POST", "/v1/fine_tuning/alpha/graders/validate", (async ? await _client.ValidateGraderAsync(grader) : _client.ValidateGrader(grader)).Value.Name),
+        };
+
+        Single(expected.Method, expected.Path);
+        expected.Value.Should().Be(recording switch
+        {
+            "create_upload" => "upload_abc123",
+            "add_upload_part" => "part_def456",
+            "complete_upload" => "file-xyz321",
+            "cancel_upload" => "cancelled",
+            "get_checkpoint_permissions" or "create_checkpoint_permissions" => "proj_abGMw1llN8IrBb6SvvY5A1iH",
+            "delete_checkpoint_permission" => "cp_zc4Q7MP6XxulcVzj4MZdwsAB",
+            "run_grader" => "exact",
+            _ => "sim",
+        });
+    }
+
     private sealed class NonSeekable : MemoryStream
     {
         public override bool CanSeek => false;

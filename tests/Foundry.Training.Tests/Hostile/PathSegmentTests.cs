@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Azure;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
@@ -16,26 +17,17 @@ namespace Foundry.Training.Tests.Hostile;
 /// </summary>
 public sealed class PathSegmentTests : IDisposable
 {
-    /// <summary>The parameters that name a resource in the path, with the plain value used when another parameter is tested.</summary>
-    private static readonly Dictionary<string, string> s_segments = new()
-    {
-        ["name"] = "job-1",
-        ["jobName"] = "job-1",
-        ["attemptId"] = "1",
-        ["metricName"] = "loss",
-        ["outputName"] = "model",
-        ["inputName"] = "train",
-        ["operationId"] = "op-1",
-        ["jobId"] = "ft-1",
-        ["fileId"] = "file-1",
-        ["modelId"] = "gpt-4o",
-        ["runId"] = "run-1",
-        ["uploadId"] = "upload-1",
-        ["checkpoint"] = "ft-model-1",
-        ["permissionId"] = "cp-1",
-        ["version"] = "1",
-    };
-
+    /// <summary>
+    /// The parameters that name a resource in the path — every placeholder of the operation tables, since a placeholder is
+    /// the client method's parameter name — with the plain value used when another parameter is tested.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_segments = TableOperations()
+        .SelectMany(o => o.Route.Parameters)
+        .Distinct()
+        .Concat(new[] { "version" }) // the datasets client's, not on a table yet
+        .Distinct()
+        .Where(name => ClientMethods().Any(m => m.GetParameters().Any(p => p.Name == name && p.ParameterType == typeof(string))))
+        .ToDictionary(name => name, name => name + "-1");
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
     private static readonly Dictionary<string, string> s_notSegments = new()
     {
@@ -50,64 +42,9 @@ public sealed class PathSegmentTests : IDisposable
         ["modelSample"] = "the grader run body",
     };
 
-    /// <summary>The request line of every method with a segment, keyed by type and method (without <c>Async</c>); <c>{parameter}</c> is its escaped segment.</summary>
-    private static readonly Dictionary<string, string> s_routes = new()
+    /// <summary>The datasets client's request lines: its operations are not on a table yet.</summary>
+    private static readonly Dictionary<string, string> s_datasetRoutes = new()
     {
-        ["TrainingJobsClient.Create"] = "POST /api/projects/p/training_jobs",
-        ["TrainingJobsClient.Get"] = "GET /api/projects/p/training_jobs/{name}",
-        ["TrainingJobsClient.Delete"] = "DELETE /api/projects/p/training_jobs/{name}",
-        ["TrainingJobsClient.Cancel"] = "POST /api/projects/p/training_jobs/{name}:cancel",
-        ["TrainingJobsClient.WaitForCompletion"] = "GET /api/projects/p/training_jobs/{name}",
-        ["TrainingJobsClient.Watch"] = "GET /api/projects/p/training_jobs/{name}",
-        ["TrainingJobsClient.GetOperationStatus"] = "GET /api/projects/p/training_jobs/operations/{operationId}/status",
-        ["TrainingJobsClient.GetOperationResult"] = "GET /api/projects/p/training_jobs/operations/{operationId}/result",
-        ["TrainingJobsClient.GetServices"] = "GET /api/projects/p/training_jobs/{jobName}/services",
-        ["TrainingJobsClient.GetAttempts"] = "GET /api/projects/p/training_jobs/{jobName}/attempts",
-        ["TrainingJobsClient.GetAttempt"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}",
-        ["TrainingJobsClient.GetArtifacts"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts",
-        ["TrainingJobsClient.GetArtifactMetadata"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts/metadata",
-        ["TrainingJobsClient.GetArtifactContentInfo"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts/content_info",
-        ["TrainingJobsClient.GetArtifactContentInfos"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts/content_info_by_prefix",
-        ["TrainingJobsClient.DownloadArtifact"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts/content",
-        ["TrainingJobsClient.DownloadArtifacts"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/artifacts/content_info_by_prefix",
-        ["TrainingJobsClient.GetMetrics"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics",
-        ["TrainingJobsClient.GetMetricLastValues"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics/last_values",
-        ["TrainingJobsClient.GetMetricPoints"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics/{metricName}",
-        ["TrainingJobsClient.GetMetricAggregates"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics/{metricName}/aggregates",
-        ["TrainingJobsClient.GetMetricSamples"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics/{metricName}/samples",
-        ["TrainingJobsClient.GetMetricSample"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/metrics/{metricName}/sample",
-        ["TrainingJobsClient.GetOutputs"] = "GET /api/projects/p/training_jobs/{jobName}/outputs",
-        ["TrainingJobsClient.GetOutput"] = "GET /api/projects/p/training_jobs/{jobName}/outputs/{outputName}",
-        ["TrainingJobsClient.GetAttemptOutputs"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/outputs",
-        ["TrainingJobsClient.GetAttemptOutput"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/outputs/{outputName}",
-        ["TrainingJobsClient.GetInputs"] = "GET /api/projects/p/training_jobs/{jobName}/inputs",
-        ["TrainingJobsClient.GetInput"] = "GET /api/projects/p/training_jobs/{jobName}/inputs/{inputName}",
-        ["TrainingJobsClient.GetAttemptInputs"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/inputs",
-        ["TrainingJobsClient.GetAttemptInput"] = "GET /api/projects/p/training_jobs/{jobName}/attempts/{attemptId}/inputs/{inputName}",
-        ["TrainingJobsClient.GetNodeServices"] = "GET /api/projects/p/training_jobs/{jobName}/nodes/0/services",
-        ["FineTuningClient.GetJob"] = "GET /openai/fine_tuning/jobs/{jobId}",
-        ["FineTuningClient.CancelJob"] = "POST /openai/fine_tuning/jobs/{jobId}/cancel",
-        ["FineTuningClient.DeleteJob"] = "DELETE /openai/fine_tuning/jobs/{jobId}",
-        ["FineTuningClient.PauseJob"] = "POST /openai/fine_tuning/jobs/{jobId}/pause",
-        ["FineTuningClient.ResumeJob"] = "POST /openai/fine_tuning/jobs/{jobId}/resume",
-        ["FineTuningClient.GetJobEvents"] = "GET /openai/fine_tuning/jobs/{jobId}/events",
-        ["FineTuningClient.GetJobCheckpoints"] = "GET /openai/fine_tuning/jobs/{jobId}/checkpoints",
-        ["FineTuningClient.WaitForCompletion"] = "GET /openai/fine_tuning/jobs/{jobId}",
-        ["FineTuningFilesClient.Get"] = "GET /openai/files/{fileId}",
-        ["FineTuningFilesClient.Delete"] = "DELETE /openai/files/{fileId}",
-        ["FineTuningFilesClient.DownloadContent"] = "GET /openai/files/{fileId}/content",
-        ["FineTuningFilesClient.WaitForProcessed"] = "GET /openai/files/{fileId}",
-        ["FineTuningModelsClient.GetModel"] = "GET /openai/models/{modelId}",
-        ["IngestionJobsClient.CreateJob"] = "PUT /openai/ingestion/jobs/{jobId}",
-        ["IngestionJobsClient.GetJob"] = "GET /openai/ingestion/jobs/{jobId}",
-        ["IngestionJobsClient.GetRuns"] = "GET /openai/ingestion/jobs/{jobId}/runs",
-        ["IngestionJobsClient.GetRun"] = "GET /openai/ingestion/jobs/{jobId}/runs/{runId}",
-        ["FineTuningFilesClient.AddUploadPart"] = "POST /v1/uploads/{uploadId}/parts",
-        ["FineTuningFilesClient.CompleteUpload"] = "POST /v1/uploads/{uploadId}/complete",
-        ["FineTuningFilesClient.CancelUpload"] = "POST /v1/uploads/{uploadId}/cancel",
-        ["FineTuningCheckpointPermissionsClient.GetPermissions"] = "GET /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
-        ["FineTuningCheckpointPermissionsClient.CreatePermissions"] = "POST /v1/fine_tuning/checkpoints/{checkpoint}/permissions",
-        ["FineTuningCheckpointPermissionsClient.DeletePermission"] = "DELETE /v1/fine_tuning/checkpoints/{checkpoint}/permissions/{permissionId}",
         ["DatasetsClient.GetVersions"] = "GET /api/projects/p/datasets/{name}/versions",
         ["DatasetsClient.GetVersion"] = "GET /api/projects/p/datasets/{name}/versions/{version}",
         ["DatasetsClient.CreateOrUpdateVersion"] = "PATCH /api/projects/p/datasets/{name}/versions/{version}",
@@ -117,6 +54,39 @@ public sealed class PathSegmentTests : IDisposable
         ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
         ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
     };
+
+    /// <summary>The methods that are no operation of a table but send one's request first (they wait, watch or download many).</summary>
+    private static readonly Dictionary<string, ServiceOperation> s_composites = new()
+    {
+        ["TrainingJobsClient.WaitForCompletion"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.Watch"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.DownloadArtifacts"] = TrainingJobsOperations.GetArtifactContentInfos,
+        ["FineTuningClient.WaitForCompletion"] = FineTuningOperations.GetJob,
+        ["FineTuningFilesClient.WaitForProcessed"] = FineTuningOperations.GetFile,
+    };
+
+    /// <summary>
+    /// The request line of every method with a segment, keyed by type and method (without <c>Async</c>), from the
+    /// operation tables: every operation whose route or method takes a segment, and the composites; <c>{parameter}</c>
+    /// is its escaped segment.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_routes = TableOperations()
+        .Where(o => o.Route.Parameters.Count > 0 || ClientMethods().Any(m => Key(m) == o.Name && m.GetParameters().Any(p => s_segments.ContainsKey(p.Name!))))
+        .Select(o => (o.Name, Operation: o))
+        .Concat(s_composites.Select(c => (c.Key, Operation: c.Value)))
+        .Select(r => (r.Item1, Line: RequestLine(r.Operation)))
+        .Concat(s_datasetRoutes.Select(r => (r.Key, Line: r.Value)))
+        .ToDictionary(r => r.Item1, r => r.Line);
+
+    private static IEnumerable<ServiceOperation> TableOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All);
+
+    /// <summary>The method and path below the host: Foundry's project root, Azure OpenAI's <c>/openai</c>, or the OpenAI platform's <c>/v1</c> for its own operations.</summary>
+    private static string RequestLine(ServiceOperation operation)
+    {
+        string root = TrainingJobsOperations.All.Contains(operation) ? "/api/projects/p"
+            : (operation.Versions & ServiceVersions.AzureOpenAI2024_05_01Preview) != 0 ? "/openai" : "/v1";
+        return operation.Method + " " + root + operation.Route.Text;
+    }
 
     /// <summary>The routes only the OpenAI platform has: called on its clients, whose endpoint is <see cref="HostileService.OpenAIPlatformEndpoint"/>.</summary>
     private static bool OnOpenAIPlatform(string route) => route.Contains(" /v1/", StringComparison.Ordinal);
@@ -170,9 +140,7 @@ public sealed class PathSegmentTests : IDisposable
     private static IEnumerable<MethodInfo> PublicMethods(Type client) =>
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
-    private static IEnumerable<MethodInfo> ClientMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient), typeof(Foundry.Training.Datasets.DatasetsClient) }
-            .SelectMany(PublicMethods);
+    private static IEnumerable<MethodInfo> ClientMethods() => OperationCalls.ClientTypes.Append(typeof(Foundry.Training.Datasets.DatasetsClient)).SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
         method.DeclaringType!.Name + "." + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^"Async".Length] : method.Name);
@@ -186,7 +154,7 @@ public sealed class PathSegmentTests : IDisposable
             foreach (MethodInfo method in ClientMethods())
             {
                 // An optional segment (an upload's version, a content hash when null) is checked when given; null means "choose one".
-                foreach (ParameterInfo parameter in method.GetParameters().Where(p => s_segments.ContainsKey(p.Name!) && !(p.HasDefaultValue && p.DefaultValue is null)))
+                foreach (ParameterInfo parameter in method.GetParameters().Where(p => p.ParameterType == typeof(string) && s_segments.ContainsKey(p.Name!) && !(p.HasDefaultValue && p.DefaultValue is null)))
                 {
                     data.Add(method.DeclaringType!.Name, method.ToString()!, parameter.Name!);
                 }
@@ -302,8 +270,14 @@ public sealed class PathSegmentTests : IDisposable
     {
         KeyValuePair<Type, object> entry = _clients.Single(c => c.Key.Name == client);
         MethodInfo method = PublicMethods(entry.Key).Single(m => m.ToString() == signature);
-        bool platform = entry.Key == typeof(FineTuningFilesClient) && s_routes.TryGetValue(Key(method), out string? route) && OnOpenAIPlatform(route);
-        return (platform ? _service.OpenAIFiles : entry.Value, method);
+        bool platform = s_routes.TryGetValue(Key(method), out string? route) && OnOpenAIPlatform(route);
+        object target = (platform, entry.Key.Name) switch
+        {
+            (true, nameof(FineTuningFilesClient)) => _service.OpenAIFiles,
+            (true, nameof(FineTuningClient)) => _service.OpenAI,
+            _ => entry.Value,
+        };
+        return (target, method);
     }
 
     private static string Describe(string value) =>
@@ -317,7 +291,8 @@ public sealed class PathSegmentTests : IDisposable
             expected = expected.Replace("{" + segment.Key + "}", segment.Value, StringComparison.Ordinal);
         }
 
-        return expected;
+        // A placeholder no string parameter fills is a number (a node index), which DefaultFor passes as 0.
+        return Regex.Replace(expected, @"\{\w+\}", "0");
     }
 
     private object?[] Arguments(MethodInfo method, string parameter, string? value) =>

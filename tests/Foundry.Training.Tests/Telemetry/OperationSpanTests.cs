@@ -69,7 +69,7 @@ public sealed class OperationSpanTests : IDisposable
 
     /// <summary>The public virtual operations of the four fine-tuning clients and the training jobs client (not the client getters).</summary>
     private static IEnumerable<MethodInfo> OperationMethods() =>
-        new[] { typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient) }
+        OperationCalls.ClientTypes
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.IsVirtual && !m.IsSpecialName && m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken)));
 
@@ -164,138 +164,6 @@ public sealed class OperationSpanTests : IDisposable
     }
 
     /// <summary>Calls an operation with placeholder arguments, awaiting tasks and reading the first page of lists.</summary>
-    private async Task InvokeAsync(MethodInfo method, object client)
-    {
-        object? result;
-        try
-        {
-            result = method.Invoke(client, method.GetParameters().Select(Argument).ToArray());
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-
-        switch (result)
-        {
-            case Task task:
-                await task;
-                break;
-            case null:
-                break;
-            default:
-                await DrainAsync(result);
-                break;
-        }
-    }
-
-    private static async Task DrainAsync(object result)
-    {
-        Type type = result.GetType();
-        Type? asyncEnumerable = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
-        if (asyncEnumerable is not null)
-        {
-            object enumerator = asyncEnumerable.GetMethod("GetAsyncEnumerator")!.Invoke(result, new object[] { CancellationToken.None })!;
-            Type enumeratorType = typeof(IAsyncEnumerator<>).MakeGenericType(asyncEnumerable.GetGenericArguments());
-            try
-            {
-                await (ValueTask<bool>)enumeratorType.GetMethod("MoveNextAsync")!.Invoke(enumerator, null)!;
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
-            {
-                throw ex.InnerException;
-            }
-
-            return;
-        }
-
-        if (result is System.Collections.IEnumerable enumerable)
-        {
-            enumerable.GetEnumerator().MoveNext();
-        }
-    }
-
-    private object? Argument(ParameterInfo parameter)
-    {
-        Type type = parameter.ParameterType;
-        if (type == typeof(CancellationToken))
-        {
-            return CancellationToken.None;
-        }
-
-        if (type == typeof(string))
-        {
-            return parameter.Name switch
-            {
-                "destinationDirectory" => _tempDirectory,
-                "path" when parameter.Member.DeclaringType == typeof(FineTuningFilesClient) => WriteTempFile(),
-                _ when parameter.HasDefaultValue => null,
-                _ => "x",
-            };
-        }
-
-        if (type == typeof(WaitUntil))
-        {
-            return WaitUntil.Completed;
-        }
-
-        if (type == typeof(JobProperties))
-        {
-            return new CommandJob("compute") { Command = "python train.py", EnvironmentImageReference = "env:1" };
-        }
-
-        if (type == typeof(FineTuningJobCreateOptions))
-        {
-            return new FineTuningJobCreateOptions("gpt-4o-mini", "file-1");
-        }
-
-        if (type == typeof(FineTuningFileImport))
-        {
-            return new FineTuningFileImport(new Uri("https://example.com/train.jsonl"), "train.jsonl", FilePurpose.FineTune);
-        }
-
-        if (type == typeof(IngestionJob))
-        {
-            return new SystemComputeIngestionJob();
-        }
-
-        if (type == typeof(Stream))
-        {
-            return new MemoryStream(new byte[] { 1, 2, 3 });
-        }
-
-        if (type == typeof(FilePurpose))
-        {
-            return FilePurpose.FineTune;
-        }
-
-        if (type == typeof(FineTuningFileUploadOptions))
-        {
-            return new FineTuningFileUploadOptions();
-        }
-
-        if (type == typeof(FineTuningUploadCreateOptions))
-        {
-            return new FineTuningUploadCreateOptions("train.jsonl", FilePurpose.FineTune, 3, "text/jsonl");
-        }
-
-        if (type == typeof(FineTuningGrader))
-        {
-            return new StringCheckGrader { Name = "g", Input = "a", Reference = "b", Operation = StringCheckOperation.Equal };
-        }
-
-        if (type == typeof(IEnumerable<string>))
-        {
-            return new[] { "x" };
-        }
-
-        return parameter.HasDefaultValue ? parameter.DefaultValue : null;
-    }
-
-    private string WriteTempFile()
-    {
-        string path = Path.Combine(_tempDirectory, "train.jsonl");
-        File.WriteAllText(path, "{}\n");
-        return path;
-    }
+    private Task InvokeAsync(MethodInfo method, object client) =>
+        OperationCalls.InvokeAsync(method, client, parameter => OperationCalls.Argument(parameter, _tempDirectory, WaitUntil.Completed));
 }

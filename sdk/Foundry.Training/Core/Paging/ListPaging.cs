@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -74,6 +75,39 @@ internal static class ListPaging
             Response response = await pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
             return Page<T>.FromValues(pipeline.ReadPage(response, itemType).Items, null, response);
         };
+
+    /// <summary>The pages of a list operation, each fetch in its own span named after <paramref name="operation"/>.</summary>
+    public static AsyncPageable<T> AsyncPages<T>(ServiceOperation operation, PageFetcher<T> fetch, string? jobName, CancellationToken cancellationToken)
+        where T : notnull =>
+        new FetcherAsyncPageable<T>(TracedPageFetcher.Wrap(fetch, operation.Name, jobName), cancellationToken);
+
+    /// <inheritdoc cref="AsyncPages"/>
+    public static Pageable<T> Pages<T>(ServiceOperation operation, PageFetcher<T> fetch, string? jobName, CancellationToken cancellationToken)
+        where T : notnull =>
+        new FetcherPageable<T>(TracedPageFetcher.Wrap(fetch, operation.Name, jobName), cancellationToken);
+
+    /// <summary>Applies an <c>after</c>/<c>limit</c> cursor to a list request.</summary>
+    public static void AppendCursor(HttpMessage message, string? after, int? limit)
+    {
+        if (after is not null)
+        {
+            message.Request.Uri.AppendQuery("after", after);
+        }
+
+        if (limit is not null)
+        {
+            message.Request.Uri.AppendQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Rejects a page size no service can serve.</summary>
+    public static void AssertLimit(int? limit, string name)
+    {
+        if (limit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, limit, "The page size must be at least 1.");
+        }
+    }
 
     private static HttpMessage CreateNextLinkRequest(ServicePipeline pipeline, string nextLink, Action<HttpMessage>? prepare)
     {

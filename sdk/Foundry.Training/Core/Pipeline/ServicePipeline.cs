@@ -15,7 +15,7 @@ namespace Foundry.Training;
 /// The HTTP plumbing one service client needs: request creation against its endpoint (with <c>api-version</c>),
 /// sending through the Azure.Core pipeline, mapping failures to <see cref="RequestFailedException"/> and reading bodies.
 /// </summary>
-internal sealed class ServicePipeline
+internal sealed partial class ServicePipeline
 {
     /// <summary>The most of a streamed error response's body read to describe the error.</summary>
     private const int MaxErrorBody = 1 << 20;

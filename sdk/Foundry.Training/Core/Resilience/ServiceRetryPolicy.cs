@@ -128,7 +128,7 @@ internal sealed class ServiceRetryPolicy : RetryPolicy
                 message.Response.ContentStream?.Dispose(); // frees the connection while we wait
             }
 
-            await WaitAsync(delay, async, message.CancellationToken).ConfigureAwait(false);
+            await Delay.WaitAsync(delay, _time, async, message.CancellationToken).ConfigureAwait(false);
             context.RetryNumber++;
         }
     }
@@ -147,27 +147,4 @@ internal sealed class ServiceRetryPolicy : RetryPolicy
         RequestFailedException { Status: 0 } => true, // Azure.Core's wrapper for HttpRequestException
         _ => false,
     };
-
-    private async ValueTask WaitAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-#if NET8_0_OR_GREATER
-        Task wait = Task.Delay(delay, _time, cancellationToken);
-#else
-        Task wait = _time.Delay(delay, cancellationToken);
-#endif
-        if (async)
-        {
-            await wait.ConfigureAwait(false);
-        }
-        else
-        {
-            wait.GetAwaiter().GetResult();
-        }
-    }
 }

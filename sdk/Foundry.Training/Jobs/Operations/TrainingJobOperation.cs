@@ -39,7 +39,7 @@ public class TrainingJobOperation : Operation<JobOperationResource>
     public TrainingJobOperation(TrainingJobsClient client, string id)
     {
         Argument.AssertNotNull(client, nameof(client));
-        string path = TrainingJobsRoutes.OperationStatus(id, nameof(id));
+        string path = TrainingJobsOperations.GetOperationStatus.Route.Expand(new[] { id }, new[] { nameof(id) });
         _pipeline = client.Pipeline;
         _id = id;
         _pollingUri = new Uri(_pipeline.Endpoint.AbsoluteUri + path);

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Foundry.Training.Jobs;
+
+namespace Foundry.Training.Testing;
+
+internal sealed partial class TrainingJobsService
+{
+    /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
+    private void MapArtifacts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
+    {
+        routes[TrainingJobsOperations.GetArtifacts] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: false));
+        routes[TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, r, _) => GetArtifactMetadata(job, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, r, _) => GetArtifactContentInfo(job, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: true));
+        routes[TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, r, _) => DownloadArtifact(job, r));
+    }
+
+    private static readonly TimeSpan s_contentUriLifetime = TimeSpan.FromHours(1);
+
+    private ServiceResponse ListArtifacts(EmulatedTrainingJob job, ServiceRequest request, bool contentInfos)
+    {
+        if (ReadPageLimit(request, out int limit) is { } badLimit)
+        {
+            return badLimit;
+        }
+
+        // Artifacts are listed by path (ascending unless asked otherwise): a folder's files stay together.
+        bool? descending = ReadDescending(request, whenAbsent: false);
+        if (descending is null)
+        {
+            return BadQuery("order", request.QueryValue("order"), "'asc' or 'desc'");
+        }
+
+        string prefix = request.QueryValue("path_prefix") ?? string.Empty;
+        List<EmulatedArtifact> artifacts = job.Artifacts.Values.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (descending.Value)
+        {
+            artifacts.Reverse();
+        }
+
+        PageSlice<EmulatedArtifact> page = Paging.Cut(artifacts, a => a.Path, request.QueryValue("after"), request.QueryValue("before"), limit);
+        if (contentInfos)
+        {
+            var infos = page.Items.Select(a => ToContentInfo(job, a, request.Now)).ToList();
+            return ServiceResponse.Json(200, JsonBodies.Page(new PageSlice<JobArtifactContentInfo>(infos, page.HasMore, page.FirstId, page.LastId), listObject: false, ids: true));
+        }
+
+        var items = page.Items.Select(ToArtifact).ToList();
+        return ServiceResponse.Json(200, JsonBodies.Page(new PageSlice<JobArtifact>(items, page.HasMore, page.FirstId, page.LastId), listObject: false, ids: true));
+    }
+
+    /// <summary>A file's metadata, or a folder's when <c>path</c> is a prefix of files.</summary>
+    private static ServiceResponse GetArtifactMetadata(EmulatedTrainingJob job, ServiceRequest request)
+    {
+        string? path = request.QueryValue("path");
+        if (string.IsNullOrEmpty(path))
+        {
+            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
+        }
+
+        if (job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
+        {
+            return ServiceResponse.Json(200, JsonBodies.Model(ToArtifact(artifact)));
+        }
+
+        string folder = path.TrimEnd('/') + "/";
+        List<EmulatedArtifact> children = job.Artifacts.Values.Where(a => a.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        if (children.Count == 0)
+        {
+            return ArtifactNotFound(job, path);
+        }
+
+        return ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.JobArtifact(
+            path: path.TrimEnd('/'),
+            type: JobArtifactType.Directory,
+            createdAt: children.Min(a => a.CreatedAt),
+            updatedAt: children.Max(a => a.UpdatedAt))));
+    }
+
+    private ServiceResponse GetArtifactContentInfo(EmulatedTrainingJob job, ServiceRequest request)
+    {
+        string? path = request.QueryValue("path");
+        if (string.IsNullOrEmpty(path))
+        {
+            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
+        }
+
+        return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+            ? ServiceResponse.Json(200, JsonBodies.Model(ToContentInfo(job, artifact, request.Now)))
+            : ArtifactNotFound(job, path);
+    }
+
+    private static ServiceResponse DownloadArtifact(EmulatedTrainingJob job, ServiceRequest request)
+    {
+        string? path = request.QueryValue("path");
+        if (string.IsNullOrEmpty(path))
+        {
+            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
+        }
+
+        return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+            ? ServiceResponse.Stream(200, artifact.Content, "application/octet-stream") // the route's contract: bytes
+            : ArtifactNotFound(job, path);
+    }
+
+    private static ServiceResponse ArtifactNotFound(EmulatedTrainingJob job, string path) =>
+        ServiceErrors.Foundry(404, "NotFound", $"Artifact '{path}' of training job '{job.Name}' was not found.");
+
+    private static JobArtifact ToArtifact(EmulatedArtifact artifact) =>
+        TrainingModelFactory.JobArtifact(
+            path: artifact.Path,
+            type: JobArtifactType.File,
+            size: artifact.Content.Length,
+            createdAt: artifact.CreatedAt,
+            updatedAt: artifact.UpdatedAt);
+
+    /// <summary>A pre-signed URL on the emulator's stand-in for blob storage: no bearer token needed, a signature required.</summary>
+    private JobArtifactContentInfo ToContentInfo(EmulatedTrainingJob job, EmulatedArtifact artifact, DateTimeOffset now)
+    {
+        string resource = ArtifactStorageService.Resource(job.Name, EmulatedTrainingJob.AttemptId, artifact.Path);
+        DateTimeOffset expires = now + s_contentUriLifetime;
+        string uri = _context.ServerRoot.AbsoluteUri.TrimEnd('/') + EmulatorContext.StoragePath + "/" + resource +
+            "?sv=2024-05-04&sr=b&sp=r&se=" + Uri.EscapeDataString(expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)) +
+            "&sig=" + Uri.EscapeDataString(_context.Sign(resource));
+        return TrainingModelFactory.JobArtifactContentInfo(artifact.Path, new Uri(uri), artifact.ContentType, expires);
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+
+namespace Foundry.Training;
+
+/// <summary>
+/// Calls of the operation tables' operations: the one place that opens an operation's span, builds its request from
+/// the table, sends it (errors become <see cref="RequestFailedException"/>), reads the answer and marks the span
+/// failed when anything throws.
+/// </summary>
+internal sealed partial class ServicePipeline
+{
+    /// <summary>A request for <paramref name="operation"/> at <paramref name="path"/> (from <see cref="ServiceOperation.Path"/>).</summary>
+    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(RequestMethod.Parse(operation.Method), path);
+
+    /// <summary>
+    /// Calls <paramref name="operation"/> at <paramref name="path"/> inside its span: <paramref name="prepare"/> adds the
+    /// query, headers and body, <paramref name="read"/> turns the successful response into the result (and may tag the span).
+    /// </summary>
+    /// <param name="operation">The table's operation (method, span name).</param>
+    /// <param name="path">The escaped path, built before the span so that bad arguments fail before anything starts.</param>
+    /// <param name="prepare">Adds what the table's route does not carry; null for nothing.</param>
+    /// <param name="read">Reads the response of the message; it owns the message's content if it extracts it.</param>
+    /// <param name="jobName">The job the span is about, or null.</param>
+    /// <param name="id">The id the span is about, or null.</param>
+    /// <param name="async">Whether to send asynchronously.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="recover">
+    /// Given the message and the failure, finds the result another way (a create whose outcome is unknown looks for
+    /// what it created), or returns null to let the failure surface; null for none.
+    /// </param>
+    public async ValueTask<TResult> CallAsync<TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, Func<HttpMessage, OperationScope, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
+    {
+        using OperationScope scope = OperationScope.Start(operation.Name, jobName, id);
+        using HttpMessage message = CreateRequest(operation, path);
+        try
+        {
+            prepare?.Invoke(message);
+            await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return read(message, scope);
+        }
+        catch (Exception ex)
+        {
+            TResult? recovered = default;
+            try
+            {
+                recovered = recover is null ? default : await recover(message, ex, scope).ConfigureAwait(false);
+            }
+            catch (Exception recoveryFailure)
+            {
+                scope.Failed(recoveryFailure);
+                throw;
+            }
+
+            if (recovered is not null)
+            {
+                return recovered;
+            }
+
+            scope.Failed(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Calls <paramref name="operation"/> and reads its JSON body as <typeparamref name="T"/>; <paramref name="tag"/> adds the value's status or id to the span.</summary>
+    public ValueTask<Response<T>> CallForValueAsync<T>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken, Action<OperationScope, T>? tag = null) =>
+        CallAsync(
+            operation,
+            path,
+            prepare,
+            (message, scope) =>
+            {
+                T value = Read(message.Response, ModelSerialization.GetTypeInfo<T>(Json));
+                tag?.Invoke(scope, value);
+                return Response.FromValue(value, message.Response);
+            },
+            jobName,
+            id,
+            async,
+            cancellationToken);
+
+    /// <summary>Calls <paramref name="operation"/> for its status alone (a delete): the raw response.</summary>
+    public ValueTask<Response> CallForResponseAsync(ServiceOperation operation, string path, string? id, bool async, CancellationToken cancellationToken) =>
+        CallAsync(operation, path, null, static (message, _) => message.Response, null, id, async, cancellationToken);
+
+    /// <summary>Calls <paramref name="operation"/> for its body as a stream read as it arrives (the caller disposes it).</summary>
+    public ValueTask<Response<System.IO.Stream>> CallForStreamAsync(ServiceOperation operation, string path, string accept, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken) =>
+        CallAsync(
+            operation,
+            path,
+            message =>
+            {
+                prepare?.Invoke(message);
+                message.Request.Headers.SetValue(HttpHeader.Names.Accept, accept);
+                message.BufferResponse = false;
+            },
+            static (message, _) => Response.FromValue(message.ExtractResponseContent() ?? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false), message.Response),
+            jobName,
+            id,
+            async,
+            cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.IO;
+using static Foundry.Training.OperationLro;
+using static Foundry.Training.OperationPaging;
+using static Foundry.Training.ServiceVersions;
+
+namespace Foundry.Training.Jobs;
+
+/// <summary>
+/// The operation table of Foundry training jobs (routes.tsp, and the inputs and per-node services of
+/// routes.later-revision.tsp), relative to the project endpoint: <see cref="TrainingJobsClient"/> builds every request
+/// from it, the emulator routes by it and the tests enumerate it. A placeholder is the client method's parameter name.
+/// </summary>
+/// <remarks>Compiled into the emulator as linked source (docs/conventions.md, "The operation tables").</remarks>
+internal static class TrainingJobsOperations
+{
+    private const string Attempt = "/training_jobs/{jobName}/attempts/{attemptId}";
+    private const string Paging = "limit,order,after,before";
+    private const string MetricRange = "started_at,ended_at,min_step,max_step,limit";
+
+    private static readonly OperationTable s_table = new();
+
+    /// <summary>Every operation, in the order below.</summary>
+    public static IReadOnlyList<ServiceOperation> All => s_table.Operations;
+
+    // One line per operation: name, method, route, query, response model, paging, long-running kind, versions.
+    public static readonly ServiceOperation Create                  = s_table.Op("TrainingJobsClient.Create",                  "POST",   "/training_jobs",                                           "",                                                   typeof(TrainingJob),                 NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetJobs                 = s_table.Op("TrainingJobsClient.GetJobs",                 "GET",    "/training_jobs",                                           "job_type,tag,list_view_type,properties," + Paging,  typeof(TrainingJob),                 Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation Get                     = s_table.Op("TrainingJobsClient.Get",                     "GET",    "/training_jobs/{name}",                                    "",                                                   typeof(TrainingJob),                 NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation Delete                  = s_table.Op("TrainingJobsClient.Delete",                  "DELETE", "/training_jobs/{name}",                                    "",                                                   typeof(JobOperationResource),        NotPaged,   OperationStatus,   ServiceVersions.Foundry);
+    public static readonly ServiceOperation Cancel                  = s_table.Op("TrainingJobsClient.Cancel",                  "POST",   "/training_jobs/{name}:cancel",                             "",                                                   typeof(JobOperationResource),        NotPaged,   OperationStatus,   ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetOperationStatus      = s_table.Op("TrainingJobsClient.GetOperationStatus",      "GET",    "/training_jobs/operations/{operationId}/status",           "",                                                   typeof(JobOperationResource),        NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetOperationResult      = s_table.Op("TrainingJobsClient.GetOperationResult",      "GET",    "/training_jobs/operations/{operationId}/result",           "",                                                   typeof(JobOperationResource),        NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetServices             = s_table.Op("TrainingJobsClient.GetServices",             "GET",    "/training_jobs/{jobName}/services",                        "node_id",                                            typeof(TrainingJobServiceCollection), NotPaged,  Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetNodeServices         = s_table.Op("TrainingJobsClient.GetNodeServices",         "GET",    "/training_jobs/{jobName}/nodes/{nodeId}/services",         "",                                                   typeof(TrainingJobServiceCollection), NotPaged,  Immediate, FoundryLaterRevision);
+    public static readonly ServiceOperation GetInputs               = s_table.Op("TrainingJobsClient.GetInputs",               "GET",    "/training_jobs/{jobName}/inputs",                          "",                                                   typeof(JobExecutionAssetReference),  SinglePage, Immediate, FoundryLaterRevision);
+    public static readonly ServiceOperation GetInput                = s_table.Op("TrainingJobsClient.GetInput",                "GET",    "/training_jobs/{jobName}/inputs/{inputName}",              "",                                                   typeof(JobExecutionAssetReference),  NotPaged,   Immediate, FoundryLaterRevision);
+    public static readonly ServiceOperation GetOutputs              = s_table.Op("TrainingJobsClient.GetOutputs",              "GET",    "/training_jobs/{jobName}/outputs",                         "",                                                   typeof(JobOutputReference),          SinglePage, Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetOutput               = s_table.Op("TrainingJobsClient.GetOutput",               "GET",    "/training_jobs/{jobName}/outputs/{outputName}",            "",                                                   typeof(JobOutputReference),          NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetAttempts             = s_table.Op("TrainingJobsClient.GetAttempts",             "GET",    "/training_jobs/{jobName}/attempts",                        Paging,                                               typeof(JobAttempt),                  Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetAttempt              = s_table.Op("TrainingJobsClient.GetAttempt",              "GET",    Attempt,                                                    "",                                                   typeof(JobAttempt),                  NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetAttemptInputs        = s_table.Op("TrainingJobsClient.GetAttemptInputs",        "GET",    Attempt + "/inputs",                                        "",                                                   typeof(JobExecutionAssetReference),  SinglePage, Immediate, FoundryLaterRevision);
+    public static readonly ServiceOperation GetAttemptInput         = s_table.Op("TrainingJobsClient.GetAttemptInput",         "GET",    Attempt + "/inputs/{inputName}",                            "",                                                   typeof(JobExecutionAssetReference),  NotPaged,   Immediate, FoundryLaterRevision);
+    public static readonly ServiceOperation GetAttemptOutputs       = s_table.Op("TrainingJobsClient.GetAttemptOutputs",       "GET",    Attempt + "/outputs",                                       "",                                                   typeof(JobOutputReference),          SinglePage, Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetAttemptOutput        = s_table.Op("TrainingJobsClient.GetAttemptOutput",        "GET",    Attempt + "/outputs/{outputName}",                          "",                                                   typeof(JobOutputReference),          NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetArtifacts            = s_table.Op("TrainingJobsClient.GetArtifacts",            "GET",    Attempt + "/artifacts",                                     "path_prefix," + Paging,                              typeof(JobArtifact),                 Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetArtifactMetadata     = s_table.Op("TrainingJobsClient.GetArtifactMetadata",     "GET",    Attempt + "/artifacts/metadata",                            "path",                                               typeof(JobArtifact),                 NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetArtifactContentInfo  = s_table.Op("TrainingJobsClient.GetArtifactContentInfo",  "GET",    Attempt + "/artifacts/content_info",                        "path",                                               typeof(JobArtifactContentInfo),      NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetArtifactContentInfos = s_table.Op("TrainingJobsClient.GetArtifactContentInfos", "GET",    Attempt + "/artifacts/content_info_by_prefix",              "path_prefix," + Paging,                              typeof(JobArtifactContentInfo),      Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation DownloadArtifact        = s_table.Op("TrainingJobsClient.DownloadArtifact",        "GET",    Attempt + "/artifacts/content",                             "path",                                               typeof(Stream),                      NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetrics              = s_table.Op("TrainingJobsClient.GetMetrics",              "GET",    Attempt + "/metrics",                                       Paging,                                               typeof(JobMetric),                   Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetricLastValues     = s_table.Op("TrainingJobsClient.GetMetricLastValues",     "GET",    Attempt + "/metrics/last_values",                           "",                                                   typeof(JobMetricLastValue),          SinglePage, Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetricPoints         = s_table.Op("TrainingJobsClient.GetMetricPoints",         "GET",    Attempt + "/metrics/{metricName}",                          MetricRange,                                          typeof(JobMetricPoint),              Cursor,     Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetricAggregates     = s_table.Op("TrainingJobsClient.GetMetricAggregates",     "GET",    Attempt + "/metrics/{metricName}/aggregates",               MetricRange,                                          typeof(JobMetricAggregate),          SinglePage, Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetricSamples        = s_table.Op("TrainingJobsClient.GetMetricSamples",        "GET",    Attempt + "/metrics/{metricName}/samples",                  MetricRange,                                          typeof(JobMetricSample),             NotPaged,   Immediate, ServiceVersions.Foundry);
+    public static readonly ServiceOperation GetMetricSample         = s_table.Op("TrainingJobsClient.GetMetricSample",         "GET",    Attempt + "/metrics/{metricName}/sample",                   MetricRange,                                          typeof(JobMetricSample),             NotPaged,   Immediate, ServiceVersions.Foundry);
+}
