@@ -40,7 +40,7 @@ internal sealed class BlobContainerService : IEmulatedService
         return "?sv=2023-11-03&sr=c&sp=" + Permissions + "&se=" + Uri.EscapeDataString(se) + "&sig=" + context.Sign(Resource(container, se, Permissions));
     }
 
-    public static string Md5(byte[] content)
+    private static string Md5(byte[] content)
     {
 #pragma warning disable CA5351 // Content-MD5 is Azure Storage's integrity check, not a security measure.
         using var md5 = System.Security.Cryptography.MD5.Create();
@@ -144,7 +144,7 @@ internal sealed class BlobContainerService : IEmulatedService
         }
 
         // Reads go through the same blob-storage semantics as artifact content: Range, If-Match, ETag, MD5, HEAD.
-        return BlobReads.Serve(request, new StoredBlob(ResponseBody.FromBytes(stored.Content), "application/octet-stream", stored.ETag, stored.LastModified));
+        return BlobReads.Serve(request, stored.Read);
     }
 
     private static ServiceResponse? Md5Problem(ServiceRequest request) =>

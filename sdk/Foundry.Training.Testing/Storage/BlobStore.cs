@@ -135,22 +135,26 @@ internal sealed class BlobStore
     }
 }
 
-/// <summary>A committed blob.</summary>
+/// <summary>A committed blob, with the view every read serves (built once, so its MD5 is worked out once).</summary>
 internal sealed class CommittedBlob
 {
     public CommittedBlob(byte[] content, DateTimeOffset lastModified)
     {
         Content = content;
         LastModified = lastModified;
-        ContentMd5 = BlobContainerService.Md5(content);
         ETag = "\"0x" + Guid.NewGuid().ToString("N").Substring(0, 16).ToUpperInvariant() + "\"";
+        Read = new StoredBlob(ResponseBody.FromBytes(content), "application/octet-stream", ETag, lastModified);
     }
 
     public byte[] Content { get; }
 
     public DateTimeOffset LastModified { get; }
 
-    public string ContentMd5 { get; }
+    /// <summary>The base64 MD5 of the content, as <c>Content-MD5</c> carries it.</summary>
+    public string ContentMd5 => Convert.ToBase64String(Read.Content.Md5);
 
     public string ETag { get; }
+
+    /// <summary>The blob as <see cref="BlobReads"/> serves it.</summary>
+    public StoredBlob Read { get; }
 }
