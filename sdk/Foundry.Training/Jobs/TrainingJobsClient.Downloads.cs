@@ -182,7 +182,7 @@ public partial class TrainingJobsClient
         try
         {
             using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: async);
-            md5 = await Md5Hasher.HashAsync(stream, async, cancellationToken).ConfigureAwait(false);
+            md5 = await Md5Hasher.HashAsync(stream, length: null, async, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

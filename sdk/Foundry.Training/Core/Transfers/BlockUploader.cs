@@ -153,7 +153,7 @@ internal sealed class BlockUploader
         byte[] md5;
         using (FileStream file = FileRangeContent.Open(part.Blob.LocalPath, part.Offset, async))
         {
-            md5 = await Md5Hasher.ComputeAsync(file, part.Length, async, cancellationToken).ConfigureAwait(false);
+            md5 = await Md5Hasher.HashAsync(file, part.Length, async, cancellationToken).ConfigureAwait(false);
         }
 
         using HttpMessage message = CreateRequest(part.Blob.BlobUrl);

@@ -25,33 +25,27 @@ internal sealed class Md5Hasher : IDisposable
 
     public void Dispose() => _hash.Dispose();
 
-    /// <summary>The MD5 of a stream's bytes from its current position to its end.</summary>
-    public static async ValueTask<byte[]> HashAsync(Stream stream, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// The MD5 of a stream's next <paramref name="length"/> bytes (a block of a file being uploaded), or of all its
+    /// bytes to its end when <paramref name="length"/> is null (a file read back).
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The stream ends before <paramref name="length"/> bytes.</exception>
+    public static async ValueTask<byte[]> HashAsync(Stream stream, long? length, bool async, CancellationToken cancellationToken)
     {
         using var hasher = new Md5Hasher();
         byte[] buffer = new byte[BufferSize];
-        int read;
-        while ((read = async ? await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) : stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            hasher.Append(buffer, 0, read);
-        }
-
-        return hasher.Finish();
-    }
-
-    /// <summary>The MD5 of the next <paramref name="length"/> bytes of <paramref name="stream"/> (a block of a file being uploaded).</summary>
-    /// <exception cref="EndOfStreamException">The stream ends before <paramref name="length"/> bytes.</exception>
-    public static async ValueTask<byte[]> ComputeAsync(Stream stream, long length, bool async, CancellationToken cancellationToken)
-    {
-        using var hasher = new Md5Hasher();
-        byte[] buffer = new byte[(int)Math.Min(BufferSize, Math.Max(length, 1))];
-        for (long remaining = length; remaining > 0;)
+        for (long remaining = length ?? long.MaxValue; remaining > 0;)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int want = (int)Math.Min(buffer.Length, remaining);
             int read = async ? await stream.ReadAsync(buffer, 0, want, cancellationToken).ConfigureAwait(false) : stream.Read(buffer, 0, want);
             if (read == 0)
             {
+                if (length is null)
+                {
+                    break;
+                }
+
                 throw new EndOfStreamException("The file became shorter while it was being uploaded.");
             }
 
