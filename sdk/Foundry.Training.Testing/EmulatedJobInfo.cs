@@ -37,4 +37,30 @@ public sealed class EmulatedJobInfo
     internal bool AsksToFail =>
         (Tags.TryGetValue(FoundryTrainingEmulatorOptions.OutcomeTag, out string? outcome) && string.Equals(outcome, "failed", StringComparison.OrdinalIgnoreCase)) ||
         string.Equals(Suffix, "fail", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The scenario the job's <see cref="FoundryTrainingEmulatorOptions.ScenarioTag"/> tag names; null without the tag,
+    /// and null with <paramref name="invalid"/> set to the value when it names none.
+    /// </summary>
+    internal EmulatedJobScenario? TaggedScenario(out string? invalid)
+    {
+        invalid = null;
+        if (!Tags.TryGetValue(FoundryTrainingEmulatorOptions.ScenarioTag, out string? value))
+        {
+            return null;
+        }
+
+        switch (value.ToLowerInvariant())
+        {
+            case "retry":
+                return EmulatedJobScenario.Retry;
+            case "preempt":
+                return EmulatedJobScenario.Preempt;
+            case "fail-then-succeed":
+                return EmulatedJobScenario.FailThenSucceed;
+            default:
+                invalid = value;
+                return null;
+        }
+    }
 }

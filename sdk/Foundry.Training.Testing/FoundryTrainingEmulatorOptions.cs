@@ -26,6 +26,12 @@ public sealed class FoundryTrainingEmulatorOptions
     /// <summary>The tag (Foundry) or metadata key (fine-tuning) whose value <c>failed</c> makes a job fail.</summary>
     public const string OutcomeTag = "emulator.outcome";
 
+    /// <summary>
+    /// The tag of a Foundry training job that picks its <see cref="EmulatedJobScenario"/>: <c>retry</c>, <c>preempt</c>
+    /// or <c>fail-then-succeed</c> (any case). Another value is rejected at create with <c>400</c>.
+    /// </summary>
+    public const string ScenarioTag = "emulator.scenario";
+
     private TimeSpan _stepInterval = TimeSpan.FromMilliseconds(250);
     private int _trainingSteps = 10;
     private long _maxStoredFileBytes = 4 * 1024 * 1024;
@@ -70,6 +76,14 @@ public sealed class FoundryTrainingEmulatorOptions
     /// (whose runs then fail), with the job's id and no model.
     /// </summary>
     public Func<EmulatedJobInfo, bool>? FailWhen { get; set; }
+
+    /// <summary>
+    /// Decides, when a Foundry training job is created without a <see cref="ScenarioTag"/> tag, what happens to its
+    /// first attempt: retried after a system error, preempted and resumed, or failed with a user error before a second
+    /// attempt succeeds (see <see cref="EmulatedJobScenario"/>). Null by default: one attempt. Fine-tuning jobs have no
+    /// attempts and are not asked.
+    /// </summary>
+    public Func<EmulatedJobInfo, EmulatedJobScenario>? ScenarioWhen { get; set; }
 
     /// <summary>
     /// The base models fine-tuning jobs can start from (Azure OpenAI and OpenAI): creating a job for any other model is

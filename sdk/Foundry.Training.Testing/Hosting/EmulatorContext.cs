@@ -18,6 +18,7 @@ internal sealed class EmulatorContext
 
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly Func<EmulatedJobInfo, bool>? _failWhen;
+    private readonly Func<EmulatedJobInfo, EmulatedJobScenario>? _scenarioWhen;
     private long _requestIds;
 
     public EmulatorContext(FoundryTrainingEmulatorOptions options, Uri serverRoot)
@@ -29,6 +30,7 @@ internal sealed class EmulatorContext
         ValidateDatasetReferences = options.ValidateDatasetReferences;
         BaseModels = new List<string>(options.BaseModels);
         _failWhen = options.FailWhen;
+        _scenarioWhen = options.ScenarioWhen;
         ServerRoot = serverRoot;
         Endpoint = new Uri(serverRoot, ProjectPath);
     }
@@ -52,6 +54,14 @@ internal sealed class EmulatorContext
 
     /// <summary>Whether a new job fails: by convention (<see cref="EmulatedJobInfo.AsksToFail"/>) or by <see cref="FoundryTrainingEmulatorOptions.FailWhen"/>.</summary>
     public bool ShouldFail(EmulatedJobInfo job) => job.AsksToFail || (_failWhen?.Invoke(job) ?? false);
+
+    /// <summary>
+    /// What happens to a new Foundry job's first attempt: as its <see cref="FoundryTrainingEmulatorOptions.ScenarioTag"/>
+    /// tag says, else as <see cref="FoundryTrainingEmulatorOptions.ScenarioWhen"/> says; null with
+    /// <paramref name="invalid"/> set when the tag names no scenario.
+    /// </summary>
+    public EmulatedJobScenario? ScenarioOf(EmulatedJobInfo job, out string? invalid) =>
+        job.TaggedScenario(out invalid) ?? (invalid is null ? _scenarioWhen?.Invoke(job) ?? EmulatedJobScenario.None : null);
 
     /// <summary>A fresh request id for response headers.</summary>
     public string NextRequestId() =>

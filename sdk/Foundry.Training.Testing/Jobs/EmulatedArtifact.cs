@@ -5,7 +5,8 @@ namespace Foundry.Training.Testing;
 
 /// <summary>
 /// A file an emulated attempt produced. Its content is produced when first read and kept (as a body that produces its
-/// bytes on demand), except for a file that grows while the job runs (the log), which is produced on every read.
+/// bytes on demand), except for a file that grows while its attempt runs (the log), which is asked for on every read
+/// (the attempt keeps one snapshot until the next line).
 /// </summary>
 internal sealed class EmulatedArtifact
 {

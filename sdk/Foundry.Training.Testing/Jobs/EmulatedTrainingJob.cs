@@ -10,26 +10,25 @@ using Foundry.Training.Jobs;
 namespace Foundry.Training.Testing;
 
 /// <summary>
-/// One Foundry training job and its single attempt, advanced step by step as the emulator's clock moves: queued for
-/// <see cref="QueuedSteps"/> steps, then running one training step per step (logging a point per metric, writing
-/// checkpoints and a growing log), then completed with its model files, or failed halfway when it was meant to fail.
+/// One Foundry training job and its attempts (<see cref="EmulatedAttempt"/>), advanced step by step as the emulator's
+/// clock moves: queued for <see cref="QueuedSteps"/> steps, then an attempt runs one training step per step (logging a
+/// point per metric, writing checkpoints and a growing log) until it completes with the model files, fails halfway when
+/// the job was meant to fail, or — as the job's <see cref="EmulatedJobScenario"/> says — attempt 1 is retried,
+/// preempted or fails and a second attempt takes over. The job's status follows its current attempt.
 /// Not thread-safe: the owning store serializes access.
 /// </summary>
 internal sealed class EmulatedTrainingJob
 {
     public const int QueuedSteps = 2;
 
-    public const string AttemptId = "1";
-
     private readonly TimeSpan _interval;
     private readonly int _failAtStep;
     private readonly uint _seed;
-    private readonly StringBuilder _log = new();
 
-    /// <summary>What the job read of its training data (an uploaded dataset), logged when its attempt starts.</summary>
+    /// <summary>What the job read of its training data (an uploaded dataset), logged when each attempt starts.</summary>
     public string? DataNote { get; set; }
 
-    private readonly Dictionary<string, EmulatedMetric> _metrics = new(StringComparer.Ordinal);
+    private readonly List<EmulatedAttempt> _attempts = new();
     private readonly string[] _metricNames;
     private readonly double _peakLearningRate;
     private readonly double _epochs;
@@ -37,12 +36,14 @@ internal sealed class EmulatedTrainingJob
     private readonly int _checkpointEvery;
     private readonly long _weightsBytes;
     private DateTimeOffset _nextTickAt;
-    private int _ticks;
+    private DateTimeOffset _queuedAt;
+    private int _queuedTicks;
+    private int _resumeAfterStep;
     private DateTimeOffset? _cancelAt;
 
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
-    public EmulatedTrainingJob(string name, long sequence, CommandJob spec, DateTimeOffset now, TimeSpan interval, int totalSteps, bool fails, long weightsBytes)
+    public EmulatedTrainingJob(string name, long sequence, CommandJob spec, DateTimeOffset now, TimeSpan interval, int totalSteps, bool fails, long weightsBytes, EmulatedJobScenario scenario = EmulatedJobScenario.None)
     {
         _weightsBytes = weightsBytes;
         Name = name;
@@ -52,8 +53,10 @@ internal sealed class EmulatedTrainingJob
         ModifiedAt = now;
         TotalSteps = totalSteps;
         Fails = fails;
+        Scenario = scenario;
         _interval = interval;
         _nextTickAt = now + interval;
+        _queuedAt = now;
         _failAtStep = Math.Max(1, totalSteps / 2);
         _seed = TrainingCurves.Seed(name);
         Tags = Stringify(spec.Tags);
@@ -66,11 +69,6 @@ internal sealed class EmulatedTrainingJob
         _evalEvery = Math.Max(1, _evalEvery);
         _checkpointEvery = Math.Max(1, (totalSteps + 1) / 2);
         _metricNames = MetricNamesFor(Algorithm, Recipe?["eval"] is not null);
-        foreach (string metric in _metricNames)
-        {
-            _metrics[metric] = new EmulatedMetric(metric);
-        }
-
         Status = TrainingJobStatus.Queued;
     }
 
@@ -97,38 +95,28 @@ internal sealed class EmulatedTrainingJob
 
     public int TotalSteps { get; }
 
+    /// <summary>Whether the job's last attempt fails (halfway through its steps, with a <c>UserError</c>).</summary>
     public bool Fails { get; }
+
+    /// <summary>What happens to attempt 1 before a second attempt takes over.</summary>
+    public EmulatedJobScenario Scenario { get; }
 
     /// <summary><c>Queued</c>, <c>Running</c>, <c>Completed</c>, <c>Failed</c>, <c>CancelRequested</c> or <c>Canceled</c>.</summary>
     public string Status { get; private set; }
 
-    public DateTimeOffset? StartedAt { get; private set; }
-
-    public DateTimeOffset? EndedAt { get; private set; }
-
-    public int CompletedSteps { get; private set; }
-
-    public JobAttemptError? Error { get; private set; }
-
     public bool IsTerminal => TrainingJobStatus.IsTerminal(Status);
 
-    public bool HasAttempt => StartedAt is not null;
+    /// <summary>The attempts so far, oldest first; an attempt appears when it starts running.</summary>
+    public IReadOnlyList<EmulatedAttempt> Attempts => _attempts;
 
-    public IEnumerable<EmulatedMetric> Metrics => _metricNames.Select(n => _metrics[n]);
+    public bool HasAttempt => _attempts.Count > 0;
 
-    public SortedDictionary<string, EmulatedArtifact> Artifacts { get; } = new(StringComparer.Ordinal);
+    /// <summary>The latest attempt (the job's current one, or the one it ended with); null before the first starts.</summary>
+    public EmulatedAttempt? LatestAttempt => _attempts.Count > 0 ? _attempts[_attempts.Count - 1] : null;
 
-    public EmulatedMetric? Metric(string name) => _metrics.TryGetValue(name, out EmulatedMetric? metric) ? metric : null;
-
-    /// <summary>The attempt's status as <c>JobAttemptStatus</c> spells it.</summary>
-    public JobAttemptStatus AttemptStatus => Status switch
-    {
-        TrainingJobStatus.Queued => JobAttemptStatus.Queued,
-        TrainingJobStatus.Running or TrainingJobStatus.CancelRequested => JobAttemptStatus.Running,
-        TrainingJobStatus.Completed => JobAttemptStatus.Completed,
-        TrainingJobStatus.Failed => JobAttemptStatus.Failed,
-        _ => JobAttemptStatus.Canceled,
-    };
+    /// <summary>The attempt with this id, or the latest for <c>latest</c>; null when there is none.</summary>
+    public EmulatedAttempt? Attempt(string id) =>
+        id == TrainingJobsClient.LatestAttempt ? LatestAttempt : _attempts.FirstOrDefault(a => a.Id == id);
 
     /// <summary>Plays every step that is due by <paramref name="now"/>.</summary>
     public void AdvanceTo(DateTimeOffset now)
@@ -137,8 +125,9 @@ internal sealed class EmulatedTrainingJob
         {
             if (!IsTerminal && now >= cancelAt)
             {
+                EmulatedAttempt? running = RunningAttempt;
                 End(TrainingJobStatus.Canceled, cancelAt);
-                _log.Append(Stamp(cancelAt)).Append("Job canceled by the user.\n");
+                running?.WriteLog(cancelAt, "Job canceled by the user.");
             }
 
             return;
@@ -172,32 +161,39 @@ internal sealed class EmulatedTrainingJob
     }
 
     /// <summary>When the requested cancellation completes.</summary>
-    public DateTimeOffset CancelCompletesAt => _cancelAt ?? EndedAt ?? CreatedAt;
+    public DateTimeOffset CancelCompletesAt => _cancelAt ?? LatestAttempt?.EndedAt ?? ModifiedAt;
+
+    /// <summary>The attempt that is running now, if any.</summary>
+    private EmulatedAttempt? RunningAttempt => LatestAttempt is { HasEnded: false } latest ? latest : null;
 
     private void Tick(DateTimeOffset at)
     {
-        _ticks++;
-        if (_ticks < QueuedSteps)
+        if (RunningAttempt is not EmulatedAttempt attempt)
         {
-            return;
-        }
-
-        if (_ticks == QueuedSteps)
-        {
-            Status = TrainingJobStatus.Running;
-            StartedAt = at;
-            ModifiedAt = at;
-            _log.Append(Stamp(at)).Append("Attempt ").Append(AttemptId).Append(" started on ").Append(InstanceType).Append(".\n");
-            if (DataNote is not null)
+            if (++_queuedTicks >= QueuedSteps)
             {
-                _log.Append(Stamp(at)).Append(DataNote).Append('\n');
+                StartAttempt(at);
             }
 
-            Artifacts["logs/std_log.txt"] = new EmulatedArtifact("logs/std_log.txt", "text/plain", at, () => ResponseBody.FromBytes(Encoding.UTF8.GetBytes(_log.ToString())), grows: true);
             return;
         }
 
-        int step = ++CompletedSteps;
+        bool first = _attempts.Count == 1;
+        if (first && Scenario == EmulatedJobScenario.Preempt && attempt.CompletedSteps + 1 == PreemptAtStep)
+        {
+            // The node is reclaimed before this step finishes: its points are lost, the last checkpoint is not.
+            _resumeAfterStep = LastCheckpointBefore(PreemptAtStep);
+            var error = TrainingModelFactory.JobAttemptError(
+                code: "Preempted",
+                message: $"Attempt {attempt.Id} of training job '{Name}' was preempted: its low-priority capacity was reclaimed. The job is queued again and resumes from its last checkpoint.",
+                details: new Dictionary<string, JsonNode?> { ["step"] = PreemptAtStep, ["resume_after_step"] = _resumeAfterStep });
+            attempt.WriteLog(at, "Preempted: the node was reclaimed. Waiting for capacity to resume.");
+            attempt.End(JobAttemptStatus.Canceled, at, error, "Preempted.");
+            Requeue(at);
+            return;
+        }
+
+        int step = attempt.NextStep();
         foreach (string name in _metricNames)
         {
             if (name.StartsWith("eval/", StringComparison.Ordinal) && step % _evalEvery != 0 && step != TotalSteps)
@@ -205,34 +201,59 @@ internal sealed class EmulatedTrainingJob
                 continue;
             }
 
-            _metrics[name].Points.Add((step, at, ValueOf(name, step)));
+            attempt.AddPoint(name, step, at, ValueOf(attempt, name, step));
         }
 
-        Artifacts["logs/std_log.txt"].UpdatedAt = at;
-        _log.Append(Stamp(at)).Append("step ").Append(step).Append('/').Append(TotalSteps)
-            .Append(" loss=").Append(ValueOf("train/loss", step).ToString("0.0000", CultureInfo.InvariantCulture))
-            .Append(" learning_rate=").Append(ValueOf("train/learning_rate", step).ToString("0.###e+0", CultureInfo.InvariantCulture)).Append('\n');
+        attempt.WriteLog(at, "step " + step.ToString(CultureInfo.InvariantCulture) + "/" + TotalSteps.ToString(CultureInfo.InvariantCulture) +
+            " loss=" + ValueOf(attempt, "train/loss", step).ToString("0.0000", CultureInfo.InvariantCulture) +
+            " learning_rate=" + ValueOf(attempt, "train/learning_rate", step).ToString("0.###e+0", CultureInfo.InvariantCulture));
 
-        if (Fails && step == _failAtStep)
+        if (step == _failAtStep && first && Scenario is EmulatedJobScenario.Retry)
         {
-            Error = TrainingModelFactory.JobAttemptError(
+            var error = TrainingModelFactory.JobAttemptError(
+                code: "SystemError",
+                message: $"Attempt {attempt.Id} of training job '{Name}' failed at step {step}: a node became unhealthy (the emulator's transient fault). The service retries the job.",
+                details: new Dictionary<string, JsonNode?> { ["step"] = step });
+            attempt.WriteLog(at, "Error: " + error.Message);
+            attempt.End(JobAttemptStatus.Failed, at, error);
+            _resumeAfterStep = 0;
+            StartAttempt(at); // the service replaces the attempt at once: the job stays Running
+            return;
+        }
+
+        if (step == _failAtStep && ((first && Scenario is EmulatedJobScenario.FailThenSucceed) || (Fails && IsLastAttempt)))
+        {
+            var error = TrainingModelFactory.JobAttemptError(
                 code: "UserError",
                 message: $"The emulator failed training job '{Name}' at step {step} as requested.",
-                details: new Dictionary<string, JsonNode?> { ["step"] = step });
-            _log.Append(Stamp(at)).Append("Error: ").Append(Error.Message).Append('\n');
-            End(TrainingJobStatus.Failed, at);
+                details: new Dictionary<string, JsonNode?> { ["step"] = step, ["exit_code"] = 1 });
+            attempt.WriteLog(at, "Traceback (most recent call last):");
+            attempt.WriteLog(at, "  File \"train.py\", line 42, in <module>");
+            attempt.WriteLog(at, "RuntimeError: emulated failure at step " + step.ToString(CultureInfo.InvariantCulture));
+            attempt.WriteLog(at, "Error: " + error.Message + " Exit code 1.");
+            attempt.End(JobAttemptStatus.Failed, at, error);
+            if (IsLastAttempt)
+            {
+                End(TrainingJobStatus.Failed, at);
+            }
+            else
+            {
+                _resumeAfterStep = 0;
+                Requeue(at); // the command is resubmitted: the job shows Queued until it runs again
+            }
+
             return;
         }
 
         if (step % _checkpointEvery == 0 && step != TotalSteps)
         {
-            AddCheckpoint(step, at);
+            AddCheckpoint(attempt, step, at);
         }
 
         if (step == TotalSteps)
         {
-            AddModel(at);
-            _log.Append(Stamp(at)).Append("Training completed.\n");
+            AddModel(attempt, at);
+            attempt.WriteLog(at, "Training completed.");
             End(TrainingJobStatus.Completed, at);
         }
         else
@@ -241,50 +262,97 @@ internal sealed class EmulatedTrainingJob
         }
     }
 
-    private void End(string status, DateTimeOffset at)
+    /// <summary>Whether the running attempt is the last the job's scenario plans (a failing job fails on it).</summary>
+    private bool IsLastAttempt => Scenario == EmulatedJobScenario.None || _attempts.Count >= 2;
+
+    /// <summary>The step at which attempt 1 of a preempted job is stopped: just after its first checkpoint.</summary>
+    private int PreemptAtStep => Math.Min(TotalSteps, _checkpointEvery + 2);
+
+    private int LastCheckpointBefore(int step)
     {
-        Status = status;
-        EndedAt = at;
+        int checkpoint = (step - 1) / _checkpointEvery * _checkpointEvery;
+        return checkpoint >= TotalSteps ? 0 : checkpoint;
+    }
+
+    private void StartAttempt(DateTimeOffset at)
+    {
+        int number = _attempts.Count + 1;
+        string id = number.ToString(CultureInfo.InvariantCulture);
+        // Attempt 1 draws from the job's seed (its values are deterministic per job name); later ones from their own.
+        uint seed = number == 1 ? _seed : TrainingCurves.Seed(Name + "#" + id);
+        var attempt = new EmulatedAttempt(id, seed, _metricNames, _queuedAt, at, _resumeAfterStep);
+        _attempts.Add(attempt);
+        Status = TrainingJobStatus.Running;
         ModifiedAt = at;
-        if (Artifacts.TryGetValue("logs/std_log.txt", out EmulatedArtifact? log))
+        attempt.WriteLog(at, "Attempt " + id + " started on " + InstanceType + ".");
+        if (_resumeAfterStep > 0)
         {
-            log.UpdatedAt = at;
+            attempt.WriteLog(at, "Resuming from checkpoints/checkpoint-" + _resumeAfterStep.ToString(CultureInfo.InvariantCulture) + " (step " + _resumeAfterStep.ToString(CultureInfo.InvariantCulture) + ").");
+        }
+
+        if (DataNote is not null)
+        {
+            attempt.WriteLog(at, DataNote);
         }
     }
 
-    private double ValueOf(string metric, int step) => metric switch
+    private void Requeue(DateTimeOffset at)
     {
-        "train/loss" => TrainingCurves.Loss(_seed, step, TotalSteps),
+        Status = TrainingJobStatus.Queued;
+        ModifiedAt = at;
+        _queuedAt = at;
+        _queuedTicks = 0;
+    }
+
+    private void End(string status, DateTimeOffset at)
+    {
+        Status = status;
+        ModifiedAt = at;
+        if (RunningAttempt is EmulatedAttempt attempt)
+        {
+            JobAttemptStatus attemptStatus = status switch
+            {
+                TrainingJobStatus.Completed => JobAttemptStatus.Completed,
+                TrainingJobStatus.Failed => JobAttemptStatus.Failed,
+                _ => JobAttemptStatus.Canceled,
+            };
+            attempt.End(attemptStatus, at, reason: status == TrainingJobStatus.Canceled ? "Canceled by the user." : null);
+        }
+    }
+
+    private double ValueOf(EmulatedAttempt attempt, string metric, int step) => metric switch
+    {
+        "train/loss" => TrainingCurves.Loss(attempt.Seed, step, TotalSteps),
         "train/learning_rate" => TrainingCurves.LearningRate(step, TotalSteps, _peakLearningRate),
-        "train/grad_norm" => TrainingCurves.GradNorm(_seed, step, TotalSteps),
+        "train/grad_norm" => TrainingCurves.GradNorm(attempt.Seed, step, TotalSteps),
         "train/epoch" => Math.Round(_epochs * step / TotalSteps, 4),
-        "train/reward" => TrainingCurves.Reward(_seed, step, TotalSteps),
-        "train/rewards/accuracies" => TrainingCurves.PreferenceAccuracy(_seed, step, TotalSteps),
-        "eval/loss" => TrainingCurves.EvalLoss(_seed, step, TotalSteps),
+        "train/reward" => TrainingCurves.Reward(attempt.Seed, step, TotalSteps),
+        "train/rewards/accuracies" => TrainingCurves.PreferenceAccuracy(attempt.Seed, step, TotalSteps),
+        "eval/loss" => TrainingCurves.EvalLoss(attempt.Seed, step, TotalSteps),
         _ => 0,
     };
 
-    private void AddCheckpoint(int step, DateTimeOffset at)
+    private void AddCheckpoint(EmulatedAttempt attempt, int step, DateTimeOffset at)
     {
         string folder = "checkpoints/checkpoint-" + step.ToString(CultureInfo.InvariantCulture) + "/";
         bool lora = Recipe?["lora"] is not null;
-        AddFile(folder + (lora ? "adapter_model.safetensors" : "model.safetensors"), "application/octet-stream", at, () => Weights(step));
-        AddFile(folder + "trainer_state.json", "application/json", at, () => Json(new JsonObject
+        AddFile(attempt, folder + (lora ? "adapter_model.safetensors" : "model.safetensors"), "application/octet-stream", at, () => Weights(attempt, step));
+        AddFile(attempt, folder + "trainer_state.json", "application/json", at, () => Json(new JsonObject
         {
             ["global_step"] = step,
             ["max_steps"] = TotalSteps,
-            ["loss"] = ValueOf("train/loss", step),
-            ["learning_rate"] = ValueOf("train/learning_rate", step),
+            ["loss"] = ValueOf(attempt, "train/loss", step),
+            ["learning_rate"] = ValueOf(attempt, "train/learning_rate", step),
         }));
     }
 
-    private void AddModel(DateTimeOffset at)
+    private void AddModel(EmulatedAttempt attempt, DateTimeOffset at)
     {
         JsonNode? lora = Recipe?["lora"];
         string model = Recipe?["model"]?.GetValueKind() == JsonValueKind.String ? Recipe["model"]!.GetValue<string>() : "model";
         if (lora is not null)
         {
-            AddFile("outputs/model/adapter_config.json", "application/json", at, () => Json(new JsonObject
+            AddFile(attempt, "outputs/model/adapter_config.json", "application/json", at, () => Json(new JsonObject
             {
                 ["base_model_name_or_path"] = model,
                 ["peft_type"] = "LORA",
@@ -293,16 +361,16 @@ internal sealed class EmulatedTrainingJob
                 ["lora_dropout"] = lora["dropout"]?.DeepClone() ?? 0.05,
                 ["target_modules"] = lora["target_modules"]?.DeepClone() ?? "all-linear",
             }));
-            AddFile("outputs/model/adapter_model.safetensors", "application/octet-stream", at, () => Weights(TotalSteps));
+            AddFile(attempt, "outputs/model/adapter_model.safetensors", "application/octet-stream", at, () => Weights(attempt, TotalSteps));
         }
         else
         {
-            AddFile("outputs/model/config.json", "application/json", at, () => Json(new JsonObject { ["_name_or_path"] = model, ["torch_dtype"] = "bfloat16" }));
-            AddFile("outputs/model/model.safetensors", "application/octet-stream", at, () => Weights(TotalSteps));
+            AddFile(attempt, "outputs/model/config.json", "application/json", at, () => Json(new JsonObject { ["_name_or_path"] = model, ["torch_dtype"] = "bfloat16" }));
+            AddFile(attempt, "outputs/model/model.safetensors", "application/octet-stream", at, () => Weights(attempt, TotalSteps));
         }
 
         var final = new JsonObject();
-        foreach (EmulatedMetric metric in Metrics)
+        foreach (EmulatedMetric metric in attempt.Metrics)
         {
             if (metric.Points.Count > 0)
             {
@@ -310,27 +378,25 @@ internal sealed class EmulatedTrainingJob
             }
         }
 
-        AddFile("outputs/metrics.json", "application/json", at, () => Json(final));
+        AddFile(attempt, "outputs/metrics.json", "application/json", at, () => Json(final));
     }
 
-    private void AddFile(string path, string contentType, DateTimeOffset at, Func<byte[]> content) =>
-        Artifacts[path] = new EmulatedArtifact(path, contentType, at, () => ResponseBody.FromBytes(content()));
+    private static void AddFile(EmulatedAttempt attempt, string path, string contentType, DateTimeOffset at, Func<byte[]> content) =>
+        attempt.Artifacts[path] = new EmulatedArtifact(path, contentType, at, () => ResponseBody.FromBytes(content()));
 
-    private void AddFile(string path, string contentType, DateTimeOffset at, Func<ResponseBody> content) =>
-        Artifacts[path] = new EmulatedArtifact(path, contentType, at, content);
+    private static void AddFile(EmulatedAttempt attempt, string path, string contentType, DateTimeOffset at, Func<ResponseBody> content) =>
+        attempt.Artifacts[path] = new EmulatedArtifact(path, contentType, at, content);
 
     private string InstanceType => Spec.Resources?.InstanceType ?? "Standard_NC24ads_A100_v4";
 
-    /// <summary>A deterministic stand-in for a safetensors file of <see cref="_weightsBytes"/> tensor bytes (see <see cref="EmulatedWeights"/>).</summary>
-    private EmulatedWeights Weights(int step)
+    /// <summary>A deterministic stand-in for a safetensors file of <see cref="_weightsBytes"/> tensor bytes (see <see cref="EmulatedWeights"/>), distinct per attempt.</summary>
+    private EmulatedWeights Weights(EmulatedAttempt attempt, int step)
     {
         byte[] header = Encoding.UTF8.GetBytes("{\"__metadata__\":{\"format\":\"pt\",\"emulator\":\"foundry-training\",\"job\":" + JsonValue.Create(Name).ToJsonString() + ",\"step\":\"" + step.ToString(CultureInfo.InvariantCulture) + "\"}}");
-        return new EmulatedWeights(header, ((ulong)_seed << 32) ^ (uint)step, _weightsBytes);
+        return new EmulatedWeights(header, ((ulong)attempt.Seed << 32) ^ (uint)step, _weightsBytes);
     }
 
     private static byte[] Json(JsonObject value) => Encoding.UTF8.GetBytes(value.ToJsonString(s_indented));
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " ";
 
     private static string[] MetricNamesFor(string? algorithm, bool eval)
     {

@@ -12,16 +12,16 @@ internal sealed partial class TrainingJobsService
     /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
     private void MapArtifacts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        routes[TrainingJobsOperations.GetArtifacts] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: false));
-        routes[TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, r, _) => GetArtifactMetadata(job, r));
-        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, r, _) => GetArtifactContentInfo(job, r));
-        routes[TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, r, _) => ListArtifacts(job, r, contentInfos: true));
-        routes[TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, r, _) => DownloadArtifact(job, r));
+        routes[TrainingJobsOperations.GetArtifacts] = OfAttempt((job, a, r, _) => ListArtifacts(job, a, r, contentInfos: false));
+        routes[TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, a, r, _) => GetArtifactMetadata(job, a, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, a, r, _) => GetArtifactContentInfo(job, a, r));
+        routes[TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, a, r, _) => ListArtifacts(job, a, r, contentInfos: true));
+        routes[TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, a, r, _) => DownloadArtifact(job, a, r));
     }
 
     private static readonly TimeSpan s_contentUriLifetime = TimeSpan.FromHours(1);
 
-    private ServiceResponse ListArtifacts(EmulatedTrainingJob job, ServiceRequest request, bool contentInfos)
+    private ServiceResponse ListArtifacts(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request, bool contentInfos)
     {
         if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
@@ -36,7 +36,7 @@ internal sealed partial class TrainingJobsService
         }
 
         string prefix = request.QueryValue("path_prefix") ?? string.Empty;
-        List<EmulatedArtifact> artifacts = job.Artifacts.Values.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        List<EmulatedArtifact> artifacts = attempt.Artifacts.Values.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         if (descending.Value)
         {
             artifacts.Reverse();
@@ -45,7 +45,7 @@ internal sealed partial class TrainingJobsService
         PageSlice<EmulatedArtifact> page = Paging.Cut(artifacts, a => a.Path, request.QueryValue("after"), request.QueryValue("before"), limit);
         if (contentInfos)
         {
-            var infos = page.Items.Select(a => ToContentInfo(job, a, request.Now)).ToList();
+            var infos = page.Items.Select(a => ToContentInfo(job, attempt, a, request.Now)).ToList();
             return ServiceResponse.Json(200, JsonBodies.Page(new PageSlice<JobArtifactContentInfo>(infos, page.HasMore, page.FirstId, page.LastId), listObject: false, ids: true));
         }
 
@@ -54,7 +54,7 @@ internal sealed partial class TrainingJobsService
     }
 
     /// <summary>A file's metadata, or a folder's when <c>path</c> is a prefix of files.</summary>
-    private static ServiceResponse GetArtifactMetadata(EmulatedTrainingJob job, ServiceRequest request)
+    private static ServiceResponse GetArtifactMetadata(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
     {
         string? path = request.QueryValue("path");
         if (string.IsNullOrEmpty(path))
@@ -62,13 +62,13 @@ internal sealed partial class TrainingJobsService
             return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
         }
 
-        if (job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
+        if (attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
         {
             return ServiceResponse.Json(200, JsonBodies.Model(ToArtifact(artifact)));
         }
 
         string folder = path.TrimEnd('/') + "/";
-        List<EmulatedArtifact> children = job.Artifacts.Values.Where(a => a.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        List<EmulatedArtifact> children = attempt.Artifacts.Values.Where(a => a.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
         if (children.Count == 0)
         {
             return ArtifactNotFound(job, path);
@@ -81,7 +81,7 @@ internal sealed partial class TrainingJobsService
             updatedAt: children.Max(a => a.UpdatedAt))));
     }
 
-    private ServiceResponse GetArtifactContentInfo(EmulatedTrainingJob job, ServiceRequest request)
+    private ServiceResponse GetArtifactContentInfo(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
     {
         string? path = request.QueryValue("path");
         if (string.IsNullOrEmpty(path))
@@ -89,12 +89,12 @@ internal sealed partial class TrainingJobsService
             return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
         }
 
-        return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Json(200, JsonBodies.Model(ToContentInfo(job, artifact, request.Now)))
+        return attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+            ? ServiceResponse.Json(200, JsonBodies.Model(ToContentInfo(job, attempt, artifact, request.Now)))
             : ArtifactNotFound(job, path);
     }
 
-    private static ServiceResponse DownloadArtifact(EmulatedTrainingJob job, ServiceRequest request)
+    private static ServiceResponse DownloadArtifact(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
     {
         string? path = request.QueryValue("path");
         if (string.IsNullOrEmpty(path))
@@ -102,7 +102,7 @@ internal sealed partial class TrainingJobsService
             return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
         }
 
-        return job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+        return attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
             ? ServiceResponse.Stream(200, artifact.Content, "application/octet-stream") // the route's contract: bytes
             : ArtifactNotFound(job, path);
     }
@@ -118,10 +118,13 @@ internal sealed partial class TrainingJobsService
             createdAt: artifact.CreatedAt,
             updatedAt: artifact.UpdatedAt);
 
-    /// <summary>A pre-signed URL on the emulator's stand-in for blob storage: no bearer token needed, a signature required.</summary>
-    private JobArtifactContentInfo ToContentInfo(EmulatedTrainingJob job, EmulatedArtifact artifact, DateTimeOffset now)
+    /// <summary>
+    /// A pre-signed URL on the emulator's stand-in for blob storage: no bearer token needed, a signature required. It
+    /// names the attempt by its id (also when the route said <c>latest</c>), as a blob path would.
+    /// </summary>
+    private JobArtifactContentInfo ToContentInfo(EmulatedTrainingJob job, EmulatedAttempt attempt, EmulatedArtifact artifact, DateTimeOffset now)
     {
-        string resource = ArtifactStorageService.Resource(job.Name, EmulatedTrainingJob.AttemptId, artifact.Path);
+        string resource = ArtifactStorageService.Resource(job.Name, attempt.Id, artifact.Path);
         DateTimeOffset expires = now + s_contentUriLifetime;
         string uri = _context.ServerRoot.AbsoluteUri.TrimEnd('/') + EmulatorContext.StoragePath + "/" + resource +
             "?sv=2024-05-04&sr=b&sp=r&se=" + Uri.EscapeDataString(expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)) +

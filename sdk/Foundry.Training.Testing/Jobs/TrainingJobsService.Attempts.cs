@@ -13,9 +13,10 @@ internal sealed partial class TrainingJobsService
     private void MapAttempts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
         routes[TrainingJobsOperations.GetAttempts] = OfJob((job, r, _) => ListAttempts(job, r));
-        routes[TrainingJobsOperations.GetAttempt] = OfAttempt((job, r, _) => ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, r.Now))));
+        routes[TrainingJobsOperations.GetAttempt] = OfAttempt((job, attempt, r, _) => ServiceResponse.Json(200, JsonBodies.Model(ToAttempt(job, attempt, r.Now))));
     }
 
+    /// <summary>The attempts in the order they started (ids are numbers, so that is also their order by id).</summary>
     private ServiceResponse ListAttempts(EmulatedTrainingJob job, ServiceRequest request)
     {
         if (ReadPageLimit(request, out int limit) is { } badLimit)
@@ -23,35 +24,31 @@ internal sealed partial class TrainingJobsService
             return badLimit;
         }
 
-        List<JobAttempt> attempts = job.HasAttempt ? new List<JobAttempt> { ToAttempt(job, request.Now) } : new List<JobAttempt>();
+        List<JobAttempt> attempts = job.Attempts.Select(a => ToAttempt(job, a, request.Now)).ToList();
         PageSlice<JobAttempt> page = Paging.Cut(attempts, a => a.Id, request.QueryValue("after"), request.QueryValue("before"), limit);
         return ServiceResponse.Json(200, JsonBodies.Page(page, listObject: false, ids: true));
     }
 
-    private JobAttempt ToAttempt(EmulatedTrainingJob job, DateTimeOffset now)
+    private JobAttempt ToAttempt(EmulatedTrainingJob job, EmulatedAttempt attempt, DateTimeOffset now)
     {
-        DateTimeOffset started = job.StartedAt!.Value;
-        string? reason = job.Status switch
-        {
-            TrainingJobStatus.Running => $"Training step {job.CompletedSteps} of {job.TotalSteps}.",
-            TrainingJobStatus.CancelRequested => "Cancellation requested.",
-            TrainingJobStatus.Canceled => "Canceled by the user.",
-            TrainingJobStatus.Failed => job.Error?.Message,
-            _ => null,
-        };
+        DateTimeOffset started = attempt.StartedAt;
+        bool latest = ReferenceEquals(attempt, job.LatestAttempt);
+        string? reason = attempt.HasEnded
+            ? attempt.EndReason
+            : latest && job.Status == TrainingJobStatus.CancelRequested ? "Cancellation requested." : $"Training step {attempt.CompletedSteps} of {job.TotalSteps}.";
         return TrainingModelFactory.JobAttempt(
-            id: EmulatedTrainingJob.AttemptId,
+            id: attempt.Id,
             jobName: job.Name,
-            status: job.AttemptStatus,
+            status: attempt.Status,
             statusReason: reason,
             startedAt: started,
-            endedAt: job.EndedAt,
+            endedAt: attempt.EndedAt,
             lastStartedAt: started,
-            computeDuration: TimeSpan.FromSeconds(Math.Floor(((job.EndedAt ?? now) - started).TotalSeconds)),
+            computeDuration: TimeSpan.FromSeconds(Math.Floor(((attempt.EndedAt ?? now) - started).TotalSeconds)),
             queueingInfo: new Dictionary<string, JsonNode?>
             {
-                ["queued_at"] = job.CreatedAt.ToUnixTimeSeconds(),
-                ["queue_duration"] = "PT" + (started - job.CreatedAt).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "S",
+                ["queued_at"] = attempt.QueuedAt.ToUnixTimeSeconds(),
+                ["queue_duration"] = "PT" + (started - attempt.QueuedAt).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "S",
             },
             computeDetails: TrainingModelFactory.JobAttemptComputeDetails(
                 vmSize: job.Spec.Resources?.InstanceType ?? "Standard_NC24ads_A100_v4",
@@ -59,7 +56,7 @@ internal sealed partial class TrainingJobsService
                 instanceCount: job.Spec.Resources?.InstanceCount ?? 1,
                 gpuCount: job.Spec.GpuCount ?? 1,
                 region: "emulator"),
-            error: job.Error,
-            isLatest: true);
+            error: attempt.Error,
+            isLatest: latest);
     }
 }

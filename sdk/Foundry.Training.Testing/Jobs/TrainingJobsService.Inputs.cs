@@ -12,8 +12,8 @@ internal sealed partial class TrainingJobsService
     {
         routes[TrainingJobsOperations.GetInputs] = OfJob((job, _, _) => ListInputs(job));
         routes[TrainingJobsOperations.GetInput] = OfJob((job, _, v) => GetInput(job, v["inputName"]));
-        routes[TrainingJobsOperations.GetAttemptInputs] = OfAttempt((job, _, _) => ListInputs(job));
-        routes[TrainingJobsOperations.GetAttemptInput] = OfAttempt((job, _, v) => GetInput(job, v["inputName"]));
+        routes[TrainingJobsOperations.GetAttemptInputs] = OfAttempt((job, _, _, _) => ListInputs(job));
+        routes[TrainingJobsOperations.GetAttemptInput] = OfAttempt((job, _, _, v) => GetInput(job, v["inputName"]));
     }
 
     /// <summary>

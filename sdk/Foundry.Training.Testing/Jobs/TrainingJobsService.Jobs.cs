@@ -92,8 +92,14 @@ internal sealed partial class TrainingJobsService
             TrainingModelFactory.TrainingConfiguration(recipe, framework, version);
         }
 
-        bool fails = _context.ShouldFail(new EmulatedJobInfo(EmulatedService.TrainingJobs, name, spec.Training?.Model, null, EmulatedTrainingJob.Stringify(spec.Tags)));
-        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails, _context.WeightsFileBytes);
+        var info = new EmulatedJobInfo(EmulatedService.TrainingJobs, name, spec.Training?.Model, null, EmulatedTrainingJob.Stringify(spec.Tags));
+        if (_context.ScenarioOf(info, out string? invalidScenario) is not EmulatedJobScenario scenario)
+        {
+            return ServiceErrors.Foundry(400, "InvalidEmulatorScenario", $"The tag '{FoundryTrainingEmulatorOptions.ScenarioTag}' has the value '{invalidScenario}': the emulator knows 'retry', 'preempt' and 'fail-then-succeed'.");
+        }
+
+        bool fails = _context.ShouldFail(info);
+        var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails, _context.WeightsFileBytes, scenario);
         job.DataNote = DescribeTrainingData(spec);
         _jobs[name] = job;
         if (key is not null)

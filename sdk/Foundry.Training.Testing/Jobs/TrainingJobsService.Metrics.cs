@@ -12,22 +12,22 @@ internal sealed partial class TrainingJobsService
     /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
     private void MapMetrics(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        routes[TrainingJobsOperations.GetMetrics] = OfAttempt((job, r, _) => ListMetrics(job, r));
-        routes[TrainingJobsOperations.GetMetricLastValues] = OfAttempt((job, _, _) => GetLastValues(job));
-        routes[TrainingJobsOperations.GetMetricPoints] = OfAttempt((job, r, v) => GetMetricPoints(job, v["metricName"], r));
-        routes[TrainingJobsOperations.GetMetricAggregates] = OfAttempt((job, r, v) => GetMetricAggregates(job, v["metricName"], r));
-        routes[TrainingJobsOperations.GetMetricSamples] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: false));
-        routes[TrainingJobsOperations.GetMetricSample] = OfAttempt((job, r, v) => GetMetricSample(job, v["metricName"], r, single: true));
+        routes[TrainingJobsOperations.GetMetrics] = OfAttempt((_, a, r, _) => ListMetrics(a, r));
+        routes[TrainingJobsOperations.GetMetricLastValues] = OfAttempt((_, a, _, _) => GetLastValues(a));
+        routes[TrainingJobsOperations.GetMetricPoints] = OfAttempt((job, a, r, v) => GetMetricPoints(job, a, v["metricName"], r));
+        routes[TrainingJobsOperations.GetMetricAggregates] = OfAttempt((job, a, r, v) => GetMetricAggregates(job, a, v["metricName"], r));
+        routes[TrainingJobsOperations.GetMetricSamples] = OfAttempt((job, a, r, v) => GetMetricSample(job, a, v["metricName"], r, single: false));
+        routes[TrainingJobsOperations.GetMetricSample] = OfAttempt((job, a, r, v) => GetMetricSample(job, a, v["metricName"], r, single: true));
     }
 
-    private static ServiceResponse ListMetrics(EmulatedTrainingJob job, ServiceRequest request)
+    private static ServiceResponse ListMetrics(EmulatedAttempt attempt, ServiceRequest request)
     {
         if (ReadPageLimit(request, out int limit) is { } badLimit)
         {
             return badLimit;
         }
 
-        List<JobMetric> metrics = job.Metrics.Where(m => m.Points.Count > 0).Select(m => TrainingModelFactory.JobMetric(
+        List<JobMetric> metrics = attempt.Metrics.Where(m => m.Points.Count > 0).Select(m => TrainingModelFactory.JobMetric(
             name: m.Name,
             metricType: JobMetricType.Scalar,
             columns: new Dictionary<string, JsonNode?> { ["value"] = "float" })).ToList();
@@ -40,9 +40,9 @@ internal sealed partial class TrainingJobsService
         return ServiceResponse.Json(200, JsonBodies.Page(page, listObject: false, ids: true));
     }
 
-    private static ServiceResponse GetLastValues(EmulatedTrainingJob job)
+    private static ServiceResponse GetLastValues(EmulatedAttempt attempt)
     {
-        List<JobMetricLastValue> values = job.Metrics.Where(m => m.Points.Count > 0)
+        List<JobMetricLastValue> values = attempt.Metrics.Where(m => m.Points.Count > 0)
             .Select(m => TrainingModelFactory.JobMetricLastValue(m.Name, ToPoint(m, m.Points[m.Points.Count - 1])))
             .ToList();
         return ServiceResponse.Json(200, JsonBodies.Page(Paging.All(values, v => v.Name), listObject: false, ids: true));
@@ -52,9 +52,9 @@ internal sealed partial class TrainingJobsService
     /// The history of one metric in a step and time range, oldest first; a page ends after <c>limit</c> points
     /// (1000 when not given) and the client continues from the next step.
     /// </summary>
-    private static ServiceResponse GetMetricPoints(EmulatedTrainingJob job, string name, ServiceRequest request)
+    private static ServiceResponse GetMetricPoints(EmulatedTrainingJob job, EmulatedAttempt attempt, string name, ServiceRequest request)
     {
-        if (!TryReadRange(job, name, request, 1000, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out int limit, out ServiceResponse? error))
+        if (!TryReadRange(job, attempt, name, request, 1000, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out int limit, out ServiceResponse? error))
         {
             return error!;
         }
@@ -67,9 +67,9 @@ internal sealed partial class TrainingJobsService
     }
 
     /// <summary>One aggregate over the points in range: <c>min</c>, <c>max</c>, <c>mean</c>, <c>first</c>, <c>last</c>, <c>count</c>.</summary>
-    private static ServiceResponse GetMetricAggregates(EmulatedTrainingJob job, string name, ServiceRequest request)
+    private static ServiceResponse GetMetricAggregates(EmulatedTrainingJob job, EmulatedAttempt attempt, string name, ServiceRequest request)
     {
-        if (!TryReadRange(job, name, request, int.MaxValue, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out _, out ServiceResponse? error))
+        if (!TryReadRange(job, attempt, name, request, int.MaxValue, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out _, out ServiceResponse? error))
         {
             return error!;
         }
@@ -96,9 +96,9 @@ internal sealed partial class TrainingJobsService
     }
 
     /// <summary><c>samples</c>: up to <c>limit</c> (10) points spread evenly over the range; <c>sample</c>: the last point in range.</summary>
-    private static ServiceResponse GetMetricSample(EmulatedTrainingJob job, string name, ServiceRequest request, bool single)
+    private static ServiceResponse GetMetricSample(EmulatedTrainingJob job, EmulatedAttempt attempt, string name, ServiceRequest request, bool single)
     {
-        if (!TryReadRange(job, name, request, 10, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out int limit, out ServiceResponse? error))
+        if (!TryReadRange(job, attempt, name, request, 10, out EmulatedMetric? metric, out List<(long Step, DateTimeOffset CreatedAt, double Value)> points, out int limit, out ServiceResponse? error))
         {
             return error!;
         }
@@ -122,6 +122,7 @@ internal sealed partial class TrainingJobsService
 
     private static bool TryReadRange(
         EmulatedTrainingJob job,
+        EmulatedAttempt attempt,
         string name,
         ServiceRequest request,
         int defaultLimit,
@@ -133,7 +134,7 @@ internal sealed partial class TrainingJobsService
         points = new List<(long, DateTimeOffset, double)>();
         limit = 0;
         error = null;
-        metric = job.Metric(name);
+        metric = attempt.Metric(name);
         if (metric is null || metric.Points.Count == 0)
         {
             error = ServiceErrors.Foundry(404, "NotFound", $"Metric '{name}' of training job '{job.Name}' was not found.");

@@ -12,17 +12,20 @@ internal sealed partial class TrainingJobsService
     /// <summary>The routes of this resource (<see cref="TrainingJobsOperations"/>).</summary>
     private void MapOutputs(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
-        routes[TrainingJobsOperations.GetOutputs] = OfJob((job, _, _) => ListOutputs(job));
-        routes[TrainingJobsOperations.GetOutput] = OfJob((job, _, v) => GetOutput(job, v["outputName"]));
-        routes[TrainingJobsOperations.GetAttemptOutputs] = OfAttempt((job, _, _) => ListOutputs(job));
-        routes[TrainingJobsOperations.GetAttemptOutput] = OfAttempt((job, _, v) => GetOutput(job, v["outputName"]));
+        routes[TrainingJobsOperations.GetOutputs] = OfJob((job, _, _) => ListOutputs(job, job.Status == TrainingJobStatus.Completed));
+        routes[TrainingJobsOperations.GetOutput] = OfJob((job, _, v) => GetOutput(job, job.Status == TrainingJobStatus.Completed, v["outputName"]));
+        routes[TrainingJobsOperations.GetAttemptOutputs] = OfAttempt((job, a, _, _) => ListOutputs(job, a.Status == JobAttemptStatus.Completed));
+        routes[TrainingJobsOperations.GetAttemptOutput] = OfAttempt((job, a, _, v) => GetOutput(job, a.Status == JobAttemptStatus.Completed, v["outputName"]));
     }
 
-    /// <summary>Outputs exist once the job completed: each declared output, or a <c>model</c> output for a recipe that declares none.</summary>
-    private static List<JobOutputReference> OutputsOf(EmulatedTrainingJob job)
+    /// <summary>
+    /// Outputs exist once the job (or, for an attempt's, the attempt) <paramref name="completed"/>: each declared output,
+    /// or a <c>model</c> output for a recipe that declares none. An attempt that did not complete registered none.
+    /// </summary>
+    private static List<JobOutputReference> OutputsOf(EmulatedTrainingJob job, bool completed)
     {
         var outputs = new List<JobOutputReference>();
-        if (job.Status != TrainingJobStatus.Completed)
+        if (!completed)
         {
             return outputs;
         }
@@ -60,14 +63,14 @@ internal sealed partial class TrainingJobsService
     private static string DefaultOutputUri(EmulatedTrainingJob job, string output) =>
         "azureai://datastores/workspaceblobstore/paths/training_jobs/" + Uri.EscapeDataString(job.Name) + "/outputs/" + Uri.EscapeDataString(output);
 
-    private static ServiceResponse ListOutputs(EmulatedTrainingJob job) =>
-        ServiceResponse.Json(200, JsonBodies.Page(Paging.All(OutputsOf(job), o => o.Name), listObject: false, ids: true));
+    private static ServiceResponse ListOutputs(EmulatedTrainingJob job, bool completed) =>
+        ServiceResponse.Json(200, JsonBodies.Page(Paging.All(OutputsOf(job, completed), o => o.Name), listObject: false, ids: true));
 
-    private static ServiceResponse GetOutput(EmulatedTrainingJob job, string name)
+    private static ServiceResponse GetOutput(EmulatedTrainingJob job, bool completed, string name)
     {
-        JobOutputReference? output = OutputsOf(job).FirstOrDefault(o => o.Name == name);
+        JobOutputReference? output = OutputsOf(job, completed).FirstOrDefault(o => o.Name == name);
         return output is null
-            ? ServiceErrors.Foundry(404, "NotFound", $"Output '{name}' of training job '{job.Name}' was not found{(job.Status == TrainingJobStatus.Completed ? string.Empty : " (outputs appear when the job completes)")}.")
+            ? ServiceErrors.Foundry(404, "NotFound", $"Output '{name}' of training job '{job.Name}' was not found{(completed ? string.Empty : " (outputs appear when the job completes)")}.")
             : ServiceResponse.Json(200, JsonBodies.Model(output));
     }
 }

@@ -58,10 +58,11 @@ internal sealed partial class TrainingJobsService : IEmulatedService
         lock (_gate)
         {
             AdvanceTo(now);
-            return _jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && job.HasAttempt && attemptId == EmulatedTrainingJob.AttemptId &&
-                job.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-                ? artifact.Read()
+            // A content URL names the attempt itself, never `latest`: what it points at must not move.
+            EmulatedAttempt? attempt = _jobs.TryGetValue(jobName, out EmulatedTrainingJob? job) && attemptId != TrainingJobsClient.LatestAttempt
+                ? job.Attempt(attemptId)
                 : null;
+            return attempt is not null && attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact) ? artifact.Read() : null;
         }
     }
 
@@ -85,13 +86,16 @@ internal sealed partial class TrainingJobsService : IEmulatedService
     private OperationRouter.Handler OfJob(Func<EmulatedTrainingJob, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
         (request, values) => _jobs.TryGetValue(values["jobName"], out EmulatedTrainingJob? job) ? handle(job, request, values) : JobNotFound(values["jobName"]);
 
-    /// <summary>A handler of a route below an attempt: 404 when the job or the attempt (or <c>latest</c>) does not exist.</summary>
-    private OperationRouter.Handler OfAttempt(Func<EmulatedTrainingJob, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
+    /// <summary>
+    /// A handler of a route below an attempt, given the attempt the route names (<c>latest</c>: the job's latest); 404
+    /// when the job or the attempt does not exist (no attempt exists before the job first runs).
+    /// </summary>
+    private OperationRouter.Handler OfAttempt(Func<EmulatedTrainingJob, EmulatedAttempt, ServiceRequest, IReadOnlyDictionary<string, string>, ServiceResponse> handle) =>
         OfJob((job, request, values) =>
         {
             string attemptId = values["attemptId"];
-            return job.HasAttempt && (attemptId == EmulatedTrainingJob.AttemptId || attemptId == TrainingJobsClient.LatestAttempt)
-                ? handle(job, request, values)
+            return job.Attempt(attemptId) is EmulatedAttempt attempt
+                ? handle(job, attempt, request, values)
                 : ServiceErrors.Foundry(404, "NotFound", $"Attempt '{attemptId}' of training job '{job.Name}' was not found.");
         });
 
