@@ -14,7 +14,7 @@ namespace Foundry.Training;
 internal sealed partial class ServicePipeline
 {
     /// <summary>A request for <paramref name="operation"/> at <paramref name="path"/> (from <see cref="ServiceOperation.Path"/>).</summary>
-    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(RequestMethod.Parse(operation.Method), path);
+    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(operation.RequestMethod, path);
 
     /// <summary>
     /// Calls <paramref name="operation"/> at <paramref name="path"/> inside its span: <paramref name="prepare"/> adds the
@@ -32,7 +32,14 @@ internal sealed partial class ServicePipeline
     /// Given the message and the failure, finds the result another way (a create whose outcome is unknown looks for
     /// what it created), or returns null to let the failure surface; null for none.
     /// </param>
-    public async ValueTask<TResult> CallAsync<TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, Func<HttpMessage, OperationScope, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
+    public ValueTask<TResult> CallAsync<TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, Func<HttpMessage, OperationScope, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null) =>
+        CallAsync(operation, path, prepare, read, static (message, scope, read) => read(message, scope), jobName, id, async, cancellationToken, recover);
+
+    /// <summary>
+    /// As <see cref="CallAsync{TResult}"/>, with <paramref name="state"/> handed to a <paramref name="read"/> that can
+    /// so be static: the common calls allocate no closure per call.
+    /// </summary>
+    private async ValueTask<TResult> CallAsync<TState, TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, TState state, Func<HttpMessage, OperationScope, TState, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
     {
         using OperationScope scope = OperationScope.Start(operation.Name, jobName, id);
         using HttpMessage message = CreateRequest(operation, path);
@@ -40,7 +47,7 @@ internal sealed partial class ServicePipeline
         {
             prepare?.Invoke(message);
             await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return read(message, scope);
+            return read(message, scope, state);
         }
         catch (Exception ex)
         {
@@ -71,10 +78,11 @@ internal sealed partial class ServicePipeline
             operation,
             path,
             prepare,
-            (message, scope) =>
+            (Pipeline: this, Tag: tag),
+            static (message, scope, state) =>
             {
-                T value = Read(message.Response, ModelSerialization.GetTypeInfo<T>(Json));
-                tag?.Invoke(scope, value);
+                T value = state.Pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(state.Pipeline.Json));
+                state.Tag?.Invoke(scope, value);
                 return Response.FromValue(value, message.Response);
             },
             jobName,
