@@ -94,8 +94,12 @@ internal sealed partial class ServicePipeline
     public ValueTask<Response> CallForResponseAsync(ServiceOperation operation, string path, string? id, bool async, CancellationToken cancellationToken) =>
         CallAsync(operation, path, null, static (message, _) => message.Response, null, id, async, cancellationToken);
 
-    /// <summary>Calls <paramref name="operation"/> for its body as a stream read as it arrives (the caller disposes it).</summary>
-    public ValueTask<Response<System.IO.Stream>> CallForStreamAsync(ServiceOperation operation, string path, string accept, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Calls <paramref name="operation"/> for its body as a stream read as it arrives (the caller disposes it). With
+    /// <paramref name="resume"/>, a body whose server advertised ranges and a version resumes after a break
+    /// (<see cref="ResumableDownloadStream"/>); <paramref name="name"/> and <paramref name="kind"/> then name the file in its errors.
+    /// </summary>
+    public ValueTask<Response<System.IO.Stream>> CallForStreamAsync(ServiceOperation operation, string path, string accept, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken, RangeReader? resume = null, string? name = null, string kind = "Artifact") =>
         CallAsync(
             operation,
             path,
@@ -105,7 +109,17 @@ internal sealed partial class ServicePipeline
                 message.Request.Headers.SetValue(HttpHeader.Names.Accept, accept);
                 message.BufferResponse = false;
             },
-            static (message, _) => Response.FromValue(message.ExtractResponseContent() ?? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false), message.Response),
+            (Resume: resume, Name: name ?? path, Kind: kind),
+            static (message, _, state) =>
+            {
+                System.IO.Stream body = message.ExtractResponseContent() ?? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false);
+                if (state.Resume is not null)
+                {
+                    body = ResumableDownloadStream.Wrap(message.Response, body, state.Resume, message.Request.Uri.ToUri(), state.Name, state.Kind);
+                }
+
+                return Response.FromValue(body, message.Response);
+            },
             jobName,
             id,
             async,
