@@ -2,6 +2,7 @@
 # Runs the BenchmarkDotNet suite in tests/Foundry.Training.Benchmarks (Release). Not part of ./eng/test.sh or CI runs.
 #   ./eng/bench.sh                                              every benchmark, in-process, short job
 #   ./eng/bench.sh --filter '*Deserialization*' --inProcess --job short   any BenchmarkDotNet arguments
+#   ./eng/bench.sh memory parallel [MiB] [MB/s]                 the parallel download's client alone, the emulator in another process
 #   ./eng/bench.sh memory                                       peak working set harness (1 GiB upload, 2 GiB upload in parts
 #                                                               and 1 GiB download, 100,000-item paging), one process per scenario
 #   ./eng/bench.sh interleaved [e2e|pipeline|download] [rounds] ratios from interleaved rounds (fastest round, median

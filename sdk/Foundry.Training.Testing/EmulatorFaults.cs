@@ -90,7 +90,7 @@ public sealed class EmulatorFaults
 
     /// <summary>
     /// Resets the connection in the middle of the next <paramref name="count"/> artifact downloads from the emulator's
-    /// storage (the pre-signed content URLs) after <paramref name="afterBytes"/> bytes of their body, as when a
+    /// storage (the pre-signed content URLs) or its artifact content route (<c>.../artifacts/content</c>) after <paramref name="afterBytes"/> bytes of their body, as when a
     /// connection drops mid-transfer. The response headers have promised the whole body. A body shorter than that is
     /// sent whole and the fault waits for the next download.
     /// </summary>
@@ -100,7 +100,8 @@ public sealed class EmulatorFaults
     public void ResetDuringBody(long afterBytes, int count = 1) => PlanBody(BodyFaultKind.Reset, afterBytes, count, nameof(afterBytes));
 
     /// <summary>
-    /// Flips the bits of one byte in the next <paramref name="count"/> artifact downloads from the emulator's storage,
+    /// Flips the bits of one byte in the next <paramref name="count"/> artifact downloads from the emulator's storage
+    /// or its artifact content route,
     /// leaving the headers (length, <c>ETag</c>, <c>Content-MD5</c>) as they were: the corruption only an integrity check
     /// finds. A body shorter than that is sent intact and the fault waits for the next download.
     /// </summary>
@@ -121,9 +122,9 @@ public sealed class EmulatorFaults
     /// <summary>Takes the first planned fault that replaces the answer to a request to <paramref name="service"/>, if any.</summary>
     internal PlannedFault? TakeNext(EmulatedService? service) => Take(f => f.Body is null && (f.Service is null || f.Service == service));
 
-    /// <summary>Takes the first planned body fault that strikes within a storage body of <paramref name="length"/> bytes, if any.</summary>
-    internal PlannedFault? TakeBodyFault(EmulatedService? service, long length) =>
-        service == EmulatedService.Storage ? Take(f => f.Body is not null && f.AtByte < length) : null;
+    /// <summary>Takes the first planned body fault that strikes within a download body (storage or artifact content) of <paramref name="length"/> bytes, if any.</summary>
+    internal PlannedFault? TakeBodyFault(bool download, long length) =>
+        download ? Take(f => f.Body is not null && f.AtByte < length) : null;
 
     private PlannedFault? Take(Func<PlannedFault, bool> applies)
     {

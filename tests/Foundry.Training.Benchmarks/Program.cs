@@ -47,6 +47,16 @@ public static class Program
             return TransferBenchmark.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "serve-emulator")
+        {
+            return ParallelDownloadMemory.Serve(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "parallel-client")
+        {
+            return ParallelDownloadMemory.Client(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "serve")
         {
             return MemoryHarness.Serve();

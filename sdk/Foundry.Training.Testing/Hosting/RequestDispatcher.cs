@@ -78,7 +78,7 @@ internal sealed class RequestDispatcher
 
         if (fault is null && response.Body is not null && !response.HeadersOnly && response.Status is 200 or 206)
         {
-            response.BodyFault = _faults.TakeBodyFault(service, response.Body.Length);
+            response.BodyFault = _faults.TakeBodyFault(service == EmulatedService.Storage || StreamsBody(method, path), response.Body.Length);
         }
 
         response.WithHeader(RequestIdHeader(service), _context.NextRequestId());

@@ -102,9 +102,14 @@ internal sealed partial class TrainingJobsService
             return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
         }
 
-        return attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Stream(200, artifact.Content, "application/octet-stream") // the route's contract: bytes
-            : ArtifactNotFound(job, path);
+        if (!attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
+        {
+            return ArtifactNotFound(job, path);
+        }
+
+        // Bytes (the route's contract, routes.tsp), read as storage reads them: ranges, ETag, If-Match, the MD5.
+        StoredBlob blob = artifact.Read();
+        return BlobReads.Serve(request, new StoredBlob(blob.Content, "application/octet-stream", blob.ETag, blob.LastModified));
     }
 
     private static ServiceResponse ArtifactNotFound(EmulatedTrainingJob job, string path) =>

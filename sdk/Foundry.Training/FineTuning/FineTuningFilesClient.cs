@@ -22,6 +22,9 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     private readonly ServicePipeline _pipeline = null!;
     private readonly bool _isOpenAI;
 
+    /// <summary>Resumes a broken content download when the service advertises ranges and a version.</summary>
+    private readonly RangeReader _contentRanges = null!;
+
     /// <summary>For mocking.</summary>
     protected FineTuningFilesClient()
     {
@@ -30,6 +33,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     internal FineTuningFilesClient(ServicePipeline pipeline, bool isOpenAI)
     {
         _pipeline = pipeline;
+        _contentRanges = new RangeReader(pipeline);
         _isOpenAI = isOpenAI;
     }
 
@@ -210,6 +214,12 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     /// Downloads a file's content as a stream straight from the network, not buffered (both services): uploaded data
     /// or a result file such as a job's metrics CSV. Dispose the stream when done.
     /// </summary>
+    /// <remarks>
+    /// When the service advertises ranges (<c>Accept-Ranges: bytes</c>) and a version (<c>ETag</c>), a body whose
+    /// connection breaks is resumed from the last byte received, only from that version (<c>If-Match</c>), and a reported
+    /// MD5 is checked at the end of the stream; reading then fails with <c>FileChanged</c>, <c>FileCorrupted</c> or
+    /// <c>FileDownloadIncomplete</c> (<see cref="RequestFailedException.ErrorCode"/>) instead of an <see cref="IOException"/>.
+    /// </remarks>
     /// <param name="fileId">The file id.</param>
     /// <param name="cancellationToken">Cancels the request (and reads from the stream).</param>
     /// <returns>The content stream, with the response.</returns>
@@ -442,7 +452,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
         _pipeline.CallAsync(FineTuningOperations.DeleteFile, FineTuningOperations.DeleteFile.Path(fileId), null, (message, _) => DeletionResults.Read(_pipeline, message.Response, fileId), null, fileId, async, cancellationToken);
 
     private ValueTask<Response<Stream>> DownloadContentCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
-        _pipeline.CallForStreamAsync(FineTuningOperations.DownloadContent, FineTuningOperations.DownloadContent.Path(fileId), "application/octet-stream, application/json", null, null, fileId, async, cancellationToken);
+        _pipeline.CallForStreamAsync(FineTuningOperations.DownloadContent, FineTuningOperations.DownloadContent.Path(fileId), "application/octet-stream, application/json", null, null, fileId, async, cancellationToken, _contentRanges, fileId, "File");
 
     private async ValueTask<Response<FineTuningFile>> WaitForProcessedCoreAsync(string fileId, TimeSpan? pollingInterval, bool async, CancellationToken cancellationToken)
     {

@@ -71,6 +71,14 @@ public partial class TrainingJobsClient
         ListPaging.Pages(TrainingJobsOperations.GetArtifactContentInfos, ArtifactsFetcher<JobArtifactContentInfo>(jobName, attemptId, options, "/content_info_by_prefix", a => a.Path), jobName, cancellationToken);
 
     /// <summary>Downloads one artifact's content (<c>GET .../artifacts/content?path=</c>) as a stream that is read as it arrives.</summary>
+    /// <remarks>
+    /// When the service advertises ranges (<c>Accept-Ranges: bytes</c>) and a version (<c>ETag</c>), a body whose
+    /// connection breaks is resumed from the last byte received with a range request that only succeeds if the artifact
+    /// is still that version (<c>If-Match</c>); when it also reports the content's MD5, the bytes read are checked at the
+    /// end of the stream. Reading then fails with a <see cref="RequestFailedException"/>: <c>ArtifactChanged</c> (a new
+    /// version), <c>ArtifactCorrupted</c> (the MD5 differs) or <c>ArtifactDownloadIncomplete</c> (the connection kept
+    /// breaking). A read cancelled by its token throws <see cref="OperationCanceledException"/>.
+    /// </remarks>
     /// <param name="jobName">The training job name.</param>
     /// <param name="attemptId">The attempt identifier, or <see cref="LatestAttempt"/>.</param>
     /// <param name="path">The artifact path.</param>
@@ -89,7 +97,7 @@ public partial class TrainingJobsClient
     {
         string route = TrainingJobsOperations.DownloadArtifact.Path(jobName, attemptId);
         Argument.AssertNotNullOrEmpty(path, nameof(path));
-        return _pipeline.CallForStreamAsync(TrainingJobsOperations.DownloadArtifact, route, "*/*", message => message.Request.Uri.AppendQuery("path", path, escapeValue: true), jobName, null, async, cancellationToken);
+        return _pipeline.CallForStreamAsync(TrainingJobsOperations.DownloadArtifact, route, "*/*", message => message.Request.Uri.AppendQuery("path", path, escapeValue: true), jobName, null, async, cancellationToken, _contentRanges, path, "Artifact");
     }
 
     private ValueTask<Response<T>> GetArtifactValueAsync<T>(ServiceOperation operation, string jobName, string attemptId, string path, bool async, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ public partial class TrainingJobsClient : ITrainingJobsClient
     private readonly ServicePipeline _pipeline;
     private readonly ServicePipeline _downloadPipeline;
     private readonly RangeReader _ranges;
+
+    /// <summary>Resumes a broken artifact content download (the service's own route, with the client's credentials).</summary>
+    private readonly RangeReader _contentRanges;
     private readonly TrainingJobsClientOptions _options;
 
     /// <summary>For mocking.</summary>
@@ -25,6 +28,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
         _pipeline = null!;
         _downloadPipeline = null!;
         _ranges = null!;
+        _contentRanges = null!;
         _options = null!;
     }
 
@@ -43,6 +47,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
         _pipeline = ServicePipelineFactory.ForTrainingJobs(endpoint, credential, _options);
         _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
         _ranges = new RangeReader(_downloadPipeline);
+        _contentRanges = new RangeReader(_pipeline);
     }
 
     /// <summary>The project endpoint this client talks to.</summary>

@@ -25,6 +25,11 @@ public static class MemoryHarness
 
     public static int Run(string[] args)
     {
+        if (args.Length >= 2 && args[1] == "parallel")
+        {
+            return ParallelDownloadMemory.Run(args[2..]);
+        }
+
         if (args.Length >= 3)
         {
             return RunScenario(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
@@ -186,7 +191,7 @@ public static class MemoryHarness
         return total == Size ? total : throw new InvalidOperationException($"Read {total} bytes, expected {Size}.");
     }
 
-    private static long PeakResidentBytes()
+    internal static long PeakResidentBytes()
     {
         foreach (string line in File.ReadLines("/proc/self/status"))
         {
@@ -199,9 +204,9 @@ public static class MemoryHarness
         return -1;
     }
 
-    private static string Mib(long bytes) => $"{bytes / (double)(1 << 20):F1} MiB";
+    internal static string Mib(long bytes) => $"{bytes / (double)(1 << 20):F1} MiB";
 
-    private static Process Start(params string[] arguments)
+    internal static Process Start(params string[] arguments)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -224,7 +229,7 @@ public static class MemoryHarness
     }
 
     /// <summary>Samples the managed heap size every few milliseconds on its own thread.</summary>
-    private sealed class HeapSampler : IDisposable
+    internal sealed class HeapSampler : IDisposable
     {
         private readonly Timer _timer;
         private long _max;

@@ -14,7 +14,7 @@ namespace Foundry.Training;
 internal sealed partial class ServicePipeline
 {
     /// <summary>A request for <paramref name="operation"/> at <paramref name="path"/> (from <see cref="ServiceOperation.Path"/>).</summary>
-    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(RequestMethod.Parse(operation.Method), path);
+    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(operation.RequestMethod, path);
 
     /// <summary>
     /// Calls <paramref name="operation"/> at <paramref name="path"/> inside its span: <paramref name="prepare"/> adds the
@@ -32,7 +32,14 @@ internal sealed partial class ServicePipeline
     /// Given the message and the failure, finds the result another way (a create whose outcome is unknown looks for
     /// what it created), or returns null to let the failure surface; null for none.
     /// </param>
-    public async ValueTask<TResult> CallAsync<TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, Func<HttpMessage, OperationScope, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
+    public ValueTask<TResult> CallAsync<TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, Func<HttpMessage, OperationScope, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null) =>
+        CallAsync(operation, path, prepare, read, static (message, scope, read) => read(message, scope), jobName, id, async, cancellationToken, recover);
+
+    /// <summary>
+    /// As <see cref="CallAsync{TResult}"/>, with <paramref name="state"/> handed to a <paramref name="read"/> that can
+    /// so be static: the common calls allocate no closure per call.
+    /// </summary>
+    private async ValueTask<TResult> CallAsync<TState, TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, TState state, Func<HttpMessage, OperationScope, TState, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
     {
         using OperationScope scope = OperationScope.Start(operation.Name, jobName, id);
         using HttpMessage message = CreateRequest(operation, path);
@@ -40,7 +47,7 @@ internal sealed partial class ServicePipeline
         {
             prepare?.Invoke(message);
             await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return read(message, scope);
+            return read(message, scope, state);
         }
         catch (Exception ex)
         {
@@ -71,10 +78,11 @@ internal sealed partial class ServicePipeline
             operation,
             path,
             prepare,
-            (message, scope) =>
+            (Pipeline: this, Tag: tag),
+            static (message, scope, state) =>
             {
-                T value = Read(message.Response, ModelSerialization.GetTypeInfo<T>(Json));
-                tag?.Invoke(scope, value);
+                T value = state.Pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(state.Pipeline.Json));
+                state.Tag?.Invoke(scope, value);
                 return Response.FromValue(value, message.Response);
             },
             jobName,
@@ -86,8 +94,12 @@ internal sealed partial class ServicePipeline
     public ValueTask<Response> CallForResponseAsync(ServiceOperation operation, string path, string? id, bool async, CancellationToken cancellationToken) =>
         CallAsync(operation, path, null, static (message, _) => message.Response, null, id, async, cancellationToken);
 
-    /// <summary>Calls <paramref name="operation"/> for its body as a stream read as it arrives (the caller disposes it).</summary>
-    public ValueTask<Response<System.IO.Stream>> CallForStreamAsync(ServiceOperation operation, string path, string accept, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Calls <paramref name="operation"/> for its body as a stream read as it arrives (the caller disposes it). With
+    /// <paramref name="resume"/>, a body whose server advertised ranges and a version resumes after a break
+    /// (<see cref="ResumableDownloadStream"/>); <paramref name="name"/> and <paramref name="kind"/> then name the file in its errors.
+    /// </summary>
+    public ValueTask<Response<System.IO.Stream>> CallForStreamAsync(ServiceOperation operation, string path, string accept, Action<HttpMessage>? prepare, string? jobName, string? id, bool async, CancellationToken cancellationToken, RangeReader? resume = null, string? name = null, string kind = "Artifact") =>
         CallAsync(
             operation,
             path,
@@ -97,7 +109,17 @@ internal sealed partial class ServicePipeline
                 message.Request.Headers.SetValue(HttpHeader.Names.Accept, accept);
                 message.BufferResponse = false;
             },
-            static (message, _) => Response.FromValue(message.ExtractResponseContent() ?? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false), message.Response),
+            (Resume: resume, Name: name ?? path, Kind: kind),
+            static (message, _, state) =>
+            {
+                System.IO.Stream body = message.ExtractResponseContent() ?? new System.IO.MemoryStream(Array.Empty<byte>(), writable: false);
+                if (state.Resume is not null)
+                {
+                    body = ResumableDownloadStream.Wrap(message.Response, body, state.Resume, message.Request.Uri.ToUri(), state.Name, state.Kind);
+                }
+
+                return Response.FromValue(body, message.Response);
+            },
             jobName,
             id,
             async,

@@ -15,6 +15,9 @@ internal sealed class RouteTemplate
 {
     private readonly Part[] _parts;
 
+    /// <summary>The escaped literal text before, between and after the placeholders (one more than there are placeholders).</summary>
+    private readonly string[] _between;
+
     public RouteTemplate(string template)
     {
         if (template.Length == 0 || template[0] != '/')
@@ -54,6 +57,7 @@ internal sealed class RouteTemplate
         }
 
         Parameters = names.ToArray();
+        _between = Between(_parts, names.Count);
     }
 
     /// <summary>The template as written.</summary>
@@ -81,24 +85,30 @@ internal sealed class RouteTemplate
             throw new InvalidOperationException($"The route '{Text}' takes {Parameters.Count} values, not {values.Length}.");
         }
 
-        var path = new StringBuilder(Text.Length + 32);
-        int value = 0;
-        foreach (Part part in _parts)
+        // The literal text between placeholders is worked out once: most routes have one or two values, and their
+        // path is then one concatenation.
+        switch (values.Length)
         {
-            path.Append('/');
-            if (part.Literal is not null)
-            {
-                path.Append(part.Literal);
-                continue;
-            }
+            case 0:
+                return Text;
+            case 1:
+                return string.Concat(_between[0], Escape(values, parameterNames, 0), _between[1]);
+            case 2:
+                return _between[0] + Escape(values, parameterNames, 0) + _between[1] + Escape(values, parameterNames, 1) + _between[2];
+        }
 
-            string name = parameterNames?[value] ?? part.Name!;
-            path.Append(PathSegment.Escape(values[value], name)).Append(part.Suffix);
-            value++;
+        var path = new StringBuilder(Text.Length + 32);
+        path.Append(_between[0]);
+        for (int value = 0; value < values.Length; value++)
+        {
+            path.Append(Escape(values, parameterNames, value)).Append(_between[value + 1]);
         }
 
         return path.ToString();
     }
+
+    private string Escape(string[] values, string[]? parameterNames, int index) =>
+        PathSegment.Escape(values[index], parameterNames?[index] ?? Parameters[index]);
 
     /// <summary>
     /// Matches escaped path segments (relative to the service root, without empty segments); on success
@@ -138,6 +148,28 @@ internal sealed class RouteTemplate
     }
 
     public override string ToString() => Text;
+
+    private static string[] Between(Part[] parts, int placeholders)
+    {
+        var between = new string[placeholders + 1];
+        var text = new StringBuilder();
+        int index = 0;
+        foreach (Part part in parts)
+        {
+            text.Append('/');
+            if (part.Literal is not null)
+            {
+                text.Append(part.Literal);
+                continue;
+            }
+
+            between[index++] = text.ToString();
+            text.Clear().Append(part.Suffix);
+        }
+
+        between[index] = text.ToString();
+        return between;
+    }
 
     private readonly struct Part
     {

@@ -63,6 +63,7 @@ internal sealed class ServiceOperation
     {
         Name = name;
         Method = method;
+        RequestMethod = Azure.Core.RequestMethod.Parse(method);
         Route = new RouteTemplate(route);
         Query = query.Length == 0 ? Array.Empty<string>() : query.Split(',');
         Response = response;
@@ -76,6 +77,9 @@ internal sealed class ServiceOperation
 
     /// <summary>The HTTP method, upper case.</summary>
     public string Method { get; }
+
+    /// <summary><see cref="Method"/>, parsed once.</summary>
+    public Azure.Core.RequestMethod RequestMethod { get; }
 
     public RouteTemplate Route { get; }
 

@@ -56,6 +56,25 @@ internal sealed class Md5Hasher : IDisposable
         return hasher.Finish();
     }
 
+    /// <summary>Whether two hashes are the same bytes.</summary>
+    public static bool Equal(byte[] a, byte[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The MD5 a response header carries (base64 of 16 bytes), or null when it carries none or something else.</summary>
     public static byte[]? FromHeader(string? value)
     {

@@ -259,7 +259,7 @@ internal sealed class ParallelDownload
 
     private void CheckMd5(byte[]? expected, byte[] actual)
     {
-        if (expected is not null && !Equal(expected, actual))
+        if (expected is not null && !Md5Hasher.Equal(expected, actual))
         {
             throw Corrupted($"has the MD5 {Convert.ToBase64String(actual)} where the server reported {Convert.ToBase64String(expected)}");
         }
@@ -312,24 +312,6 @@ internal sealed class ParallelDownload
 
         return read;
 #endif
-    }
-
-    private static bool Equal(byte[] a, byte[] b)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Length; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private RequestFailedException Incomplete(long position, Exception inner) =>

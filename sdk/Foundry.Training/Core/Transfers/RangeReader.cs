@@ -153,9 +153,11 @@ internal sealed class RangeReader
         return total;
     }
 
-    private static string? ETagOf(Response response) => response.Headers.TryGetValue("ETag", out string? etag) && !string.IsNullOrEmpty(etag) ? etag : null;
+    /// <summary>The file's version, when the server sent one.</summary>
+    internal static string? ETagOf(Response response) => response.Headers.TryGetValue("ETag", out string? etag) && !string.IsNullOrEmpty(etag) ? etag : null;
 
-    private static byte[]? Md5Of(Response response, bool wholeFile) =>
+    /// <summary>The MD5 of the whole file: storage's <c>x-ms-blob-content-md5</c>, or <c>Content-MD5</c> of a whole-file answer.</summary>
+    internal static byte[]? Md5Of(Response response, bool wholeFile) =>
         Md5Hasher.FromHeader(response.Headers.TryGetValue("x-ms-blob-content-md5", out string? blob) ? blob : null) ??
         (wholeFile ? Md5Hasher.FromHeader(response.Headers.TryGetValue("Content-MD5", out string? md5) ? md5 : null) : null);
 }
