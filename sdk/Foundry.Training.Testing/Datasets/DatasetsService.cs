@@ -72,14 +72,16 @@ internal sealed class DatasetsService : IEmulatedService
 
     /// <summary>
     /// The bytes of a <c>uri_file</c> version's blob (or of the first blob of a <c>uri_folder</c> version), when it was
-    /// uploaded to the emulator's storage; null otherwise.
+    /// uploaded to the emulator's storage; null otherwise. <paramref name="folder"/> says which.
     /// </summary>
-    public byte[]? ReadData(string name, string version)
+    public byte[]? ReadData(string name, string version, out bool folder)
     {
         string? dataUri;
         lock (_gate)
         {
-            dataUri = Find(name, version)?["dataUri"]?.GetValue<string>();
+            JsonObject? found = Find(name, version);
+            dataUri = found?["dataUri"]?.GetValue<string>();
+            folder = found?["type"]?.GetValue<string>() == "uri_folder";
         }
 
         string prefix = new Uri(_context.ServerRoot, EmulatorContext.BlobsPath + "/").AbsoluteUri;

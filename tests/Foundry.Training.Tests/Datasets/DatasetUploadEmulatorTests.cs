@@ -229,6 +229,21 @@ public sealed class DatasetUploadEmulatorTests : IDisposable
         error.Message.Should().Contain("training.dataset.train");
     }
 
+    [Fact]
+    public async Task AnUploadedTrainingFileThatIsNotJsonl_FailsTheCreate_NamingTheLine()
+    {
+        using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true });
+        string path = Write("train.jsonl", Encoding.UTF8.GetBytes("{\"messages\":[]}\n\n[1,2]\n"));
+        string train = (await emulator.CreateDatasetsClient().UploadFileAsync("chat", path, "1")).Value.AssetReference!;
+        var job = new CommandJob(EmulatorJobs.Compute) { Training = new SftTrainingConfiguration("azureai://registries/azureml/models/m/versions/1", new TrainingDatasetConfiguration(train)) };
+
+        RequestFailedException error = (await FluentActions.Awaiting(() => emulator.CreateTrainingJobsClient().CreateAsync("bad-data", job)).Should().ThrowAsync<RequestFailedException>()).Which;
+
+        error.Status.Should().Be(400);
+        error.ErrorCode.Should().Be("InvalidTrainingData");
+        error.Message.Should().Contain("Line 3 of the training data 'azureai://datasets/chat/versions/1'");
+    }
+
     [Theory]
     [InlineData("PUT", "datasets/d/versions/1", HttpStatusCode.MethodNotAllowed)]
     [InlineData("POST", "datasets", HttpStatusCode.MethodNotAllowed)]
