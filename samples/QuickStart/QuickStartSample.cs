@@ -1,12 +1,13 @@
 using Azure.Identity;
+using Foundry.Training.Datasets;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
 
 namespace Foundry.Training.Samples;
 
 /// <summary>
-/// Fine-tunes a model with supervised fine-tuning (SFT) and LoRA on Azure AI Foundry: creates the job, shows its
-/// progress, reads its metrics, downloads the trained adapter and prints a summary.
+/// Fine-tunes a model with supervised fine-tuning (SFT) and LoRA on Azure AI Foundry: uploads the local training data,
+/// creates the job, shows its progress, reads its metrics, downloads the trained adapter and prints a summary.
 /// </summary>
 public static class QuickStartSample
 {
@@ -14,9 +15,13 @@ public static class QuickStartSample
     {
         // Your Foundry project when one is configured (signed in with DefaultAzureCredential: Azure CLI, Visual Studio,
         // managed identity, ...), otherwise an emulator of the service inside this process.
-        await using FoundryTrainingEmulator? emulator = settings.ProjectEndpoint is null ? FoundryTrainingEmulator.Start() : null;
-        TrainingJobsClient client = emulator?.CreateTrainingJobsClient()
-            ?? new TrainingJobsClient(settings.ProjectEndpoint!, new DefaultAzureCredential());
+        // The emulator, like the service, refuses a job whose datasets do not exist and reads the training file.
+        await using FoundryTrainingEmulator? emulator = settings.ProjectEndpoint is null
+            ? FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true })
+            : null;
+        var credential = new DefaultAzureCredential();
+        TrainingJobsClient client = emulator?.CreateTrainingJobsClient() ?? new TrainingJobsClient(settings.ProjectEndpoint!, credential);
+        DatasetsClient datasets = emulator?.CreateDatasetsClient() ?? new DatasetsClient(settings.ProjectEndpoint!, credential);
         string? computeId = emulator is null ? settings.ComputeId : settings.ComputeId ?? "emulator-gpu-cluster";
         TimeSpan pollingInterval = emulator is null ? TimeSpan.FromSeconds(15) : TimeSpan.FromMilliseconds(250);
         output.WriteLine(emulator is null
@@ -28,23 +33,30 @@ public static class QuickStartSample
             return 2;
         }
 
-        // 1. The recipe: SFT of a base model with a LoRA adapter, evaluated on a held-out dataset.
+        // 1. The recipe: SFT of a base model with a LoRA adapter, evaluated on held-out data.
         const double Epochs = 3;
-        var recipe = new SftTrainingConfiguration(settings.BaseModel, new TrainingDatasetConfiguration(settings.TrainingData))
+        var data = new TrainingDatasetConfiguration(settings.TrainingData) { Eval = settings.ValidationData };
+        var recipe = new SftTrainingConfiguration(settings.BaseModel, data)
         {
             Lora = new TrainingLoraConfiguration(rank: 16) { Alpha = 32, Dropout = 0.05, TargetModules = "all-linear" },
-            Eval = new TrainingEvalConfiguration { Dataset = settings.ValidationData, EveryNSteps = 50 },
+            Eval = new TrainingEvalConfiguration { EveryNSteps = 50 },
             NumTrainEpochs = Epochs,
             LearningRate = 2e-4,
         };
         var job = new CommandJob(computeId) { DisplayName = "QuickStart: SFT with LoRA", Training = recipe };
 
-        // 2. Create the job (the client validates the recipe first and retries the create safely).
+        // 2. Upload the local data files as dataset versions (named by their content hash, so an unchanged file is not
+        //    sent again) and refer to them; dataset URIs are left as they are.
+        job = await datasets.ResolveLocalPathsAsync(job, new LocalAssetOptions { BaseDirectory = settings.DataDirectory }, cancellationToken);
+        output.WriteLine($"Training data:   {settings.TrainingData} -> {job.Training!.Dataset.Train}");
+        output.WriteLine($"Validation data: {settings.ValidationData} -> {job.Training.Dataset.Eval}");
+
+        // 3. Create the job (the client validates the recipe first and retries the create safely).
         string name = $"quickstart-sft-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         await client.CreateAsync(name, job, cancellationToken);
         output.WriteLine($"Created training job {name}");
 
-        // 3. Watch it: status changes and new metric points, until it finishes.
+        // 4. Watch it: status changes and new metric points, until it finishes.
         var progress = new ProgressBar(output);
         string? status = null;
         var losses = new SortedList<long, double>(); // by step
@@ -88,14 +100,14 @@ public static class QuickStartSample
 
         JobAttempt attempt = (await client.GetAttemptAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken)).Value;
 
-        // 4. The last value of every metric the job logged.
+        // 5. The last value of every metric the job logged.
         output.WriteLine("Final metrics:");
         await foreach (JobMetricLastValue metric in client.GetMetricLastValuesAsync(name, attempt.Id, cancellationToken))
         {
             output.WriteLine($"  {metric.Name,-22} {metric.Value,10:0.######}  (step {metric.Step})");
         }
 
-        // 5. Download the trained model (the adapter and its configuration) to a local folder.
+        // 6. Download the trained model (the adapter and its configuration) to a local folder.
         string folder = Path.Combine(settings.OutputDirectory, name);
         IReadOnlyList<DownloadedArtifact> files = await client.DownloadArtifactsAsync(name, attempt.Id, folder, pathPrefix: "outputs/", cancellationToken: cancellationToken);
         output.WriteLine($"Downloaded to {folder}:");
@@ -104,7 +116,7 @@ public static class QuickStartSample
             output.WriteLine($"  {file.ArtifactPath,-42} {file.Length,10:N0} bytes");
         }
 
-        // 6. Summary.
+        // 7. Summary.
         output.WriteLine();
         output.WriteLine("Summary");
         output.WriteLine($"  Job        {name}: {status} after {attempt.EndedAt - attempt.StartedAt:g} of training (attempt {attempt.Id})");

@@ -2,7 +2,8 @@ namespace Foundry.Training.Samples;
 
 /// <summary>
 /// Where QuickStart trains and what with. Without a project endpoint it runs against the embedded emulator, which
-/// accepts any model, dataset and compute reference; against your project, replace them with your own assets.
+/// accepts any model and compute reference; the training and validation data are the local JSONL files shipped with
+/// the sample (<c>data/</c>), uploaded to the project (or the emulator) as datasets. Against your project, use your own.
 /// </summary>
 public sealed record QuickStartSettings
 {
@@ -14,9 +15,14 @@ public sealed record QuickStartSettings
 
     public string BaseModel { get; init; } = "azureai://registries/azureml/models/Qwen2.5-7B-Instruct/versions/1";
 
-    public string TrainingData { get; init; } = "azureai://accounts/my-account/projects/my-project/data/support-chats-train/versions/1";
+    /// <summary>A local JSONL file (relative to <see cref="DataDirectory"/>) or a dataset URI (<c>azureai://datasets/...</c>).</summary>
+    public string TrainingData { get; init; } = "data/train.jsonl";
 
-    public string ValidationData { get; init; } = "azureai://accounts/my-account/projects/my-project/data/support-chats-eval/versions/1";
+    /// <summary>A local JSONL file (relative to <see cref="DataDirectory"/>) or a dataset URI.</summary>
+    public string ValidationData { get; init; } = "data/eval.jsonl";
+
+    /// <summary>Where relative local data paths start: the sample's own folder, where <c>data/</c> is copied.</summary>
+    public string DataDirectory { get; init; } = AppContext.BaseDirectory;
 
     /// <summary>The trained model's files are downloaded below this folder, one subfolder per job.</summary>
     public string OutputDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, "quickstart-output");

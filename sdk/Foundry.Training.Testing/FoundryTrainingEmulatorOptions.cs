@@ -201,7 +201,9 @@ public sealed class FoundryTrainingEmulatorOptions
     /// Whether a training job may only refer to dataset versions that exist in the emulator
     /// (<c>azureai://datasets/{name}/versions/{version}</c> in <c>training.dataset.train</c>/<c>eval</c>, input URIs and
     /// <c>code_id</c>): when true, a job referring to a missing one fails at create with a 400 <c>DatasetNotFound</c>,
-    /// as the service fails it. Defaults to false, so jobs that refer to data the emulator never saw still run.
+    /// as the service fails it; and the training file a job names (an uploaded <c>uri_file</c>) must be JSONL, or the
+    /// create fails with a 400 <c>InvalidTrainingData</c> naming the line. Defaults to false, so jobs that refer to data
+    /// the emulator never saw still run.
     /// </summary>
     public bool ValidateDatasetReferences { get; set; }
 }

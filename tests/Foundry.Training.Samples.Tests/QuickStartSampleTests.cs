@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure;
 
 namespace Foundry.Training.Samples.Tests;
 
@@ -25,6 +26,9 @@ public sealed partial class QuickStartSampleTests : IDisposable
         string output = _output.ToString();
         exitCode.Should().Be(0, output);
         output.Should().Contain("Target: embedded emulator at http://127.0.0.1:");
+        // The shipped data/train.jsonl and data/eval.jsonl were uploaded and the job refers to them.
+        output.Should().MatchRegex(@"Training data:   data/train\.jsonl -> azureai://datasets/local-train-jsonl/versions/[0-9a-f]{32}\r?\n")
+            .And.MatchRegex(@"Validation data: data/eval\.jsonl -> azureai://datasets/local-eval-jsonl/versions/[0-9a-f]{32}\r?\n");
         // The emulator runs on the wall clock: on a loaded machine the first poll may already find the job running.
         output.Should().MatchRegex("Status: (Queued|Running)").And.Contain("Status: Completed");
 
@@ -47,6 +51,33 @@ public sealed partial class QuickStartSampleTests : IDisposable
         output.Should().Contain($"Downloaded to {Path.Combine(_folder.Path, job)}:").And.Contain("outputs/model/adapter_config.json");
 
         output.Should().MatchRegex($@"Job\s+{job}: Completed after").And.MatchRegex(@"Model\s+3 files").And.Contain("Output     model: azureai://");
+    }
+
+    [Fact]
+    public void TheSampleShipsItsTrainingData_AsJsonl()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "train.jsonl"));
+
+        lines.Should().HaveCountGreaterThan(10);
+        lines.Should().OnlyContain(line => JsonNode.Parse(line)!["messages"]!.AsArray().Count == 3);
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "data", "eval.jsonl")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task TrainingDataThatIsNotJsonl_IsUploaded_AndTheEmulatedJobRefusesIt()
+    {
+        // The emulator reads the uploaded file: a line that is not a JSON object fails the create, naming the line.
+        File.WriteAllText(Path.Combine(_folder.Path, "bad.jsonl"), "{\"messages\":[]}\nnot json\n");
+        File.WriteAllText(Path.Combine(_folder.Path, "eval.jsonl"), "{\"messages\":[]}\n");
+        var settings = new QuickStartSettings { TrainingData = "bad.jsonl", ValidationData = "eval.jsonl", DataDirectory = _folder.Path, OutputDirectory = _folder.Path };
+
+        Func<Task> run = () => QuickStartSample.RunAsync(settings, _output, _timeout.Token);
+
+        RequestFailedException error = (await run.Should().ThrowAsync<RequestFailedException>()).Which;
+        error.Status.Should().Be(400);
+        error.ErrorCode.Should().Be("InvalidTrainingData");
+        error.Message.Should().Contain("Line 2 of the training data 'azureai://datasets/local-bad-jsonl/versions/");
+        _output.ToString().Should().Contain("Training data:   bad.jsonl -> azureai://datasets/local-bad-jsonl/versions/").And.NotContain("Created training job");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
@@ -101,10 +102,29 @@ internal sealed class EmulatorFixtures : IAsyncDisposable
         TrainingJobOperation cancel = await jobs.CancelAsync(WaitUntil.Started, "conformance-cancelled", cancellationToken).ConfigureAwait(false);
         Clock.Advance(s_toTheEnd);
 
+        // A dataset whose version holds an uploaded file, and fresh versions to delete (made without the proxy).
+        DatasetsClient datasets = Emulator.CreateDatasetsClient();
+        string data = Path.Combine(Path.GetTempPath(), "conformance-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllBytesAsync(data, s_chat, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await datasets.UploadFileAsync(defaults.DatasetName, data, defaults.DatasetVersion, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+
         return new Fixture
         {
             IsEmulator = true,
             TrainingJob = "conformance-done",
+            NewDatasetVersionAsync = async ct =>
+            {
+                string version = "delete-" + Interlocked.Increment(ref _sequence);
+                await datasets.CreateOrUpdateVersionAsync(defaults.DatasetName, version, new FileDatasetVersion("https://account.blob.core.windows.net/conformance/train.jsonl"), ct).ConfigureAwait(false);
+                return version;
+            },
             OperationId = cancel.Id,
             NewTrainingJobAsync = async ct =>
             {

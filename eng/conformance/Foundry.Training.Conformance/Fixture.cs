@@ -90,6 +90,16 @@ internal sealed class Fixture
     /// <summary>A running training job nobody else uses, to cancel or delete.</summary>
     public Func<CancellationToken, Task<string>> NewTrainingJobAsync { get; init; } = s_noop;
 
+    // Foundry datasets.
+
+    /// <summary>A dataset with a <c>uri_file</c> version <see cref="DatasetVersion"/> whose data was uploaded.</summary>
+    public string DatasetName { get; init; } = "conformance-data";
+
+    public string DatasetVersion { get; init; } = "1";
+
+    /// <summary>A version of <see cref="DatasetName"/> nobody else uses, to delete.</summary>
+    public Func<CancellationToken, Task<string>> NewDatasetVersionAsync { get; init; } = _ => Task.FromResult("2");
+
     /// <summary>Lets the emulator's time pass while the result is not disposed (for waits and long-running operations).</summary>
     public Func<IDisposable> LetTimePass { get; init; } = () => NoTime.Instance;
 

@@ -34,8 +34,9 @@ internal sealed class JsonSpecDocument
                 var query = new HashSet<string>(StringComparer.Ordinal);
                 if (operation.Value.TryGetProperty("parameters", out JsonElement parameters))
                 {
-                    foreach (JsonElement parameter in parameters.EnumerateArray())
+                    foreach (JsonElement reference in parameters.EnumerateArray())
                     {
+                        JsonElement parameter = Resolve(document.RootElement, reference);
                         if (parameter.TryGetProperty("in", out JsonElement where) && where.GetString() == "query")
                         {
                             query.Add(parameter.GetProperty("name").GetString()!);
@@ -50,6 +51,23 @@ internal sealed class JsonSpecDocument
         }
 
         return new JsonSpecDocument(operations);
+    }
+
+    /// <summary>A parameter, or the one its <c>$ref</c> (<c>#/components/parameters/...</c>, as the datasets routes' <c>api-version</c>) names.</summary>
+    private static JsonElement Resolve(JsonElement root, JsonElement parameter)
+    {
+        if (!parameter.TryGetProperty("$ref", out JsonElement reference))
+        {
+            return parameter;
+        }
+
+        JsonElement target = root;
+        foreach (string part in reference.GetString()!.TrimStart('#', '/').Split('/'))
+        {
+            target = target.GetProperty(part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+        }
+
+        return target;
     }
 
     /// <summary>The operation a request goes to, or null; a literal segment wins over a parameter (<c>metrics/last_values</c>).</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 
@@ -15,12 +16,14 @@ internal sealed class OperationContext
 {
     private readonly FineTuningClient? _client;
     private readonly TrainingJobsClient? _jobs;
+    private readonly DatasetsClient? _datasets;
     private readonly JsonSpecDocument? _spec;
 
-    public OperationContext(ExchangeRecorder recorder, string workDirectory, Fixture fixture, FineTuningClient? client, TrainingJobsClient? jobs, JsonSpecDocument? spec)
+    public OperationContext(ExchangeRecorder recorder, string workDirectory, Fixture fixture, FineTuningClient? client, TrainingJobsClient? jobs, DatasetsClient? datasets, JsonSpecDocument? spec)
     {
         _client = client;
         _jobs = jobs;
+        _datasets = datasets;
         _spec = spec;
         Recorder = recorder;
         WorkDirectory = workDirectory;
@@ -36,6 +39,8 @@ internal sealed class OperationContext
     public IngestionJobsClient Ingestion => Client.GetIngestionJobsClient();
 
     public TrainingJobsClient Jobs => _jobs ?? throw new InvalidOperationException("This target has no training jobs client.");
+
+    public DatasetsClient Datasets => _datasets ?? throw new InvalidOperationException("This target has no datasets client.");
 
     public ExchangeRecorder Recorder { get; }
 

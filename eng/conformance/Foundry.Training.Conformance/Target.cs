@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 
@@ -60,10 +61,11 @@ internal sealed class Target
             fixture,
             foundry ? null : CreateFineTuningClient(recorder, validateRequests: true),
             foundry ? CreateJobsClient(_prism, recorder, validateRequests: true) : null,
+            foundry ? CreateDatasetsClient(_prism, recorder) : null,
             foundry ? _foundrySpec : null);
         IEnumerable<ConformanceOperation> operations = (_service switch
         {
-            ServiceNames.Foundry => FoundryOperations.All,
+            ServiceNames.Foundry => FoundryOperations.All.Concat(FoundryDatasetsOperations.All).ToList(),
             ServiceNames.AzureOpenAI => AzureOpenAIOperations.All,
             _ => OpenAIPlatformOperations.All.Concat(OpenAIPlatformUploadOperations.All).ToList(),
         }).Concat(SampleFlows.For(_service)).Where(o => o.Directions.Contains(_direction));
@@ -99,6 +101,17 @@ internal sealed class Target
         options.Retry.MaxRetries = 0; // a rejected request must show up as it is, once
         options.Diagnostics.IsLoggingEnabled = false;
         return new TrainingJobsClient(prism, new ConformanceCredential(), options);
+    }
+
+    /// <summary>A datasets client whose requests go through <paramref name="recorder"/> to Prism, each sent once.</summary>
+    private static DatasetsClient CreateDatasetsClient(Uri prism, ExchangeRecorder recorder)
+    {
+#pragma warning disable CA2000 // The transport owns the HttpClient; the recorder is shared and lives for the whole run.
+        var options = new DatasetsClientOptions { Transport = new HttpClientTransport(new HttpClient(recorder, disposeHandler: false)) };
+#pragma warning restore CA2000
+        options.Retry.MaxRetries = 0; // a rejected request must show up as it is, once
+        options.Diagnostics.IsLoggingEnabled = false;
+        return new DatasetsClient(prism, new ConformanceCredential(), options);
     }
 
     /// <summary>A fine-tuning client whose requests go through <paramref name="recorder"/> to Prism, each sent once (no retries).</summary>

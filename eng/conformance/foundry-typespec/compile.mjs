@@ -1,10 +1,11 @@
-// Compiles the Foundry training jobs TypeSpec to OpenAPI 3 with the official compiler (@typespec/compiler and
+// Compiles the Foundry training jobs and datasets TypeSpec to OpenAPI 3 with the official compiler (@typespec/compiler and
 // @typespec/openapi3, pinned in ../package.json). Run on every conformance run, so the document cannot go stale.
 //
 //   node foundry-typespec/compile.mjs [--routes routes.later-revision.tsp] [--out DIR]
 //
-// 1. Lays the verbatim files of ../specs/foundry-training-jobs/ out as upstream keeps them (their imports are relative):
-//      servicepatterns.tsp, common/models.tsp, common/service.tsp, training_jobs/models.tsp, training_jobs/routes.tsp
+// 1. Lays the verbatim files of ../specs/foundry-training-jobs/ and ../specs/foundry-datasets/ out as upstream keeps
+//    them (their imports are relative): servicepatterns.tsp, common/models.tsp, common/service.tsp,
+//    training_jobs/models.tsp, training_jobs/routes.tsp, datasets/models.tsp, datasets/routes.tsp
 // 2. Applies edits.json to those working copies (never to the verbatim files); an edit that no longer matches fails.
 // 3. Adds main.tsp and stubs.tsp, compiles, and writes DIR/foundry-training-jobs.openapi.json (the v1 version).
 // Prints one line: what it compiled, the diagnostics and the time. Exits non-zero on any compile error.
@@ -35,6 +36,9 @@ const layout = {
   "service.tsp": "common/service.tsp",
   "models.tsp": "training_jobs/models.tsp",
   [routes]: "training_jobs/routes.tsp",
+  // The datasets routes (specs/foundry-datasets/), which build on the same servicepatterns.tsp and common/models.tsp.
+  "../foundry-datasets/models.tsp": "datasets/models.tsp",
+  "../foundry-datasets/routes.tsp": "datasets/routes.tsp",
 };
 
 function fail(message) {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Foundry.Training.Datasets;
 
 namespace Foundry.Training.Testing;
 
@@ -22,11 +23,13 @@ internal sealed class DatasetsService : IEmulatedService
     private readonly EmulatorContext _context;
     private readonly BlobStore _blobs;
     private readonly SortedDictionary<string, List<JsonObject>> _datasets = new(StringComparer.Ordinal);
+    private readonly OperationRouter _router;
 
     public DatasetsService(EmulatorContext context, BlobStore blobs)
     {
         _context = context;
         _blobs = blobs;
+        _router = CreateRouter();
     }
 
     public ServiceResponse Handle(ServiceRequest request)
@@ -36,20 +39,26 @@ internal sealed class DatasetsService : IEmulatedService
             return rejection;
         }
 
-        IReadOnlyList<string> s = request.Segments;
         lock (_gate)
         {
-            return s.Count switch
-            {
-                1 when request.Is("GET") => List(request, _datasets.Values.Select(versions => versions[versions.Count - 1]).ToList()),
-                3 when s[2] == "versions" && request.Is("GET") => List(request, _datasets.TryGetValue(s[1], out List<JsonObject>? versions) ? versions : new List<JsonObject>()),
-                4 when s[2] == "versions" => Version(request, s[1], s[3]),
-                5 when s[2] == "versions" && s[4] == "startPendingUpload" && request.Is("POST") => StartPendingUpload(request, s[1], s[3]),
-                5 when s[2] == "versions" && s[4] == "credentials" && request.Is("POST") => Credentials(s[1], s[3], request.Now),
-                1 or 3 or 4 or 5 => ServiceErrors.Foundry(405, "MethodNotAllowed", $"The method {request.Method} is not allowed on this route."),
-                _ => ServiceErrors.Foundry(404, "NotFound", "No such datasets route."),
-            };
+            return _router.Serve(request, MethodNotAllowed, RouteNotFound);
         }
+    }
+
+    /// <summary>One handler per operation of <see cref="DatasetsOperations"/>.</summary>
+    private OperationRouter CreateRouter()
+    {
+        var routes = new Dictionary<ServiceOperation, OperationRouter.Handler>
+        {
+            [DatasetsOperations.GetDatasets] = (r, _) => List(r, _datasets.Values.Select(versions => versions[versions.Count - 1]).ToList()),
+            [DatasetsOperations.GetVersions] = (r, v) => List(r, _datasets.TryGetValue(v["name"], out List<JsonObject>? versions) ? versions : new List<JsonObject>()),
+            [DatasetsOperations.GetVersion] = (_, v) => Find(v["name"], v["version"]) is JsonObject found ? Json(200, found) : NotFound(v["name"], v["version"]),
+            [DatasetsOperations.CreateOrUpdateVersion] = (r, v) => Patch(r, v["name"], v["version"], Find(v["name"], v["version"])),
+            [DatasetsOperations.DeleteVersion] = (_, v) => Delete(v["name"], v["version"]),
+            [DatasetsOperations.StartPendingUpload] = (r, v) => StartPendingUpload(r, v["name"], v["version"]),
+            [DatasetsOperations.GetCredentials] = (r, v) => Credentials(v["name"], v["version"], r.Now),
+        };
+        return new OperationRouter(DatasetsOperations.All, routes);
     }
 
     /// <summary>Whether <c>azureai://datasets/{name}/versions/{version}</c> names a version that exists.</summary>
@@ -63,14 +72,16 @@ internal sealed class DatasetsService : IEmulatedService
 
     /// <summary>
     /// The bytes of a <c>uri_file</c> version's blob (or of the first blob of a <c>uri_folder</c> version), when it was
-    /// uploaded to the emulator's storage; null otherwise.
+    /// uploaded to the emulator's storage; null otherwise. <paramref name="folder"/> says which.
     /// </summary>
-    public byte[]? ReadData(string name, string version)
+    public byte[]? ReadData(string name, string version, out bool folder)
     {
         string? dataUri;
         lock (_gate)
         {
-            dataUri = Find(name, version)?["dataUri"]?.GetValue<string>();
+            JsonObject? found = Find(name, version);
+            dataUri = found?["dataUri"]?.GetValue<string>();
+            folder = found?["type"]?.GetValue<string>() == "uri_folder";
         }
 
         string prefix = new Uri(_context.ServerRoot, EmulatorContext.BlobsPath + "/").AbsoluteUri;
@@ -116,31 +127,20 @@ internal sealed class DatasetsService : IEmulatedService
         return Json(200, body);
     }
 
-    private ServiceResponse Version(ServiceRequest request, string name, string version)
+    private ServiceResponse Delete(string name, string version)
     {
-        JsonObject? existing = Find(name, version);
-        switch (request.Method)
+        if (Find(name, version) is not JsonObject existing)
         {
-            case "GET":
-                return existing is null ? NotFound(name, version) : Json(200, existing);
-            case "DELETE":
-                if (existing is null)
-                {
-                    return NotFound(name, version);
-                }
-
-                _datasets[name].Remove(existing);
-                if (_datasets[name].Count == 0)
-                {
-                    _datasets.Remove(name);
-                }
-
-                return ServiceResponse.Empty(204);
-            case "PATCH":
-                return Patch(request, name, version, existing);
-            default:
-                return ServiceErrors.Foundry(405, "MethodNotAllowed", $"The method {request.Method} is not allowed on this route.");
+            return NotFound(name, version);
         }
+
+        _datasets[name].Remove(existing);
+        if (_datasets[name].Count == 0)
+        {
+            _datasets.Remove(name);
+        }
+
+        return ServiceResponse.Empty(204);
     }
 
     private ServiceResponse Patch(ServiceRequest request, string name, string version, JsonObject? existing)
@@ -288,6 +288,12 @@ internal sealed class DatasetsService : IEmulatedService
             }
         }
     }
+
+    private static ServiceResponse RouteNotFound(ServiceRequest request) =>
+        ServiceErrors.Foundry(404, "NotFound", $"No datasets route matches {request.Method} /{string.Join("/", request.RawSegments)}.");
+
+    private static ServiceResponse MethodNotAllowed(ServiceRequest request) =>
+        ServiceErrors.Foundry(405, "MethodNotAllowed", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
 
     private static ServiceResponse NotFound(string name, string version) =>
         ServiceErrors.Foundry(404, "NotFound", $"Dataset version {name}:{version} was not found.");

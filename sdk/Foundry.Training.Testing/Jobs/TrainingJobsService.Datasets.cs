@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Foundry.Training.Jobs;
 
 namespace Foundry.Training.Testing;
@@ -37,25 +39,51 @@ internal sealed partial class TrainingJobsService
         return null;
     }
 
-    /// <summary>What the job reads of an uploaded training file: the number of JSONL examples, for its log.</summary>
-    private string? DescribeTrainingData(CommandJob spec)
+    /// <summary>
+    /// Reads the uploaded training file a job names (<c>training.dataset.train</c>), as a trainer would before it starts:
+    /// <paramref name="note"/> says how many JSONL examples it holds, for the job's log (null when the data is not in the
+    /// emulator's storage). With <see cref="EmulatorContext.ValidateDatasetReferences"/>, a <c>uri_file</c> whose
+    /// non-empty line is not a JSON object fails the create (400 <c>InvalidTrainingData</c>, naming the line).
+    /// </summary>
+    private ServiceResponse? ReadTrainingData(CommandJob spec, out string? note)
     {
+        note = null;
         string? train = spec.Training?.Dataset?.Train;
-        if (_datasets is null || train is null || !TryParse(train, out string name, out string version) || _datasets.ReadData(name, version) is not byte[] data)
+        if (_datasets is null || train is null || !TryParse(train, out string name, out string version) || _datasets.ReadData(name, version, out bool folder) is not byte[] data)
         {
             return null;
         }
 
         int examples = 0;
-        foreach (string line in Encoding.UTF8.GetString(data).Split('\n'))
+        string[] lines = Encoding.UTF8.GetString(data).Split('\n');
+        for (int i = 0; i < lines.Length; i++)
         {
-            if (line.Trim().Length > 0)
+            if (lines[i].Trim().Length == 0)
             {
-                examples++;
+                continue;
+            }
+
+            examples++;
+            if (_context.ValidateDatasetReferences && !folder && !IsJsonObject(lines[i]))
+            {
+                return ServiceErrors.Foundry(400, "InvalidTrainingData", $"Line {i + 1} of the training data '{train}' (training.dataset.train) is not a JSON object; the training file must be JSONL, one example per line.");
             }
         }
 
-        return "Read " + examples.ToString(CultureInfo.InvariantCulture) + " training examples (" + data.Length.ToString(CultureInfo.InvariantCulture) + " bytes) from " + train + ".";
+        note = "Read " + examples.ToString(CultureInfo.InvariantCulture) + " training examples (" + data.Length.ToString(CultureInfo.InvariantCulture) + " bytes) from " + train + ".";
+        return null;
+    }
+
+    private static bool IsJsonObject(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<(string Path, string? Reference)> References(CommandJob spec)

@@ -81,6 +81,11 @@ internal sealed partial class TrainingJobsService
             return missing;
         }
 
+        if (ReadTrainingData(spec, out string? dataNote) is ServiceResponse invalid)
+        {
+            return invalid;
+        }
+
         if (_jobs.ContainsKey(name))
         {
             return ServiceErrors.Foundry(409, "JobAlreadyExists", $"A training job named '{name}' already exists. Job names are unique within a project.");
@@ -100,7 +105,7 @@ internal sealed partial class TrainingJobsService
 
         bool fails = _context.ShouldFail(info);
         var job = new EmulatedTrainingJob(name, ++_sequence, spec, request.Now, _context.StepInterval, _context.TrainingSteps, fails, _context.WeightsFileBytes, scenario);
-        job.DataNote = DescribeTrainingData(spec);
+        job.DataNote = dataNote;
         _jobs[name] = job;
         if (key is not null)
         {

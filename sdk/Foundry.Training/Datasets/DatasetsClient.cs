@@ -51,13 +51,13 @@ public partial class DatasetsClient : IDatasetsClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The versions, fetched page by page (<c>{value, nextLink}</c>).</returns>
     public virtual AsyncPageable<DatasetVersion> GetDatasetsAsync(CancellationToken cancellationToken = default) =>
-        new FetcherAsyncPageable<DatasetVersion>(TracedPageFetcher.Wrap(LatestFetcher(), "DatasetsClient.GetDatasets", null), cancellationToken);
+        ListPaging.AsyncPages(DatasetsOperations.GetDatasets, LatestFetcher(), null, cancellationToken);
 
     /// <summary>Lists the latest version of every dataset in the project.</summary>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The versions, fetched page by page (<c>{value, nextLink}</c>).</returns>
     public virtual Pageable<DatasetVersion> GetDatasets(CancellationToken cancellationToken = default) =>
-        new FetcherPageable<DatasetVersion>(TracedPageFetcher.Wrap(LatestFetcher(), "DatasetsClient.GetDatasets", null), cancellationToken);
+        ListPaging.Pages(DatasetsOperations.GetDatasets, LatestFetcher(), null, cancellationToken);
 
     /// <summary>Lists the versions of a dataset.</summary>
     /// <param name="name">The dataset name.</param>
@@ -65,7 +65,7 @@ public partial class DatasetsClient : IDatasetsClient
     /// <returns>The versions, fetched page by page (<c>{value, nextLink}</c>).</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment.</exception>
     public virtual AsyncPageable<DatasetVersion> GetVersionsAsync(string name, CancellationToken cancellationToken = default) =>
-        new FetcherAsyncPageable<DatasetVersion>(TracedPageFetcher.Wrap(VersionsFetcher(name), "DatasetsClient.GetVersions", null), cancellationToken);
+        ListPaging.AsyncPages(DatasetsOperations.GetVersions, VersionsFetcher(name), null, cancellationToken);
 
     /// <summary>Lists the versions of a dataset.</summary>
     /// <param name="name">The dataset name.</param>
@@ -73,7 +73,7 @@ public partial class DatasetsClient : IDatasetsClient
     /// <returns>The versions, fetched page by page (<c>{value, nextLink}</c>).</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment.</exception>
     public virtual Pageable<DatasetVersion> GetVersions(string name, CancellationToken cancellationToken = default) =>
-        new FetcherPageable<DatasetVersion>(TracedPageFetcher.Wrap(VersionsFetcher(name), "DatasetsClient.GetVersions", null), cancellationToken);
+        ListPaging.Pages(DatasetsOperations.GetVersions, VersionsFetcher(name), null, cancellationToken);
 
     /// <summary>Gets a dataset version.</summary>
     /// <param name="name">The dataset name.</param>
@@ -154,101 +154,58 @@ public partial class DatasetsClient : IDatasetsClient
     public virtual Response<DatasetCredential> GetCredentials(string name, string version, CancellationToken cancellationToken = default) =>
         GetCredentialsCoreAsync(name, version, async: false, cancellationToken).EnsureCompleted();
 
-    private PageFetcher<DatasetVersion> LatestFetcher() =>
-        ListPaging.NextLink(_pipeline, _ => CreateListLatestRequest(), ModelSerialization.GetTypeInfo<DatasetVersion>());
+    private PageFetcher<DatasetVersion> LatestFetcher() => NextLinkFetcher(DatasetsOperations.GetDatasets, DatasetsOperations.GetDatasets.Path());
 
-    private PageFetcher<DatasetVersion> VersionsFetcher(string name)
+    private PageFetcher<DatasetVersion> VersionsFetcher(string name) => NextLinkFetcher(DatasetsOperations.GetVersions, DatasetsOperations.GetVersions.Path(name));
+
+    private PageFetcher<DatasetVersion> NextLinkFetcher(ServiceOperation operation, string path) =>
+        ListPaging.NextLink(_pipeline, _ => _pipeline.CreateRequest(operation, path), ModelSerialization.GetTypeInfo<DatasetVersion>());
+
+    private ValueTask<Response<DatasetVersion>> GetVersionCoreAsync(string name, string version, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueAsync<DatasetVersion>(DatasetsOperations.GetVersion, DatasetsOperations.GetVersion.Path(name, version), null, null, name, async, cancellationToken);
+
+    private ValueTask<Response<DatasetVersion>> CreateOrUpdateVersionCoreAsync(string name, string version, DatasetVersion datasetVersion, bool async, CancellationToken cancellationToken)
     {
-        PathSegment.Assert(name, nameof(name));
-        return ListPaging.NextLink(_pipeline, _ => CreateListVersionsRequest(name), ModelSerialization.GetTypeInfo<DatasetVersion>());
-    }
-
-    private async ValueTask<Response<DatasetVersion>> GetVersionCoreAsync(string name, string version, bool async, CancellationToken cancellationToken)
-    {
-        using HttpMessage message = CreateGetVersionRequest(name, version);
-        return await SendAsync<DatasetVersion>("DatasetsClient.GetVersion", message, name, async, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<Response<DatasetVersion>> CreateOrUpdateVersionCoreAsync(string name, string version, DatasetVersion datasetVersion, bool async, CancellationToken cancellationToken)
-    {
-        using HttpMessage message = CreateCreateOrUpdateVersionRequest(name, version, datasetVersion);
-        return await SendAsync<DatasetVersion>("DatasetsClient.CreateOrUpdateVersion", message, name, async, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<Response> DeleteVersionCoreAsync(string name, string version, bool async, CancellationToken cancellationToken)
-    {
-        using HttpMessage message = CreateDeleteVersionRequest(name, version);
-        using OperationScope scope = OperationScope.Start("DatasetsClient.DeleteVersion", id: name);
-        try
-        {
-            return await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
-
-    private async ValueTask<Response<PendingUploadResult>> StartPendingUploadCoreAsync(string name, string version, PendingUploadRequest? request, bool async, CancellationToken cancellationToken)
-    {
-        using HttpMessage message = CreateStartPendingUploadRequest(name, version, request ?? new PendingUploadRequest());
-        return await SendAsync<PendingUploadResult>("DatasetsClient.StartPendingUpload", message, name, async, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<Response<DatasetCredential>> GetCredentialsCoreAsync(string name, string version, bool async, CancellationToken cancellationToken)
-    {
-        using HttpMessage message = CreateGetCredentialsRequest(name, version);
-        return await SendAsync<DatasetCredential>("DatasetsClient.GetCredentials", message, name, async, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends a request and reads its JSON body, inside a telemetry span named <paramref name="operationName"/>.</summary>
-    private async ValueTask<Response<T>> SendAsync<T>(string operationName, HttpMessage message, string name, bool async, CancellationToken cancellationToken)
-    {
-        using OperationScope scope = OperationScope.Start(operationName, id: name);
-        try
-        {
-            Response response = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(_pipeline.Read(response, ModelSerialization.GetTypeInfo<T>()), response);
-        }
-        catch (Exception ex)
-        {
-            scope.Failed(ex);
-            throw;
-        }
-    }
-
-    // One request builder per operation (the routes check every caller value before anything is sent).
-    private HttpMessage CreateListLatestRequest() => _pipeline.CreateRequest(RequestMethod.Get, DatasetsRoutes.Datasets);
-
-    private HttpMessage CreateListVersionsRequest(string name) => _pipeline.CreateRequest(RequestMethod.Get, DatasetsRoutes.Versions(name));
-
-    private HttpMessage CreateGetVersionRequest(string name, string version) => _pipeline.CreateRequest(RequestMethod.Get, DatasetsRoutes.Version(name, version));
-
-    private HttpMessage CreateCreateOrUpdateVersionRequest(string name, string version, DatasetVersion datasetVersion)
-    {
-        string path = DatasetsRoutes.Version(name, version);
+        string path = DatasetsOperations.CreateOrUpdateVersion.Path(name, version);
         Argument.AssertNotNull(datasetVersion, nameof(datasetVersion));
-        HttpMessage message = _pipeline.CreateRequest(RequestMethod.Patch, path);
-        _pipeline.SetJsonContent(message, datasetVersion);
-        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/merge-patch+json");
-        return message;
+        return _pipeline.CallForValueAsync<DatasetVersion>(
+            DatasetsOperations.CreateOrUpdateVersion,
+            path,
+            message =>
+            {
+                _pipeline.SetJsonContent(message, datasetVersion);
+                message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/merge-patch+json");
+            },
+            null,
+            name,
+            async,
+            cancellationToken);
     }
 
-    private HttpMessage CreateDeleteVersionRequest(string name, string version) => _pipeline.CreateRequest(RequestMethod.Delete, DatasetsRoutes.Version(name, version));
+    private ValueTask<Response> DeleteVersionCoreAsync(string name, string version, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForResponseAsync(DatasetsOperations.DeleteVersion, DatasetsOperations.DeleteVersion.Path(name, version), name, async, cancellationToken);
 
-    private HttpMessage CreateStartPendingUploadRequest(string name, string version, PendingUploadRequest request)
-    {
-        HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, DatasetsRoutes.StartPendingUpload(name, version));
-        _pipeline.SetJsonContent(message, request);
-        RetrySafety.MarkSafe(message); // the service returns the pending upload already started for this version
-        return message;
-    }
+    private ValueTask<Response<PendingUploadResult>> StartPendingUploadCoreAsync(string name, string version, PendingUploadRequest? request, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueAsync<PendingUploadResult>(
+            DatasetsOperations.StartPendingUpload,
+            DatasetsOperations.StartPendingUpload.Path(name, version),
+            message =>
+            {
+                _pipeline.SetJsonContent(message, request ?? new PendingUploadRequest());
+                RetrySafety.MarkSafe(message); // the service returns the pending upload already started for this version
+            },
+            null,
+            name,
+            async,
+            cancellationToken);
 
-    private HttpMessage CreateGetCredentialsRequest(string name, string version)
-    {
-        HttpMessage message = _pipeline.CreateRequest(RequestMethod.Post, DatasetsRoutes.Credentials(name, version));
-        RetrySafety.MarkSafe(message); // reads a credential; changes nothing
-        return message;
-    }
+    private ValueTask<Response<DatasetCredential>> GetCredentialsCoreAsync(string name, string version, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueAsync<DatasetCredential>(
+            DatasetsOperations.GetCredentials,
+            DatasetsOperations.GetCredentials.Path(name, version),
+            RetrySafety.MarkSafe, // reads a credential; changes nothing
+            null,
+            name,
+            async,
+            cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public sealed partial class OperationTableTests
         return data;
     }
 
-    private static IEnumerable<ServiceOperation> AllOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All);
+    private static IEnumerable<ServiceOperation> AllOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All).Concat(DatasetsOperations.All);
 
     private static ServiceOperation Find(string name) => AllOperations().Single(o => o.Name == name);
 
@@ -37,7 +38,7 @@ public sealed partial class OperationTableTests
         foreach (ServiceOperation operation in AllOperations())
         {
             operation.Route.Text.Should().StartWith("/");
-            operation.Method.Should().BeOneOf("GET", "POST", "PUT", "DELETE");
+            operation.Method.Should().BeOneOf("GET", "POST", "PUT", "PATCH", "DELETE");
             (operation.Paging is OperationPaging.NotPaged or OperationPaging.SinglePage || operation.Method == "GET").Should().BeTrue(operation.Name + " pages, so it is a GET");
         }
     }

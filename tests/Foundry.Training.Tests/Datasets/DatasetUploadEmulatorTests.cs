@@ -229,6 +229,41 @@ public sealed class DatasetUploadEmulatorTests : IDisposable
         error.Message.Should().Contain("training.dataset.train");
     }
 
+    [Fact]
+    public async Task AnUploadedTrainingFileThatIsNotJsonl_FailsTheCreate_NamingTheLine()
+    {
+        using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true });
+        string path = Write("train.jsonl", Encoding.UTF8.GetBytes("{\"messages\":[]}\n\n[1,2]\n"));
+        string train = (await emulator.CreateDatasetsClient().UploadFileAsync("chat", path, "1")).Value.AssetReference!;
+        var job = new CommandJob(EmulatorJobs.Compute) { Training = new SftTrainingConfiguration("azureai://registries/azureml/models/m/versions/1", new TrainingDatasetConfiguration(train)) };
+
+        RequestFailedException error = (await FluentActions.Awaiting(() => emulator.CreateTrainingJobsClient().CreateAsync("bad-data", job)).Should().ThrowAsync<RequestFailedException>()).Which;
+
+        error.Status.Should().Be(400);
+        error.ErrorCode.Should().Be("InvalidTrainingData");
+        error.Message.Should().Contain("Line 3 of the training data 'azureai://datasets/chat/versions/1'");
+    }
+
+    [Theory]
+    [InlineData("PUT", "datasets/d/versions/1", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "datasets", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "datasets/d/versions/1/credentials", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "datasets/d", HttpStatusCode.NotFound)]
+    [InlineData("POST", "datasets/d/versions/1/publish", HttpStatusCode.NotFound)]
+    public async Task TheDatasetsRoutes_AreTheOperationTables_405ForAnotherMethod_404ForAnotherPath(string method, string path, HttpStatusCode expected)
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        Uri project = emulator.CreateDatasetsClient().Endpoint;
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), project.AbsoluteUri.TrimEnd('/') + "/" + path + "?api-version=v1");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "token");
+
+        using HttpResponseMessage response = await http.SendAsync(request);
+
+        response.StatusCode.Should().Be(expected);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(expected == HttpStatusCode.NotFound ? "\"NotFound\"" : "\"MethodNotAllowed\"");
+    }
+
     private static DatasetsClientOptions SmallBlocks()
     {
         var options = new DatasetsClientOptions { UploadBlockSize = 64 * 1024, MaxConcurrentUploads = 3 };

@@ -101,4 +101,42 @@ public sealed class DatasetsClientTests : IDisposable
             File.Delete(file);
         }
     }
+    [Theory]
+    [InlineData(403, 1)]
+    [InlineData(500, 1)]
+    [InlineData(403, 200 * 1024)]
+    [InlineData(503, 200 * 1024)]
+    public async Task AFailedBlobOrBlockUpload_NeverPutsTheSasInTheException(int status, int size)
+    {
+        string file = Path.Combine(Path.GetTempPath(), "h21-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllBytesAsync(file, new byte[size]);
+        const string Signature = "TOPSECRETSIGNATURE";
+        string container = new Uri(_service.Endpoint, "c").AbsoluteUri;
+        _service.Server.Given(Request.Create().WithPath("/api/projects/proj/datasets/d/versions/1/startPendingUpload").UsingPost())
+            .RespondWith(Mock.Create().WithHeader("Content-Type", "application/json").WithBody("{\"blobReference\":{\"blobUri\":\"" + container + "\",\"storageAccountArmId\":\"/s\",\"credential\":{\"sasUri\":\"" + container + "?sv=2024-08-04&sr=c&sp=racwl&sig=" + Signature + "\",\"type\":\"SAS\"}},\"pendingUploadId\":\"p\",\"pendingUploadType\":\"BlobReference\"}"));
+        // Storage's error shape; a hostile one echoes the request's query (with the signature) in its message.
+        _service.Server.Given(Request.Create().WithPath("/c/*").UsingPut())
+            .RespondWith(Mock.Create().WithStatusCode(status).WithHeader("Content-Type", "application/xml")
+                .WithBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request.</Message><AuthenticationErrorDetail>Signature did not match for {{request.url}}</AuthenticationErrorDetail></Error>").WithTransformer());
+        var options = new DatasetsClientOptions { UploadBlockSize = 64 * 1024, MaxConcurrentUploads = 2 };
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(1);
+        var client = new DatasetsClient(new Uri(_service.Endpoint, "api/projects/proj"), new StaticTokenCredential("data-token"), options);
+
+        try
+        {
+            RequestFailedException error = (await FluentActions.Awaiting(() => client.UploadFileAsync("d", file, "1")).Should().ThrowAsync<RequestFailedException>()).Which;
+
+            error.Status.Should().Be(status);
+            error.ToString().Should().NotContain(Signature);
+            error.Message.Should().NotContain(Signature);
+            (error.GetRawResponse()?.ToString() ?? string.Empty).Should().NotContain(Signature);
+            _service.Requests.Where(r => r.RequestMessage.Method == "PUT").Should().NotBeEmpty();
+            _service.Requests.Should().NotContain(r => r.RequestMessage.Method == "PATCH", "no version is created for data that did not arrive");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

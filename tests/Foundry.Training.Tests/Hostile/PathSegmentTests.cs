@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Azure;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tests.Infrastructure;
@@ -24,8 +25,6 @@ public sealed class PathSegmentTests : IDisposable
     private static readonly Dictionary<string, string> s_segments = TableOperations()
         .SelectMany(o => o.Route.Parameters)
         .Distinct()
-        .Concat(new[] { "version" }) // the datasets client's, not on a table yet
-        .Distinct()
         .Where(name => ClientMethods().Any(m => m.GetParameters().Any(p => p.Name == name && p.ParameterType == typeof(string))))
         .ToDictionary(name => name, name => name + "-1");
     /// <summary>The other string parameters of the clients' methods, and where each goes instead of the path.</summary>
@@ -42,19 +41,6 @@ public sealed class PathSegmentTests : IDisposable
         ["modelSample"] = "the grader run body",
     };
 
-    /// <summary>The datasets client's request lines: its operations are not on a table yet.</summary>
-    private static readonly Dictionary<string, string> s_datasetRoutes = new()
-    {
-        ["DatasetsClient.GetVersions"] = "GET /api/projects/p/datasets/{name}/versions",
-        ["DatasetsClient.GetVersion"] = "GET /api/projects/p/datasets/{name}/versions/{version}",
-        ["DatasetsClient.CreateOrUpdateVersion"] = "PATCH /api/projects/p/datasets/{name}/versions/{version}",
-        ["DatasetsClient.DeleteVersion"] = "DELETE /api/projects/p/datasets/{name}/versions/{version}",
-        ["DatasetsClient.StartPendingUpload"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
-        ["DatasetsClient.GetCredentials"] = "POST /api/projects/p/datasets/{name}/versions/{version}/credentials",
-        ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
-        ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
-    };
-
     /// <summary>The methods that are no operation of a table but send one's request first (they wait, watch or download many).</summary>
     private static readonly Dictionary<string, ServiceOperation> s_composites = new()
     {
@@ -63,6 +49,8 @@ public sealed class PathSegmentTests : IDisposable
         ["TrainingJobsClient.DownloadArtifacts"] = TrainingJobsOperations.GetArtifactContentInfos,
         ["FineTuningClient.WaitForCompletion"] = FineTuningOperations.GetJob,
         ["FineTuningFilesClient.WaitForProcessed"] = FineTuningOperations.GetFile,
+        ["DatasetsClient.UploadFile"] = DatasetsOperations.StartPendingUpload,
+        ["DatasetsClient.UploadFolder"] = DatasetsOperations.StartPendingUpload,
     };
 
     /// <summary>
@@ -75,15 +63,14 @@ public sealed class PathSegmentTests : IDisposable
         .Select(o => (o.Name, Operation: o))
         .Concat(s_composites.Select(c => (c.Key, Operation: c.Value)))
         .Select(r => (r.Item1, Line: RequestLine(r.Operation)))
-        .Concat(s_datasetRoutes.Select(r => (r.Key, Line: r.Value)))
         .ToDictionary(r => r.Item1, r => r.Line);
 
-    private static IEnumerable<ServiceOperation> TableOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All);
+    private static IEnumerable<ServiceOperation> TableOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All).Concat(DatasetsOperations.All);
 
     /// <summary>The method and path below the host: Foundry's project root, Azure OpenAI's <c>/openai</c>, or the OpenAI platform's <c>/v1</c> for its own operations.</summary>
     private static string RequestLine(ServiceOperation operation)
     {
-        string root = TrainingJobsOperations.All.Contains(operation) ? "/api/projects/p"
+        string root = TrainingJobsOperations.All.Contains(operation) || DatasetsOperations.All.Contains(operation) ? "/api/projects/p"
             : (operation.Versions & ServiceVersions.AzureOpenAI2024_05_01Preview) != 0 ? "/openai" : "/v1";
         return operation.Method + " " + root + operation.Route.Text;
     }
@@ -123,7 +110,7 @@ public sealed class PathSegmentTests : IDisposable
             [typeof(FineTuningModelsClient)] = _service.Models,
             [typeof(IngestionJobsClient)] = _service.Ingestion,
             [typeof(FineTuningCheckpointPermissionsClient)] = _service.CheckpointPermissions,
-            [typeof(Foundry.Training.Datasets.DatasetsClient)] = _service.Datasets,
+            [typeof(DatasetsClient)] = _service.Datasets,
         };
         Directory.CreateDirectory(_directory);
         File.WriteAllText(Path.Combine(_directory, "train.jsonl"), "{}\n");
@@ -140,7 +127,7 @@ public sealed class PathSegmentTests : IDisposable
     private static IEnumerable<MethodInfo> PublicMethods(Type client) =>
         client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName);
 
-    private static IEnumerable<MethodInfo> ClientMethods() => OperationCalls.ClientTypes.Append(typeof(Foundry.Training.Datasets.DatasetsClient)).SelectMany(PublicMethods);
+    private static IEnumerable<MethodInfo> ClientMethods() => OperationCalls.ClientTypes.SelectMany(PublicMethods);
 
     private static string Key(MethodInfo method) =>
         method.DeclaringType!.Name + "." + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^"Async".Length] : method.Name);
@@ -318,7 +305,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
             Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
             Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },
-            Type t when t == typeof(Foundry.Training.Datasets.DatasetVersion) => new Foundry.Training.Datasets.FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl"),
+            Type t when t == typeof(DatasetVersion) => new FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl"),
             _ when parameter.HasDefaultValue => parameter.DefaultValue,
             Type t when Nullable.GetUnderlyingType(t) is not null => null,
             _ => throw new InvalidOperationException($"No value for {parameter.Name} of {parameter.Member}"),

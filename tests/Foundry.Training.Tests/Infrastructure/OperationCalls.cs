@@ -1,5 +1,6 @@
 using System.Reflection;
 using Azure;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 
@@ -15,6 +16,7 @@ internal static class OperationCalls
     public static readonly Type[] ClientTypes =
     {
         typeof(TrainingJobsClient), typeof(FineTuningClient), typeof(FineTuningFilesClient), typeof(FineTuningModelsClient), typeof(IngestionJobsClient), typeof(FineTuningCheckpointPermissionsClient),
+        typeof(DatasetsClient),
     };
 
     /// <summary>
@@ -103,7 +105,8 @@ internal static class OperationCalls
             return parameter.Name switch
             {
                 "destinationDirectory" => tempDirectory,
-                "path" when parameter.Member.DeclaringType == typeof(FineTuningFilesClient) => WriteTempFile(tempDirectory),
+                "path" when parameter.Member.DeclaringType == typeof(FineTuningFilesClient) || parameter.Member.DeclaringType == typeof(DatasetsClient) => WriteTempFile(tempDirectory),
+                "directory" => Path.GetDirectoryName(WriteTempFile(tempDirectory)),
                 _ when parameter.HasDefaultValue => null,
                 _ => "x",
             };
@@ -117,6 +120,17 @@ internal static class OperationCalls
         if (type == typeof(JobProperties))
         {
             return new CommandJob("compute") { Command = "python train.py", EnvironmentImageReference = "env:1" };
+        }
+
+        if (type == typeof(CommandJob))
+        {
+            // A local training file, so that resolving the job uploads it.
+            return new CommandJob("compute") { Training = new SftTrainingConfiguration("base-model", new TrainingDatasetConfiguration(WriteTempFile(tempDirectory))) };
+        }
+
+        if (type == typeof(DatasetVersion))
+        {
+            return new FileDatasetVersion("https://account.blob.core.windows.net/c/train.jsonl");
         }
 
         if (type == typeof(FineTuningJobCreateOptions))

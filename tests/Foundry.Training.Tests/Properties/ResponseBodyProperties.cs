@@ -7,6 +7,7 @@ using Azure.Core.Pipeline;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tests.Infrastructure;
@@ -27,6 +28,7 @@ public sealed class ResponseBodyProperties : IDisposable
     private readonly TrainingJobsClient _jobs;
     private readonly FineTuningClient _fineTuning;
     private readonly FineTuningClient _openAI;
+    private readonly DatasetsClient _datasets;
 
     public ResponseBodyProperties()
     {
@@ -40,6 +42,9 @@ public sealed class ResponseBodyProperties : IDisposable
         var openAIOptions = new FineTuningClientOptions { Transport = new HttpClientTransport(_http), ValidateRequests = false, OpenAIEndpoint = new Uri("http://127.0.0.1/v1") };
         openAIOptions.Retry.MaxRetries = 0;
         _openAI = FineTuningClient.ForOpenAI("key", openAIOptions);
+        var datasetsOptions = new DatasetsClientOptions { Transport = new HttpClientTransport(_http) };
+        datasetsOptions.Retry.MaxRetries = 0;
+        _datasets = new DatasetsClient(new Uri("http://127.0.0.1/api/projects/p"), new StaticTokenCredential(), datasetsOptions);
     }
 
     public void Dispose() => _http.Dispose();
@@ -62,7 +67,7 @@ public sealed class ResponseBodyProperties : IDisposable
     /// Every operation of the tables with a JSON body (<c>OperationTableTests</c> checks the derivation), called through
     /// its public sync or async method with arguments that pass the client's checks.
     /// </summary>
-    internal static readonly Call[] s_calls = TrainingJobsOperations.All.Concat(FineTuningOperations.All)
+    internal static readonly Call[] s_calls = TrainingJobsOperations.All.Concat(FineTuningOperations.All).Concat(DatasetsOperations.All)
         .Where(o => o.Response is not null && o.Response != typeof(Stream))
         .Select(o => new Call(o.Name, o.Response!, EnvelopeOf(o), (t, async) => t.Invoke(o, async)))
         .ToArray();
@@ -81,6 +86,7 @@ public sealed class ResponseBodyProperties : IDisposable
         object client = operation.Name.Split('.')[0] switch
         {
             nameof(TrainingJobsClient) => _jobs,
+            nameof(DatasetsClient) => _datasets,
             nameof(FineTuningClient) => fineTuning,
             nameof(FineTuningFilesClient) => fineTuning.GetFilesClient(),
             nameof(FineTuningModelsClient) => fineTuning.GetModelsClient(),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Azure;
+using Foundry.Training.Datasets;
 using Foundry.Training.FineTuning;
 using Foundry.Training.Jobs;
 using Foundry.Training.Tests.Infrastructure;
@@ -33,6 +34,13 @@ public sealed class OperationSpanTests : IDisposable
         var options = new TrainingJobsClientOptions();
         options.Retry.MaxRetries = 0;
         return new TrainingJobsClient(new Uri(_service.Endpoint, "api/projects/p"), new StaticTokenCredential(), options);
+    }
+
+    private DatasetsClient DatasetsClient()
+    {
+        var options = new DatasetsClientOptions();
+        options.Retry.MaxRetries = 0;
+        return new DatasetsClient(new Uri(_service.Endpoint, "api/projects/p"), new StaticTokenCredential(), options);
     }
 
     private FineTuningClient FineTuningClient()
@@ -86,6 +94,7 @@ public sealed class OperationSpanTests : IDisposable
         object client = method.DeclaringType!.Name switch
         {
             nameof(TrainingJobsClient) => JobsClient(),
+            nameof(DatasetsClient) => DatasetsClient(),
             nameof(Foundry.Training.FineTuning.FineTuningClient) => fineTuning,
             nameof(FineTuningFilesClient) => fineTuning.GetFilesClient(),
             nameof(FineTuningCheckpointPermissionsClient) => fineTuning.GetCheckpointPermissionsClient(),

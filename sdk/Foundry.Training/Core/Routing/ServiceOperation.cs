@@ -45,6 +45,9 @@ internal enum ServiceVersions
     /// <summary>The OpenAI platform, <c>/v1</c>.</summary>
     OpenAI = 8,
 
+    /// <summary>Foundry datasets <c>v1</c> (the <c>VersionedOperations</c> of resource <c>datasets</c>).</summary>
+    FoundryDatasetsV1 = 16,
+
     /// <summary>Both fine-tuning services.</summary>
     FineTuning = AzureOpenAI2024_05_01Preview | OpenAI,
 
@@ -54,7 +57,8 @@ internal enum ServiceVersions
 
 /// <summary>
 /// One HTTP operation of a service: its span name, method, route template, query parameters, response model, paging,
-/// long-running kind and versions. The operation tables (<c>TrainingJobsOperations</c>, <c>FineTuningOperations</c>)
+/// long-running kind and versions. The operation tables (<c>TrainingJobsOperations</c>, <c>FineTuningOperations</c>,
+/// <c>DatasetsOperations</c>)
 /// hold one per line; clients build every request from them and the emulator routes by them.
 /// </summary>
 internal sealed class ServiceOperation

@@ -213,6 +213,7 @@ internal sealed class BlockUploader
 
         if (message.Response.IsError)
         {
+            SasRedaction.RedactResponseBody(message);
             throw new RequestFailedException(message.Response, null, ServiceErrorParser.Instance);
         }
     }
