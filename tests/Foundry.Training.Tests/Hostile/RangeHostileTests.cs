@@ -150,4 +150,27 @@ public sealed class RangeHostileTests : JobsTestBase
 
         (await FailsAsync()).ErrorCode.Should().Be("ArtifactChanged");
     }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    public async Task StorageEchoingTheSasUrlInItsError_DoesNotPutTheSignatureInTheException(int status)
+    {
+        Serve(_ =>
+        {
+            // A hostile (or chatty) storage error that repeats the request's URL, signature included.
+            byte[] body = System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthenticationFailed</Code><AuthenticationErrorDetail>Signature did not match for {Service.Endpoint}blob/model.bin?sig=SECRET</AuthenticationErrorDetail></Error>");
+            ResponseMessage answer = Answer(status, body);
+            answer.AddHeader("x-ms-error-code", "AuthenticationFailed");
+            return answer;
+        });
+
+        RequestFailedException error = (await FluentActions.Awaiting(() => RangedClient().DownloadArtifactsAsync("job-1", "latest", _destination))
+            .Should().ThrowAsync<RequestFailedException>()).Which;
+
+        error.Status.Should().Be(status);
+        error.ToString().Should().NotContain("SECRET").And.Contain("REDACTED");
+        (error.GetRawResponse()?.Content.ToString() ?? string.Empty).Should().NotContain("SECRET");
+        RangesAsked.Should().NotBeEmpty();
+    }
 }

@@ -147,6 +147,8 @@ internal sealed partial class ServicePipeline
                 await BufferErrorContentAsync(response, async, cancellationToken).ConfigureAwait(false);
             }
 
+            // Storage behind a SAS URL (artifacts, datasets) may echo the URL in its error; the signature stays out.
+            SasRedaction.RedactResponseBody(message);
             throw new RequestFailedException(response, null, ServiceErrorParser.Instance);
         }
 
