@@ -69,7 +69,31 @@ public partial class TrainingJobsClient
         }
 
         AssertInterval(pollingInterval);
-        return StreamLogsCoreAsync(name, attemptId, follow, resumeFrom, pollingInterval, cancellationToken);
+        return TracedStreamLogsAsync(name, attemptId, follow, resumeFrom, pollingInterval, cancellationToken);
+    }
+
+    /// <summary>One span for the whole stream, ending with the enumeration.</summary>
+    private async IAsyncEnumerable<TrainingLogLine> TracedStreamLogsAsync(string name, string? attemptId, bool follow, TrainingLogPosition? resumeFrom, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using OperationScope scope = OperationScope.Start("TrainingJobsClient.StreamLogs", name);
+        await using IAsyncEnumerator<TrainingLogLine> lines = StreamLogsCoreAsync(name, attemptId, follow, resumeFrom, pollingInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await lines.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex)
+            {
+                scope.Failed(ex);
+                throw;
+            }
+
+            yield return lines.Current;
+        }
     }
 
     private async IAsyncEnumerable<TrainingLogLine> StreamLogsCoreAsync(string name, string? attemptId, bool follow, TrainingLogPosition? resumeFrom, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -53,6 +53,9 @@ public sealed class PathSegmentTests : IDisposable
         ["DatasetsClient.GetCredentials"] = "POST /api/projects/p/datasets/{name}/versions/{version}/credentials",
         ["DatasetsClient.UploadFile"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
         ["DatasetsClient.UploadFolder"] = "POST /api/projects/p/datasets/{name}/versions/{version}/startPendingUpload",
+
+        // Not a dataset route: GetLogs of a named attempt lists its first log folder.
+        ["TrainingJobsClient.GetLogs"] = "GET /api/projects/p/training_jobs/{name}/attempts/{attemptId}/artifacts",
     };
 
     /// <summary>The methods that are no operation of a table but send one's request first (they wait, watch or download many).</summary>
@@ -60,6 +63,7 @@ public sealed class PathSegmentTests : IDisposable
     {
         ["TrainingJobsClient.WaitForCompletion"] = TrainingJobsOperations.Get,
         ["TrainingJobsClient.Watch"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.StreamLogs"] = TrainingJobsOperations.Get,
         ["TrainingJobsClient.DownloadArtifacts"] = TrainingJobsOperations.GetArtifactContentInfos,
         ["FineTuningClient.WaitForCompletion"] = FineTuningOperations.GetJob,
         ["FineTuningFilesClient.WaitForProcessed"] = FineTuningOperations.GetFile,
@@ -315,6 +319,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(int) => 0,
             Type t when t == typeof(CancellationToken) => CancellationToken.None,
             Type t when t == typeof(JobProperties) => new CommandJob("compute"),
+            Type t when t == typeof(TrainingJobWatchOptions) => new TrainingJobWatchOptions { IncludeLogs = true },
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
             Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
             Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },
