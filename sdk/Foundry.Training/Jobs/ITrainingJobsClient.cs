@@ -70,6 +70,18 @@ public interface ITrainingJobsClient
     /// <inheritdoc cref="TrainingJobsClient.WatchAsync(string, TimeSpan?, CancellationToken)"/>
     IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TimeSpan? pollingInterval, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="TrainingJobsClient.WatchAsync(string, TrainingJobWatchOptions, CancellationToken)"/>
+    IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TrainingJobWatchOptions options, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetLogsAsync(string, string?, CancellationToken)"/>
+    Task<IReadOnlyList<TrainingLogFile>> GetLogsAsync(string name, string? attemptId = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetLogs(string, string?, CancellationToken)"/>
+    IReadOnlyList<TrainingLogFile> GetLogs(string name, string? attemptId = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.StreamLogsAsync(string, string?, bool, TrainingLogPosition?, TimeSpan?, CancellationToken)"/>
+    IAsyncEnumerable<TrainingLogLine> StreamLogsAsync(string name, string? attemptId = null, bool follow = true, TrainingLogPosition? resumeFrom = null, TimeSpan? pollingInterval = null, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="TrainingJobsClient.GetAttemptsAsync(string, TrainingListOptions?, CancellationToken)"/>
     AsyncPageable<JobAttempt> GetAttemptsAsync(string jobName, TrainingListOptions? options = null, CancellationToken cancellationToken = default);
 

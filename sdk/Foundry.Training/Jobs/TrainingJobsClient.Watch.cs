@@ -50,7 +50,7 @@ public partial class TrainingJobsClient
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
     /// <exception cref="RequestFailedException">Reading the job failed.</exception>
     public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, CancellationToken cancellationToken = default) =>
-        WatchAsync(name, null, cancellationToken);
+        WatchAsync(name, (TimeSpan?)null, cancellationToken);
 
     /// <summary>Watches a job as <see cref="WatchAsync(string, CancellationToken)"/>, polling at the given interval.</summary>
     /// <param name="name">The job name.</param>
@@ -66,14 +66,39 @@ public partial class TrainingJobsClient
     {
         PathSegment.Assert(name, nameof(name));
         AssertInterval(pollingInterval);
-        return TracedWatchAsync(name, pollingInterval, cancellationToken);
+        return TracedWatchAsync(name, pollingInterval, includeLogs: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Watches a job as <see cref="WatchAsync(string, CancellationToken)"/>, as <paramref name="options"/> say: at their
+    /// polling interval and, with <see cref="TrainingJobWatchOptions.IncludeLogs"/>, with every new line of the job's
+    /// logs in the same stream (<see cref="TrainingJobUpdateKind.LogLine"/>, read on each poll after the metrics, as
+    /// <see cref="StreamLogsAsync"/> reads them: from the latest attempt on, each line once, the last ones before the
+    /// watch ends).
+    /// </summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="options">How to watch.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>The updates, in the order they were observed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> cannot be a path segment, <paramref name="options"/> is null, or its polling interval is not positive.</exception>
+    /// <exception cref="RequestFailedException">Reading the job or its logs failed.</exception>
+    public virtual IAsyncEnumerable<TrainingJobUpdate> WatchAsync(string name, TrainingJobWatchOptions options, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Assert(name, nameof(name));
+        Argument.AssertNotNull(options, nameof(options));
+        if (options.PollingInterval is TimeSpan interval)
+        {
+            Argument.AssertPositive(interval, "options.PollingInterval");
+        }
+
+        return TracedWatchAsync(name, options.PollingInterval, options.IncludeLogs, cancellationToken);
     }
 
     /// <summary>One span for the whole watch, ending with the enumeration; it carries the last status seen.</summary>
-    private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan? pollingInterval, bool includeLogs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using OperationScope scope = OperationScope.Start("TrainingJobsClient.Watch", name);
-        await using IAsyncEnumerator<TrainingJobUpdate> updates = WatchCoreAsync(name, pollingInterval, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using IAsyncEnumerator<TrainingJobUpdate> updates = WatchCoreAsync(name, pollingInterval, includeLogs, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             TrainingJobUpdate update;
@@ -128,9 +153,10 @@ public partial class TrainingJobsClient
         }
     }
 
-    private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan? pollingInterval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan? pollingInterval, bool includeLogs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var metrics = new MetricCursor();
+        LogTail? logs = includeLogs ? new LogTail(this, _ranges, name, null, null) : null;
         string? lastStatus = null;
         bool first = true;
         while (true)
@@ -152,6 +178,14 @@ public partial class TrainingJobsClient
                 foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
                 {
                     yield return update;
+                }
+
+                if (logs is not null)
+                {
+                    await foreach (TrainingLogLine line in logs.ReadAsync(TrainingJobStatus.IsTerminal(status), cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return TrainingJobUpdate.LogLineReceived(line);
+                    }
                 }
             }
 
@@ -211,7 +245,7 @@ public partial class TrainingJobsClient
     /// yet, or a job that has only just started). The 404 is an expected answer here: not logged as an error response,
     /// not thrown, and the span is not marked failed.
     /// </summary>
-    private async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
+    internal async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
     {
         ServiceOperation operation = TrainingJobsOperations.GetAttempt;
         return await _pipeline.CallAsync(
@@ -226,7 +260,7 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>
-    private static string? Unaddressable(string? value, string property) =>
+    internal static string? Unaddressable(string? value, string property) =>
         value is null ? $"it has no {property}." : PathSegment.Problem(value) is string problem ? $"its {property} cannot name it in a URL. {problem}" : null;
 
     private TimeSpan NextJobPoll(Response response, TimeSpan? pollingInterval) =>

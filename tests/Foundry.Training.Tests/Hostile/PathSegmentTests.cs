@@ -46,6 +46,8 @@ public sealed class PathSegmentTests : IDisposable
     {
         ["TrainingJobsClient.WaitForCompletion"] = TrainingJobsOperations.Get,
         ["TrainingJobsClient.Watch"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.StreamLogs"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.GetLogs"] = TrainingJobsOperations.GetArtifacts, // a named attempt: lists its first log folder
         ["TrainingJobsClient.DownloadArtifacts"] = TrainingJobsOperations.GetArtifactContentInfos,
         ["FineTuningClient.WaitForCompletion"] = FineTuningOperations.GetJob,
         ["FineTuningFilesClient.WaitForProcessed"] = FineTuningOperations.GetFile,
@@ -302,6 +304,7 @@ public sealed class PathSegmentTests : IDisposable
             Type t when t == typeof(int) => 0,
             Type t when t == typeof(CancellationToken) => CancellationToken.None,
             Type t when t == typeof(JobProperties) => new CommandJob("compute"),
+            Type t when t == typeof(TrainingJobWatchOptions) => new TrainingJobWatchOptions { IncludeLogs = true },
             Type t when t == typeof(IngestionJob) => new SystemComputeIngestionJob(),
             Type t when t == typeof(Stream) => new MemoryStream(new byte[1]),
             Type t when t == typeof(IEnumerable<string>) => new[] { "id-1" },

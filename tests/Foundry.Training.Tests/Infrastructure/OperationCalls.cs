@@ -117,6 +117,11 @@ internal static class OperationCalls
             return waitUntil;
         }
 
+        if (type == typeof(TrainingJobWatchOptions))
+        {
+            return new TrainingJobWatchOptions { IncludeLogs = true };
+        }
+
         if (type == typeof(JobProperties))
         {
             return new CommandJob("compute") { Command = "python train.py", EnvironmentImageReference = "env:1" };

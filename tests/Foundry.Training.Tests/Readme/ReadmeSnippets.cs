@@ -253,6 +253,32 @@ internal static class ReadmeSnippets
         #endregion
     }
 
+    public static async Task FollowLogs(TrainingJobsClient client, string? savedPosition, CancellationToken cancellationToken)
+    {
+        #region Snippet:FollowLogs
+        // Every line of the job's log files (user_logs/, system_logs/, logs/), each once, as they are written: from
+        // the latest attempt on, until the job ends. A line's Position resumes the stream after it, even in another
+        // process: no line is repeated or lost.
+        TrainingLogPosition? resumeFrom = savedPosition is null ? null : TrainingLogPosition.Parse(savedPosition);
+        await foreach (TrainingLogLine line in client.StreamLogsAsync("sft-qwen-001", resumeFrom: resumeFrom, cancellationToken: cancellationToken))
+        {
+            Console.WriteLine($"[{line.Path}] {line.Text}");
+            savedPosition = line.Position.ToString();
+        }
+
+        // Or: the log files of an attempt, and status, metrics and log lines in one stream.
+        IReadOnlyList<TrainingLogFile> files = await client.GetLogsAsync("sft-qwen-001", cancellationToken: cancellationToken);
+        var options = new TrainingJobWatchOptions { IncludeLogs = true };
+        await foreach (TrainingJobUpdate update in client.WatchAsync("sft-qwen-001", options, cancellationToken))
+        {
+            if (update.Kind == TrainingJobUpdateKind.LogLine)
+            {
+                Console.WriteLine(update.LogLine!.Text);
+            }
+        }
+        #endregion
+    }
+
     public static async Task FollowWatch(TrainingJobsClient client, CancellationToken cancellationToken)
     {
         #region Snippet:FollowWatch

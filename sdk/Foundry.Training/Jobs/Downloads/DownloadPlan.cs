@@ -85,17 +85,23 @@ internal sealed class DownloadPlan
     }
 
     /// <summary>The content URI, when it is one the download pipeline may fetch: absolute, https, or http to a loopback address.</summary>
-    private static Uri CheckContentUri(JobArtifactContentInfo info, string path, Response response)
+    private static Uri CheckContentUri(JobArtifactContentInfo info, string path, Response response) =>
+        ContentUriProblem(info) is string problem
+            ? throw Invalid(response, "InvalidArtifactContentUri", $"The service listed the artifact '{path}', which {problem}")
+            : info.ContentUri!;
+
+    /// <summary>
+    /// Why the download pipeline may not fetch an artifact's content URI (it must be absolute, https, or http to a
+    /// loopback address), or null when it may. The URI itself stays out of the text: its query may carry a signature.
+    /// </summary>
+    internal static string? ContentUriProblem(JobArtifactContentInfo info)
     {
-        // The URI itself stays out of messages: its query may carry a signature.
         Uri? uri = info.ContentUri;
-        string? problem =
-            uri is null ? (info.AdditionalPropertiesJson?.ContainsKey("content_uri") == true ? "has a content_uri that is not a URI the SDK can read" : "has no content_uri")
+        return uri is null ? (info.AdditionalPropertiesJson?.ContainsKey("content_uri") == true ? "has a content_uri that is not a URI the SDK can read" : "has no content_uri")
             : !uri.IsAbsoluteUri ? "has a relative content_uri"
             : uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp ? $"has a content_uri with the unsupported scheme '{uri.Scheme}'"
             : !TransportSecurity.IsSecure(uri.Scheme, uri.Host) ? "has a plain-HTTP content_uri to a host that is not a loopback address (only HTTPS is used beyond this machine)"
             : null;
-        return problem is null ? uri! : throw Invalid(response, "InvalidArtifactContentUri", $"The service listed the artifact '{path}', which {problem}");
     }
 
     private static RequestFailedException FileAndFolder(Response response, string file, string inside) =>

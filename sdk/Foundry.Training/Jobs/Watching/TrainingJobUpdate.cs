@@ -1,10 +1,11 @@
 namespace Foundry.Training.Jobs;
 
-/// <summary>One event from <c>TrainingJobsClient.WatchAsync</c>: a status change or a new metric point.</summary>
+/// <summary>One event from <c>TrainingJobsClient.WatchAsync</c>: a status change, a new metric point or a new log line.</summary>
 public sealed class TrainingJobUpdate
 {
-    private TrainingJobUpdate(TrainingJobUpdateKind kind, TrainingJob? job, string? status, string? attemptId, string? metricName, JobMetricPoint? point)
+    private TrainingJobUpdate(TrainingJobUpdateKind kind, TrainingJob? job, string? status, string? attemptId, string? metricName, JobMetricPoint? point, TrainingLogLine? logLine = null)
     {
+        LogLine = logLine;
         Kind = kind;
         Job = job;
         Status = status;
@@ -22,7 +23,7 @@ public sealed class TrainingJobUpdate
     /// <summary>For <see cref="TrainingJobUpdateKind.StatusChanged"/>: the new status (for example <c>Running</c>).</summary>
     public string? Status { get; }
 
-    /// <summary>For <see cref="TrainingJobUpdateKind.MetricPoint"/>: the attempt that emitted the point.</summary>
+    /// <summary>For <see cref="TrainingJobUpdateKind.MetricPoint"/> and <see cref="TrainingJobUpdateKind.LogLine"/>: the attempt that emitted the point or wrote the line.</summary>
     public string? AttemptId { get; }
 
     /// <summary>For <see cref="TrainingJobUpdateKind.MetricPoint"/>: the metric name, for example <c>train/loss</c>.</summary>
@@ -30,6 +31,9 @@ public sealed class TrainingJobUpdate
 
     /// <summary>For <see cref="TrainingJobUpdateKind.MetricPoint"/>: the new point.</summary>
     public JobMetricPoint? Point { get; }
+
+    /// <summary>For <see cref="TrainingJobUpdateKind.LogLine"/>: the new log line.</summary>
+    public TrainingLogLine? LogLine { get; }
 
     /// <summary>Creates a status-change update (also for mocking <c>WatchAsync</c>).</summary>
     /// <param name="job">The job as read.</param>
@@ -45,4 +49,14 @@ public sealed class TrainingJobUpdate
     /// <returns>The update.</returns>
     public static TrainingJobUpdate MetricPointReceived(string attemptId, string metricName, JobMetricPoint point) =>
         new(TrainingJobUpdateKind.MetricPoint, null, null, attemptId, metricName, point);
+
+    /// <summary>Creates a log-line update (also for mocking <c>WatchAsync</c>).</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>The update.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="line"/> is null.</exception>
+    public static TrainingJobUpdate LogLineReceived(TrainingLogLine line)
+    {
+        Argument.AssertNotNull(line, nameof(line));
+        return new(TrainingJobUpdateKind.LogLine, null, null, line.AttemptId, null, null, line);
+    }
 }

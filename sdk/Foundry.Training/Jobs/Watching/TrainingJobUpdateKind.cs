@@ -8,4 +8,7 @@ public enum TrainingJobUpdateKind
 
     /// <summary>A new metric point arrived from the job's latest attempt.</summary>
     MetricPoint = 2,
+
+    /// <summary>A new line of the job's logs (only when <see cref="TrainingJobWatchOptions.IncludeLogs"/> is set).</summary>
+    LogLine = 3,
 }

@@ -6,7 +6,7 @@ namespace Foundry.Training.Cli.Commands.Jobs;
 /// <summary><c>jobs</c>: the group of job commands, one file each.</summary>
 internal static class JobsCommand
 {
-    public static Command Create(CommandRunner runner) => new("jobs", "Create, list, show, watch, cancel and delete Foundry training jobs and fine-tuning jobs.")
+    public static Command Create(CommandRunner runner) => new("jobs", "Create, list, show, watch, cancel and delete Foundry training jobs and fine-tuning jobs; print a Foundry job's logs.")
     {
         JobsCreateCommand.Create(runner),
         JobsListCommand.Create(runner),
@@ -14,9 +14,7 @@ internal static class JobsCommand
         JobsWatchCommand.Create(runner),
         JobsCancelCommand.Create(runner),
         JobsDeleteCommand.Create(runner),
-
-        // Foundry log streaming (`jobs logs NAME [--follow]`) joins here as JobsLogsCommand: a file of its own on the
-        // SDK's log API, following a job as Watching/JobWatch does (ServiceFamily.Foundry, Ctrl+C stops following).
+        JobsLogsCommand.Create(runner),
     };
 
     /// <summary>The job argument every job command takes: a Foundry job name or a fine-tuning job id.</summary>
