@@ -65,7 +65,12 @@ public sealed class PathSegmentTests : IDisposable
         .Select(o => (o.Name, Operation: o))
         .Concat(s_composites.Select(c => (c.Key, Operation: c.Value)))
         .Select(r => (r.Item1, Line: RequestLine(r.Operation)))
+        .Select(r => (r.Item1, Line: s_composites.ContainsKey(r.Item1) && NamesTheJobName(r.Item1) ? r.Line.Replace("{jobName}", "{name}", StringComparison.Ordinal) : r.Line))
         .ToDictionary(r => r.Item1, r => r.Line);
+
+    /// <summary>Whether a composite takes the job as <c>name</c> (as Get and Watch do) where its route says <c>jobName</c>.</summary>
+    private static bool NamesTheJobName(string key) =>
+        ClientMethods().Where(m => Key(m) == key).Any(m => m.GetParameters().Any(p => p.Name == "name") && m.GetParameters().All(p => p.Name != "jobName"));
 
     private static IEnumerable<ServiceOperation> TableOperations() => TrainingJobsOperations.All.Concat(FineTuningOperations.All).Concat(DatasetsOperations.All);
 
