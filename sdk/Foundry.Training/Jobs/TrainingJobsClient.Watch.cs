@@ -10,6 +10,7 @@ namespace Foundry.Training.Jobs;
 
 public partial class TrainingJobsClient
 {
+    private const string WatchOperation = "TrainingJobsClient.Watch";
     private static readonly TimeSpan s_defaultJobPollingInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_maximumJobPollingDelay = TimeSpan.FromMinutes(5);
 
@@ -37,12 +38,14 @@ public partial class TrainingJobsClient
         WaitForCompletionCoreAsync(name, pollingInterval, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
-    /// Watches a job: yields its status whenever it changes and every new metric point of its latest attempt (each
-    /// point once), polling every 10 seconds (or as the service's <c>Retry-After</c> asks, never sooner than 100
-    /// milliseconds), and ends after the job reaches a terminal status. While the job is still waiting to start
-    /// (<see cref="TrainingJobStatus.IsWaitingToStart"/>) only its status is read: it has no metrics yet. An attempt or
-    /// metric the service sends without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped
-    /// with a warning on the <c>Foundry-Training</c> event source, and the watch goes on.
+    /// Watches a job: yields its status whenever it changes and every new metric point, from its latest attempt on (each
+    /// point once, with its <see cref="TrainingJobUpdate.AttemptId"/>), polling every 10 seconds (or as the service's
+    /// <c>Retry-After</c> asks, never sooner than 100 milliseconds), and ends after the job reaches a terminal status.
+    /// It follows a retried or preempted job across attempts: when a newer attempt started since the last poll, the
+    /// points the previous one logged after that poll come first, then each newer attempt's. While the job is still
+    /// waiting to start (<see cref="TrainingJobStatus.IsWaitingToStart"/>, also between two attempts) only its status is
+    /// read. An attempt or metric the service sends without a usable id or name (none, empty, <c>..</c>, ...) cannot be
+    /// read: it is skipped with a warning on the <c>Foundry-Training</c> event source, and the watch goes on.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="cancellationToken">Stops watching.</param>
@@ -97,7 +100,7 @@ public partial class TrainingJobsClient
     /// <summary>One span for the whole watch, ending with the enumeration; it carries the last status seen.</summary>
     private async IAsyncEnumerable<TrainingJobUpdate> TracedWatchAsync(string name, TimeSpan? pollingInterval, bool includeLogs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using OperationScope scope = OperationScope.Start("TrainingJobsClient.Watch", name);
+        using OperationScope scope = OperationScope.Start(WatchOperation, name);
         await using IAsyncEnumerator<TrainingJobUpdate> updates = WatchCoreAsync(name, pollingInterval, includeLogs, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -175,14 +178,16 @@ public partial class TrainingJobsClient
             // earn a 404, which Azure.Core logs as a warning on every poll.
             if (!TrainingJobStatus.IsWaitingToStart(status))
             {
-                foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, metrics, cancellationToken).ConfigureAwait(false))
+                // One look-up of the latest attempt per poll serves the metrics and the logs alike.
+                string? latest = await TryGetLatestAttemptIdAsync(name, WatchOperation, logs is null ? "its metrics are" : "its metrics and logs are", cancellationToken).ConfigureAwait(false);
+                foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, latest, metrics, cancellationToken).ConfigureAwait(false))
                 {
                     yield return update;
                 }
 
                 if (logs is not null)
                 {
-                    await foreach (TrainingLogLine line in logs.ReadAsync(TrainingJobStatus.IsTerminal(status), cancellationToken).ConfigureAwait(false))
+                    await foreach (TrainingLogLine line in logs.ReadAsync(latest, TrainingJobStatus.IsTerminal(status), cancellationToken).ConfigureAwait(false))
                     {
                         yield return TrainingJobUpdate.LogLineReceived(line);
                     }
@@ -199,45 +204,60 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>
-    /// Reads the points of the latest attempt that <paramref name="cursor"/> has not seen yet. An attempt or a metric
-    /// the service sent without a usable id or name (none, empty, <c>..</c>, ...) cannot be read: it is skipped and
-    /// logged (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service data never
-    /// reaches the argument checks meant for callers.
+    /// Reads the points that <paramref name="cursor"/> has not seen yet, up to the <paramref name="latest"/> attempt
+    /// (none while the job has none). When the service started a newer attempt since the last poll (a retry, a
+    /// preemption), the attempt read so far is finished first — the points it logged after that poll — then every
+    /// attempt after it, oldest first, so each point is reported once, in order. A metric the service sent without a
+    /// usable name (none, empty, <c>..</c>, ...) cannot be read: it is skipped and logged
+    /// (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service data never reaches
+    /// the argument checks meant for callers.
     /// </summary>
-    private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, MetricCursor cursor, CancellationToken cancellationToken)
+    private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, string? latest, MetricCursor cursor, CancellationToken cancellationToken)
     {
         var updates = new List<TrainingJobUpdate>();
-        if (await TryGetLatestAttemptAsync(name, cancellationToken).ConfigureAwait(false) is not JobAttempt attempt)
+        if (latest is null)
         {
             return updates;
         }
 
-        if (Unaddressable(attempt.Id, "id") is string attemptProblem)
+        if (cursor.AttemptId is string current && current != latest)
         {
-            FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"the latest attempt the service sent for job '{name}' (its metrics are not read on this poll)", attemptProblem);
+            List<string> newer = await AttemptsAfterAsync(name, current, latest, WatchOperation, cancellationToken).ConfigureAwait(false);
+            await ReadAttemptPointsAsync(name, current, cursor, updates, cancellationToken).ConfigureAwait(false);
+            foreach (string attempt in newer)
+            {
+                cursor.MoveTo(attempt);
+                await ReadAttemptPointsAsync(name, attempt, cursor, updates, cancellationToken).ConfigureAwait(false);
+            }
+
             return updates;
         }
 
-        cursor.MoveTo(attempt.Id);
-        await foreach (JobMetric metric in GetMetricsAsync(name, attempt.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
+        cursor.MoveTo(latest);
+        await ReadAttemptPointsAsync(name, latest, cursor, updates, cancellationToken).ConfigureAwait(false);
+        return updates;
+    }
+
+    /// <summary>Adds to <paramref name="updates"/> the points of one attempt that <paramref name="cursor"/> (standing on it) has not seen yet.</summary>
+    private async Task ReadAttemptPointsAsync(string name, string attemptId, MetricCursor cursor, List<TrainingJobUpdate> updates, CancellationToken cancellationToken)
+    {
+        await foreach (JobMetric metric in GetMetricsAsync(name, attemptId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (Unaddressable(metric.Name, "name") is string metricProblem)
             {
-                FoundryTrainingEventSource.Singleton.ServiceItemSkipped("TrainingJobsClient.Watch", $"a metric the service sent for attempt '{attempt.Id}' of job '{name}'", metricProblem);
+                FoundryTrainingEventSource.Singleton.ServiceItemSkipped(WatchOperation, $"a metric the service sent for attempt '{attemptId}' of job '{name}'", metricProblem);
                 continue;
             }
 
             var query = new MetricQueryOptions { MinStep = cursor.NextStep(metric.Name) };
-            await foreach (JobMetricPoint point in GetMetricPointsAsync(name, attempt.Id, metric.Name, query, cancellationToken).ConfigureAwait(false))
+            await foreach (JobMetricPoint point in GetMetricPointsAsync(name, attemptId, metric.Name, query, cancellationToken).ConfigureAwait(false))
             {
                 if (cursor.IsNew(metric.Name, point))
                 {
-                    updates.Add(TrainingJobUpdate.MetricPointReceived(attempt.Id, metric.Name, point));
+                    updates.Add(TrainingJobUpdate.MetricPointReceived(attemptId, metric.Name, point));
                 }
             }
         }
-
-        return updates;
     }
 
     /// <summary>
@@ -257,6 +277,63 @@ public partial class TrainingJobsClient
             null,
             async: true,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The id of the job's latest attempt, or null while it has none, or when the service sent one without a usable id
+    /// (none, empty, <c>..</c>, ...): that is skipped and logged for <paramref name="operation"/> (saying what
+    /// <paramref name="unread"/> not read on this poll), and the caller tries again on its next poll.
+    /// </summary>
+    internal async Task<string?> TryGetLatestAttemptIdAsync(string name, string operation, string unread, CancellationToken cancellationToken)
+    {
+        if (await TryGetLatestAttemptAsync(name, cancellationToken).ConfigureAwait(false) is not JobAttempt attempt)
+        {
+            return null;
+        }
+
+        if (Unaddressable(attempt.Id, "id") is string problem)
+        {
+            FoundryTrainingEventSource.Singleton.ServiceItemSkipped(operation, $"the latest attempt the service sent for job '{name}' ({unread} not read on this poll)", problem);
+            return null;
+        }
+
+        return attempt.Id;
+    }
+
+    /// <summary>
+    /// The attempts after <paramref name="current"/>, oldest first, up to <paramref name="latest"/> (always the last):
+    /// the ones a follower standing on <paramref name="current"/> has to read, in turn, to reach the latest. An attempt
+    /// listed without a usable id is skipped and logged for <paramref name="operation"/>.
+    /// </summary>
+    internal async Task<List<string>> AttemptsAfterAsync(string name, string current, string latest, string operation, CancellationToken cancellationToken)
+    {
+        var newer = new List<string>();
+        var options = new TrainingListOptions { Order = ListSortOrder.Ascending, After = current };
+        await foreach (JobAttempt attempt in GetAttemptsAsync(name, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (Unaddressable(attempt.Id, "id") is string problem)
+            {
+                FoundryTrainingEventSource.Singleton.ServiceItemSkipped(operation, $"an attempt the service listed for job '{name}'", problem);
+                continue;
+            }
+
+            if (attempt.Id != current && !newer.Contains(attempt.Id))
+            {
+                newer.Add(attempt.Id);
+            }
+
+            if (attempt.Id == latest)
+            {
+                break;
+            }
+        }
+
+        if (!newer.Contains(latest))
+        {
+            newer.Add(latest);
+        }
+
+        return newer;
     }
 
     /// <summary>Why a value the service sent cannot name a resource in a path, or null when it can.</summary>
@@ -280,6 +357,9 @@ public partial class TrainingJobsClient
         private readonly Dictionary<string, long> _lastStep = new(StringComparer.Ordinal);
         private readonly HashSet<string> _seenWithoutStep = new(StringComparer.Ordinal);
         private string? _attemptId;
+
+        /// <summary>The attempt whose points are being read; null before the first.</summary>
+        public string? AttemptId => _attemptId;
 
         /// <summary>A new attempt starts its steps over.</summary>
         public void MoveTo(string attemptId)

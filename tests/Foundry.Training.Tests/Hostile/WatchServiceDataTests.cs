@@ -81,6 +81,29 @@ public sealed class WatchServiceDataTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAttemptListedWithoutAUsableId_WhileTheWatchCatchesUp_IsSkippedAndLogged_TheOthersAreRead()
+    {
+        const string prefix = "/api/projects/p/training_jobs/hop";
+        int latestReads = 0;
+        _service.Answer((_, path) => path switch
+        {
+            prefix => Json(200, $$$"""{"name":"hop","properties":{"job_type":"command","compute_id":"c","status":"{{{(Interlocked.Increment(ref _jobReads) == 1 ? "Running" : "Completed")}}}"}}"""),
+            prefix + "/attempts/latest" => Json(200, Interlocked.Increment(ref latestReads) == 1 ? """{"id":"1"}""" : """{"id":"3"}"""),
+            prefix + "/attempts" => Json(200, """{"data":[{"id":".."},{"id":""},{"id":"3"}],"has_more":false}"""),
+            prefix + "/attempts/1/metrics" or prefix + "/attempts/3/metrics" => Json(200, """{"data":[{"name":"loss"}],"has_more":false}"""),
+            prefix + "/attempts/1/metrics/loss" or prefix + "/attempts/3/metrics/loss" => Json(200, """{"data":[{"step":1,"data":{"value":0.5}}],"has_more":false}"""),
+            _ => RecordingHandler.NotFound(),
+        });
+        using var log = new LogCapture(EventLevel.Warning);
+
+        List<string> seen = await WatchAsync("hop");
+
+        seen.Should().Equal("status:Running", "1/loss@1", "status:Completed", "3/loss@1");
+        _service.RequestLines.Should().NotContain(line => line.Contains("/attempts/../", StringComparison.Ordinal) || line.Contains("/attempts//", StringComparison.Ordinal));
+        log.Text.Split('\n').Count(line => line.StartsWith("TrainingJobsClient.Watch skipped an attempt the service listed for job 'hop'", StringComparison.Ordinal)).Should().Be(2);
+    }
+
+    [Fact]
     public void TheEventSource_IsPickedUpByAzureListeners()
     {
         FoundryTrainingEventSource.Singleton.Name.Should().Be("Foundry-Training");

@@ -17,6 +17,12 @@ public sealed class RecordingTimeProvider : TimeProvider
     /// <summary>Every wait requested, oldest first.</summary>
     public IReadOnlyList<TimeSpan> Waits => _waits.ToArray();
 
+    /// <summary>
+    /// Called with each wait before it ends: a test moves its own clock on by it (an emulator's, say), so that the
+    /// client's polls fall at exact times of that clock and nothing changes between them but what the test does here.
+    /// </summary>
+    public Action<TimeSpan>? OnWait { get; set; }
+
     public override DateTimeOffset GetUtcNow() => Now;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -24,6 +30,7 @@ public sealed class RecordingTimeProvider : TimeProvider
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             _waits.Enqueue(dueTime);
+            OnWait?.Invoke(dueTime);
             ThreadPool.QueueUserWorkItem(_ => callback(state));
         }
 

@@ -10,7 +10,8 @@ namespace Foundry.Training.Tests.Jobs;
 
 /// <summary>
 /// <c>WatchAsync</c> reads the latest attempt (for its metrics) only once the job has started, and a 404 for an attempt
-/// that does not exist yet is an expected answer: not thrown, not logged by Azure.Core as an error response.
+/// that does not exist yet is an expected answer: not thrown, not logged by Azure.Core as an error response. When a newer
+/// attempt appears between two polls, the older one is finished first, then each newer one in turn.
 /// </summary>
 public sealed class WatchAttemptTests : JobsTestBase
 {
@@ -63,6 +64,47 @@ public sealed class WatchAttemptTests : JobsTestBase
         paths[3].Should().Be(Job + "queued-job");
         paths[4].Should().Be(Job + "queued-job/attempts/latest");
         RequestsTo(Job + "queued-job/attempts/latest").ToList().ForEach(r => AssertFoundryRequest(r, "GET", Job + "queued-job/attempts/latest"));
+    }
+
+    [Fact]
+    public async Task ANewerAttemptBetweenTwoPolls_TheOlderIsFinishedFromItsNextStep_ThenEveryNewerOneInTurn()
+    {
+        // Poll 1 sees attempt 1 at step 1. By poll 2 attempt 1 logged step 2, attempt 2 ran and attempt 3 started.
+        Service.Server.RespondInTurn(Job + "hopping-job", JobWith("hopping-job", "Running"), JobWith("hopping-job", "Completed"));
+        Service.Server.RespondInTurn(Job + "hopping-job/attempts/latest", Json(200, """{"id":"1","status":"running"}"""), Json(200, """{"id":"3","status":"completed"}"""));
+        Service.Server.Given(Request.Create().WithPath(Job + "hopping-job/attempts").UsingGet())
+            .RespondWith(Json(200, """{"data":[{"id":"2","status":"failed"},{"id":"3","status":"completed"}],"has_more":false}"""));
+        foreach (string attempt in new[] { "1", "2", "3" })
+        {
+            Service.Server.Given(Request.Create().WithPath(Job + $"hopping-job/attempts/{attempt}/metrics").UsingGet())
+                .RespondWith(Json(200, """{"data":[{"name":"loss","metric_type":"scalar"}],"has_more":false}"""));
+        }
+
+        Service.Server.RespondInTurn(Job + "hopping-job/attempts/1/metrics/loss", Json(200, """{"data":[{"step":1,"data":{"value":0.9}}],"has_more":false}"""), Json(200, """{"data":[{"step":2,"data":{"value":0.8}}],"has_more":false}"""));
+        Service.Server.Given(Request.Create().WithPath(Job + "hopping-job/attempts/2/metrics/loss").UsingGet())
+            .RespondWith(Json(200, """{"data":[{"step":1,"data":{"value":0.7}},{"step":2,"data":{"value":0.6}}],"has_more":false}"""));
+        Service.Server.Given(Request.Create().WithPath(Job + "hopping-job/attempts/3/metrics/loss").UsingGet())
+            .RespondWith(Json(200, """{"data":[{"step":1,"data":{"value":0.5}}],"has_more":false}"""));
+
+        var seen = new List<string>();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await foreach (TrainingJobUpdate update in Client.WatchAsync("hopping-job", TimeSpan.FromMilliseconds(1), guard.Token))
+        {
+            seen.Add(update.Kind == TrainingJobUpdateKind.StatusChanged ? "status:" + update.Status : $"{update.AttemptId}/{update.MetricName}@{update.Point!.Step}");
+        }
+
+        seen.Should().Equal("status:Running", "1/loss@1", "status:Completed", "1/loss@2", "2/loss@1", "2/loss@2", "3/loss@1");
+        List<ILogEntry> requests = Service.Requests.ToList();
+        requests.Select(r => r.RequestMessage.AbsolutePath.Substring(Job.Length)).Should().Equal(
+            "hopping-job", "hopping-job/attempts/latest", "hopping-job/attempts/1/metrics", "hopping-job/attempts/1/metrics/loss",
+            "hopping-job", "hopping-job/attempts/latest", "hopping-job/attempts",
+            "hopping-job/attempts/1/metrics", "hopping-job/attempts/1/metrics/loss",
+            "hopping-job/attempts/2/metrics", "hopping-job/attempts/2/metrics/loss",
+            "hopping-job/attempts/3/metrics", "hopping-job/attempts/3/metrics/loss");
+        QueryOf(requests[6]).Should().Contain("order", "asc").And.Contain("after", "1");
+        QueryOf(requests[8]).Should().Contain("min_step", "2");
+        QueryOf(requests[10]).Should().NotContainKey("min_step", "attempt 2 is new to the watch: read from its start");
+        requests.ForEach(r => AssertFoundryRequest(r, "GET", r.RequestMessage.AbsolutePath));
     }
 
     [Fact]

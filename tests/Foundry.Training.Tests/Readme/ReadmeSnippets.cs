@@ -282,7 +282,7 @@ internal static class ReadmeSnippets
     public static async Task FollowWatch(TrainingJobsClient client, CancellationToken cancellationToken)
     {
         #region Snippet:FollowWatch
-        // Status changes and each new metric point of the latest attempt, polled for you (every 10 s, or as the
+        // Status changes and each new metric point, from the latest attempt on, polled for you (every 10 s, or as the
         // service's Retry-After asks); the loop ends when the job reaches Completed, Failed or Canceled.
         await foreach (TrainingJobUpdate update in client.WatchAsync("sft-qwen-001", pollingInterval: TimeSpan.FromSeconds(30), cancellationToken))
         {

@@ -62,7 +62,19 @@ internal sealed class LogTail
     /// </summary>
     public async IAsyncEnumerable<TrainingLogLine> ReadAsync(bool jobEnded, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? latest = await LatestAttemptAsync(cancellationToken).ConfigureAwait(false);
+        string? latest = await _client.TryGetLatestAttemptIdAsync(_jobName, Operation, "its logs are", cancellationToken).ConfigureAwait(false);
+        await foreach (TrainingLogLine line in ReadAsync(latest, jobEnded, cancellationToken).ConfigureAwait(false))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>
+    /// One pass, as <see cref="ReadAsync(bool, CancellationToken)"/>, given the job's latest attempt as the caller read
+    /// it on this poll (null while there is none, or none with a usable id): a watch reads it once for metrics and logs.
+    /// </summary>
+    public async IAsyncEnumerable<TrainingLogLine> ReadAsync(string? latest, bool jobEnded, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (_namedAttempt is not null || _attempt is null || latest is null || latest == _attempt)
         {
             _attempt ??= latest;
@@ -84,7 +96,7 @@ internal sealed class LogTail
         }
 
         // Newer attempts: finish this one, then read each newer one in turn.
-        List<string> newer = await AttemptsAfterAsync(_attempt, latest, cancellationToken).ConfigureAwait(false);
+        List<string> newer = await _client.AttemptsAfterAsync(_jobName, _attempt, latest, Operation, cancellationToken).ConfigureAwait(false);
         await foreach (TrainingLogLine line in ReadAttemptAsync(final: true, cancellationToken).ConfigureAwait(false))
         {
             yield return line;
@@ -270,55 +282,5 @@ internal sealed class LogTail
         }
 
         return files;
-    }
-
-    /// <summary>The job's latest attempt, or null while it has none (or the service sent one without a usable id).</summary>
-    private async Task<string?> LatestAttemptAsync(CancellationToken cancellationToken)
-    {
-        JobAttempt? attempt = await _client.TryGetLatestAttemptAsync(_jobName, cancellationToken).ConfigureAwait(false);
-        if (attempt is null)
-        {
-            return null;
-        }
-
-        if (TrainingJobsClient.Unaddressable(attempt.Id, "id") is string problem)
-        {
-            FoundryTrainingEventSource.Singleton.ServiceItemSkipped(Operation, $"the latest attempt the service sent for job '{_jobName}' (its logs are not read on this poll)", problem);
-            return null;
-        }
-
-        return attempt.Id;
-    }
-
-    /// <summary>The attempts after <paramref name="current"/>, oldest first, up to <paramref name="latest"/>.</summary>
-    private async Task<List<string>> AttemptsAfterAsync(string current, string latest, CancellationToken cancellationToken)
-    {
-        var newer = new List<string>();
-        var options = new TrainingListOptions { Order = ListSortOrder.Ascending, After = current };
-        await foreach (JobAttempt attempt in _client.GetAttemptsAsync(_jobName, options, cancellationToken).ConfigureAwait(false))
-        {
-            if (TrainingJobsClient.Unaddressable(attempt.Id, "id") is string problem)
-            {
-                FoundryTrainingEventSource.Singleton.ServiceItemSkipped(Operation, $"an attempt the service listed for job '{_jobName}'", problem);
-                continue;
-            }
-
-            if (attempt.Id != current && !newer.Contains(attempt.Id))
-            {
-                newer.Add(attempt.Id);
-            }
-
-            if (attempt.Id == latest)
-            {
-                break;
-            }
-        }
-
-        if (!newer.Contains(latest))
-        {
-            newer.Add(latest);
-        }
-
-        return newer;
     }
 }
