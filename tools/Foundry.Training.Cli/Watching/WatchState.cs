@@ -22,8 +22,14 @@ internal sealed class WatchState(string job, string target, DateTimeOffset start
     /// <summary>The job as last read (a Foundry <c>TrainingJob</c> or a <c>FineTuningJob</c>).</summary>
     public object? LastJob { get; private set; }
 
-    /// <summary>The highest step seen in any metric.</summary>
+    /// <summary>The highest step seen in any metric of <see cref="Attempt"/>.</summary>
     public long? Step { get; private set; }
+
+    /// <summary>
+    /// The Foundry attempt whose metrics are shown; a retried or preempted job starts its steps again in a new attempt,
+    /// so its metrics and loss curve start again too.
+    /// </summary>
+    public string? Attempt { get; private set; }
 
     public IReadOnlyDictionary<string, (long? Step, double Value)> Latest => _latest;
 
@@ -40,6 +46,7 @@ internal sealed class WatchState(string job, string target, DateTimeOffset start
                 LastJob = status.Job;
                 break;
             case MetricUpdate { Point.Value: double value } metric:
+                StartAttempt(metric.AttemptId);
                 Record(metric.Metric, metric.Point.Step, value);
                 break;
             case EventUpdate jobEvent:
@@ -63,6 +70,18 @@ internal sealed class WatchState(string job, string target, DateTimeOffset start
 
     /// <summary>The training loss: Foundry's <c>train/loss</c>, fine-tuning's <c>train_loss</c>.</summary>
     public static bool IsLoss(string metric) => metric is "train/loss" or "train_loss";
+
+    private void StartAttempt(string attemptId)
+    {
+        if (Attempt is not null && !string.Equals(Attempt, attemptId, StringComparison.Ordinal))
+        {
+            _latest.Clear();
+            _loss.Clear();
+            Step = null;
+        }
+
+        Attempt = attemptId;
+    }
 
     private void Record(string metric, long? step, double value)
     {

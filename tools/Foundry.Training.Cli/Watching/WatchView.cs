@@ -20,7 +20,8 @@ internal static class WatchView
         grid.AddRow(new Text("Target"), Display.Text(state.Target));
         if (state.Step is long step)
         {
-            grid.AddRow(new Text("Step"), new Text(step.ToString(CultureInfo.InvariantCulture)));
+            string attempt = state.Attempt is null ? string.Empty : " (attempt " + state.Attempt + ")";
+            grid.AddRow(new Text("Step"), Display.Text(step.ToString(CultureInfo.InvariantCulture) + attempt));
         }
 
         if (state.Loss.Count > 0)
