@@ -17,7 +17,7 @@ namespace Foundry.Training.Datasets;
 public partial class DatasetsClient : IDatasetsClient
 {
     private readonly ServicePipeline _pipeline;
-    private readonly HttpPipeline _storagePipeline;
+    private readonly ServicePipeline _storagePipeline;
     private readonly DatasetsClientOptions _options;
 
     /// <summary>For mocking.</summary>
@@ -41,7 +41,8 @@ public partial class DatasetsClient : IDatasetsClient
     {
         _options = options ?? new DatasetsClientOptions();
         _pipeline = ServicePipelineFactory.ForDatasets(endpoint, credential, _options);
-        _storagePipeline = ServicePipelineFactory.ForDownloads(_options); // no credential: the SAS is the authorization
+        // No credential: the SAS is the authorization.
+        _storagePipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
     }
 
     /// <summary>The project endpoint this client talks to.</summary>

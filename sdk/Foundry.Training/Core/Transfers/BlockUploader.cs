@@ -25,14 +25,17 @@ internal sealed class BlockUploader
     /// <summary>The most blocks a block blob can have.</summary>
     public const int MaxBlocks = 50_000;
 
-    private readonly HttpPipeline _pipeline;
+    private readonly ServicePipeline _pipeline;
     private readonly long _blockSize;
     private readonly int _maxConcurrency;
 
-    /// <param name="pipeline">A pipeline without credentials (the SAS in each URL authorizes the request).</param>
+    /// <param name="pipeline">
+    /// A pipeline without credentials (the SAS in each URL authorizes the request); its send maps failures to
+    /// <see cref="RequestFailedException"/> with the SAS signature redacted.
+    /// </param>
     /// <param name="blockSize">The size of a block; files no larger go in one request.</param>
     /// <param name="maxConcurrency">How many requests are in flight at once.</param>
-    public BlockUploader(HttpPipeline pipeline, long blockSize, int maxConcurrency)
+    public BlockUploader(ServicePipeline pipeline, long blockSize, int maxConcurrency)
     {
         _pipeline = pipeline;
         _blockSize = blockSize;
@@ -171,7 +174,7 @@ internal sealed class BlockUploader
         request.Headers.SetValue("Content-MD5", Convert.ToBase64String(md5));
         request.Headers.SetValue(HttpHeader.Names.ContentType, "application/octet-stream");
         request.Content = new FileRangeContent(part.Blob.LocalPath, part.Offset, part.Length, progress);
-        await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+        _ = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Put Block List: commits the blocks, in order, as the blob's content.</summary>
@@ -188,34 +191,16 @@ internal sealed class BlockUploader
         message.Request.Uri.AppendQuery("comp", "blocklist", escapeValue: true);
         message.Request.Headers.SetValue(HttpHeader.Names.ContentType, "application/xml");
         message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString()));
-        await SendAsync(message, async, cancellationToken).ConfigureAwait(false);
+        _ = await _pipeline.SendAsync(message, async, cancellationToken).ConfigureAwait(false);
     }
 
     private HttpMessage CreateRequest(Uri blobUrl)
     {
-        HttpMessage message = _pipeline.CreateMessage();
+        HttpMessage message = _pipeline.Pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Put;
         message.Request.Uri.Reset(blobUrl);
         message.Request.Headers.SetValue("x-ms-version", StorageVersion);
         return message;
-    }
-
-    private async ValueTask SendAsync(HttpMessage message, bool async, CancellationToken cancellationToken)
-    {
-        if (async)
-        {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            _pipeline.Send(message, cancellationToken);
-        }
-
-        if (message.Response.IsError)
-        {
-            SasRedaction.RedactResponseBody(message);
-            throw new RequestFailedException(message.Response, null, ServiceErrorParser.Instance);
-        }
     }
 
     /// <summary>One request's worth of a file: the whole file (no <see cref="Blocks"/>) or one block.</summary>
