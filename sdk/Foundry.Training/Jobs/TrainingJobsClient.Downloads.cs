@@ -189,7 +189,7 @@ public partial class TrainingJobsClient
             return null;
         }
 
-        return Convert.ToBase64String(md5) == Convert.ToBase64String(properties.ContentMd5) ? local.Length : null;
+        return Md5Hasher.Equal(md5, properties.ContentMd5) ? local.Length : null;
     }
 
     private static void TryDelete(string path)
