@@ -60,9 +60,9 @@ internal sealed class ParallelDownload
             {
                 return await DownloadOnceAsync(async, cancellationToken).ConfigureAwait(false);
             }
-            catch (FileChangedException ex) when (restart < MaxRestarts)
+            catch (FileChangedException) when (restart < MaxRestarts)
             {
-                _ = ex; // Start the file again from its new version.
+                // Start the file again from its new version.
             }
             catch (FileChangedException ex)
             {

@@ -49,7 +49,7 @@ internal sealed class LogTail
         _attempt = attemptId ?? resumeFrom?.AttemptId;
         if (resumeFrom is not null)
         {
-            _offsets = new Dictionary<string, long>(resumeFrom.Offsets.ToDictionary(pair => pair.Key, pair => pair.Value), StringComparer.Ordinal);
+            _offsets = resumeFrom.Offsets.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         }
     }
 
@@ -134,8 +134,9 @@ internal sealed class LogTail
     /// </summary>
     private async IAsyncEnumerable<TrainingLogLine> ReadFileAsync(string attempt, string path, Uri uri, bool final, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The offsets of the other files, as they stand while this one is read: the positions of its lines share them.
-        var before = new Dictionary<string, long>(_offsets, StringComparer.Ordinal);
+        // The offsets of the other files, as they stand while this one is read: the positions of its lines share them
+        // (copied at its first line: most passes find nothing new).
+        Dictionary<string, long>? before = null;
         long offset = _offsets.TryGetValue(path, out long saved) ? saved : 0;
         int fruitless = 0;
         int restarts = 0;
@@ -206,7 +207,7 @@ internal sealed class LogTail
                         {
                             offset = split.Next;
                             _offsets[path] = offset;
-                            yield return Line(attempt, path, split, before);
+                            yield return Line(attempt, path, split, before ??= new Dictionary<string, long>(_offsets, StringComparer.Ordinal));
                         }
 
                         _lines.Clear();
@@ -233,7 +234,7 @@ internal sealed class LogTail
                         if (final && _splitter.Flush() is SplitLine last)
                         {
                             _offsets[path] = last.Next;
-                            yield return Line(attempt, path, last, before);
+                            yield return Line(attempt, path, last, before ??= new Dictionary<string, long>(_offsets, StringComparer.Ordinal));
                         }
 
                         yield break;

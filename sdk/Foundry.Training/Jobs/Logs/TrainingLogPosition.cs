@@ -65,10 +65,6 @@ public sealed class TrainingLogPosition
     /// <summary>For each log file read so far (by artifact path), the byte offset of its first line not yet read.</summary>
     public IReadOnlyDictionary<string, long> Offsets => _offsets ??= Merge();
 
-    /// <summary>The byte offset to read <paramref name="path"/> on from: 0 for a file not read yet.</summary>
-    internal long OffsetOf(string path) =>
-        path == _path ? _offset : _before.TryGetValue(path, out long offset) ? offset : 0;
-
     /// <summary>The position as a compact string (JSON), to save and <see cref="Parse"/> later.</summary>
     /// <returns>The string.</returns>
     public override string ToString()
