@@ -100,13 +100,14 @@ internal sealed class BlobContainerService : IEmulatedService
             return ServiceErrors.StorageError(400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified: x-ms-blob-type.");
         }
 
-        if (Md5Problem(request) is ServiceResponse mismatch)
+        string md5 = Md5(request.Body);
+        if (Md5Problem(request, md5) is ServiceResponse mismatch)
         {
             return mismatch;
         }
 
         CommittedBlob stored = _store.Put(container, blob, request.Body, request.Now);
-        return Created(stored.ETag).WithHeader("Content-MD5", stored.ContentMd5);
+        return Created(stored.ETag).WithHeader("Content-MD5", md5);
     }
 
     private ServiceResponse PutBlock(ServiceRequest request, string container, string blob)
@@ -117,13 +118,14 @@ internal sealed class BlobContainerService : IEmulatedService
             return ServiceErrors.StorageError(400, "InvalidQueryParameterValue", "Value for one of the query parameters specified in the request URI is invalid: blockid.");
         }
 
-        if (Md5Problem(request) is ServiceResponse mismatch)
+        string md5 = Md5(request.Body);
+        if (Md5Problem(request, md5) is ServiceResponse mismatch)
         {
             return mismatch;
         }
 
         _store.StageBlock(container, blob, blockId!, request.Body);
-        return ServiceResponse.Empty(201).WithHeader("Content-MD5", Md5(request.Body)).WithHeader("x-ms-request-server-encrypted", "true");
+        return ServiceResponse.Empty(201).WithHeader("Content-MD5", md5).WithHeader("x-ms-request-server-encrypted", "true");
     }
 
     private ServiceResponse PutBlockList(ServiceRequest request, string container, string blob)
@@ -147,8 +149,9 @@ internal sealed class BlobContainerService : IEmulatedService
         return BlobReads.Serve(request, stored.Read);
     }
 
-    private static ServiceResponse? Md5Problem(ServiceRequest request) =>
-        request.Header("Content-MD5") is string expected && !string.Equals(expected, Md5(request.Body), StringComparison.Ordinal)
+    /// <summary>A <c>Content-MD5</c> the body (whose base64 MD5 is <paramref name="md5"/>) does not match.</summary>
+    private static ServiceResponse? Md5Problem(ServiceRequest request, string md5) =>
+        request.Header("Content-MD5") is string expected && !string.Equals(expected, md5, StringComparison.Ordinal)
             ? ServiceErrors.StorageError(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.")
             : null;
 

@@ -12,17 +12,11 @@ internal sealed class BlobStore
     private readonly Dictionary<string, Dictionary<string, CommittedBlob>> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, byte[]>> _staged = new(StringComparer.Ordinal);
 
-    /// <summary>The number of blob content bytes received so far (Put Blob and Put Block bodies).</summary>
-    public long BytesReceived { get; private set; }
-
     public void CreateContainer(string container)
     {
         lock (_gate)
         {
-            if (!_containers.ContainsKey(container))
-            {
-                _containers[container] = new Dictionary<string, CommittedBlob>(StringComparer.Ordinal);
-            }
+            _ = Container(container);
         }
     }
 
@@ -38,7 +32,6 @@ internal sealed class BlobStore
     {
         lock (_gate)
         {
-            BytesReceived += content.Length;
             var stored = new CommittedBlob(content, now);
             Container(container)[blob] = stored;
             return stored;
@@ -49,7 +42,6 @@ internal sealed class BlobStore
     {
         lock (_gate)
         {
-            BytesReceived += content.Length;
             string key = container + "/" + blob;
             if (!_staged.TryGetValue(key, out Dictionary<string, byte[]>? blocks))
             {
@@ -141,17 +133,11 @@ internal sealed class CommittedBlob
     public CommittedBlob(byte[] content, DateTimeOffset lastModified)
     {
         Content = content;
-        LastModified = lastModified;
         ETag = "\"0x" + Guid.NewGuid().ToString("N").Substring(0, 16).ToUpperInvariant() + "\"";
         Read = new StoredBlob(ResponseBody.FromBytes(content), "application/octet-stream", ETag, lastModified);
     }
 
     public byte[] Content { get; }
-
-    public DateTimeOffset LastModified { get; }
-
-    /// <summary>The base64 MD5 of the content, as <c>Content-MD5</c> carries it.</summary>
-    public string ContentMd5 => Convert.ToBase64String(Read.Content.Md5);
 
     public string ETag { get; }
 
