@@ -54,6 +54,57 @@ public class MalformedJsonProperties
     public Property JobsAndFineTuningJobs_FailOnlyWithJsonException() =>
         OnlyJsonExceptions(JsonMutation.Of(typeof(TrainingJob), typeof(JobCreate), typeof(FineTuningJob), typeof(FineTuningJobCreateOptions), typeof(IngestionJob)));
 
+    /// <summary>
+    /// A command job's recipe is parsed on first read (<see cref="CommandJob.Training"/>): for a job that reads, that
+    /// first read never throws either — a recipe that cannot be read reads as null and is kept in the job's additional
+    /// properties — and the job still writes back and reads again.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property JobsThatRead_ReadTheirRecipeWithoutThrowing() => Prop.ForAll(JsonMutation.Of(typeof(TrainingJob), typeof(JobCreate), typeof(CommandJob)), document =>
+    {
+        ModelCodec codec = ModelCodec.For(document.Type);
+        object? model;
+        try
+        {
+            model = codec.ReadBytes(document.Bytes);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        CommandJob? command = model switch
+        {
+            CommandJob job => job,
+            TrainingJob { Properties: CommandJob job } => job,
+            JobCreate { Properties: CommandJob job } => job,
+            _ => null,
+        };
+        if (command is null)
+        {
+            return;
+        }
+
+        TrainingConfiguration? recipe = command.Training;
+        command.Training.Should().BeSameAs(recipe, "the recipe is parsed once");
+        if (recipe is null && document.Bytes.AsSpan().IndexOf("\"training\""u8) < 0)
+        {
+            command.AdditionalProperties.Should().NotContainKey("training");
+        }
+
+        string written;
+        try
+        {
+            written = codec.Write(model);
+        }
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException { Message: var message } && message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        codec.Read(written);
+    });
+
     /// <summary>Documents of any shape at all (not derived from a model) for every model type.</summary>
     [Property(MaxTest = 300)]
     public Property ArbitraryJson_FailsOnlyWithJsonException() =>

@@ -239,8 +239,8 @@ internal static class ModelJson
         // [JsonIgnore] properties are listed too, without accessors.
         foreach (JsonPropertyInfo property in info.Properties.Where(p => !p.IsExtensionData && (p.Get is not null || p.Set is not null)))
         {
-            Type? converter = ConverterTypeOf(property);
-            bool leaf = IsLeaf(property.PropertyType, converter);
+            (Type type, Type? converter) = ValueTypeOf(property);
+            bool leaf = IsLeaf(type, converter);
             if (!leaf && depth >= MaxDepth)
             {
                 continue;
@@ -249,7 +249,7 @@ internal static class ModelJson
             Gen<JsonNode?> value;
             try
             {
-                value = Value(property.PropertyType, converter, depth + 1, property: true);
+                value = Value(type, converter, depth + 1, property: true);
             }
             catch (NotSupportedException ex)
             {
@@ -301,6 +301,15 @@ internal static class ModelJson
     /// <summary>The <c>[JsonConverter]</c> on the CLR property behind a JSON property.</summary>
     private static Type? ConverterTypeOf(JsonPropertyInfo property) =>
         (property.AttributeProvider as MemberInfo)?.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType;
+
+    /// <summary>The type of the property's JSON value: a deferred model (parsed on first read) holds the model's JSON.</summary>
+    private static (Type Type, Type? Converter) ValueTypeOf(JsonPropertyInfo property)
+    {
+        Type? converter = ConverterTypeOf(property);
+        return converter is { IsGenericType: true } && converter.GetGenericTypeDefinition() == typeof(DeferredModelConverter<>)
+            ? (converter.GetGenericArguments()[0], null)
+            : (property.PropertyType, converter);
+    }
 
     private static JsonObject ToObject(IEnumerable<(string Name, JsonNode? Value)> properties)
     {

@@ -19,6 +19,7 @@ public sealed class CommandJob : JobProperties, IJsonModel<CommandJob>
     private IDictionary<string, JobInput>? _inputs;
     private IDictionary<string, JobOutput>? _outputs;
     private IDictionary<string, JsonNode?>? _environmentVariables;
+    private DeferredModel<TrainingConfiguration>? _training;
 
     /// <summary>Creates a command job that runs on the given compute.</summary>
     /// <param name="computeId">The compute resource ID.</param>
@@ -50,8 +51,26 @@ public sealed class CommandJob : JobProperties, IJsonModel<CommandJob>
     /// The declarative training recipe, such as <see cref="SftTrainingConfiguration"/> or
     /// <see cref="GrpoTrainingConfiguration"/>. When set, the service compiles it into the command and environment.
     /// </summary>
+    /// <remarks>
+    /// A recipe read from a response is parsed when this property is first read: a status poll or a list of jobs does
+    /// not pay for it. A recipe the service sent in a form this version of the SDK cannot read reads as null and is kept
+    /// in <see cref="ExtensibleModel.AdditionalProperties"/> under <c>training</c>, written back as it came.
+    /// </remarks>
+    [JsonIgnore]
+    public TrainingConfiguration? Training
+    {
+        get => DeferredModel.Get(ref _training, this, "training");
+        set => _training = DeferredModel.Of(value);
+    }
+
+    [JsonInclude]
     [JsonPropertyName("training")]
-    public TrainingConfiguration? Training { get; set; }
+    [JsonConverter(typeof(DeferredModelConverter<TrainingConfiguration>))]
+    internal DeferredModel<TrainingConfiguration>? TrainingJson
+    {
+        get => _training;
+        set => _training = value;
+    }
 
     /// <summary>The display name of the job.</summary>
     [JsonPropertyName("display_name")]
