@@ -75,6 +75,11 @@ public class DeserializationBenchmarks
     [Benchmark, BenchmarkCategory("FoundryGrpoJob")]
     public string Grpo_FoundryTraining() => ModelSerialization.Deserialize<TrainingJob>(_foundryJob, ModelSerialization.Options)!.Name;
 
+    /// <summary>The job and its recipe, which the SDK parses on first read (<see cref="CommandJob.Training"/>).</summary>
+    [Benchmark, BenchmarkCategory("FoundryGrpoJob")]
+    public string Grpo_FoundryTraining_WithRecipe() =>
+        ((CommandJob)ModelSerialization.Deserialize<TrainingJob>(_foundryJob, ModelSerialization.Options)!.Properties).Training!.Model;
+
     /// <summary>Every reader must see the same data, or the comparison means nothing.</summary>
     private void Check()
     {

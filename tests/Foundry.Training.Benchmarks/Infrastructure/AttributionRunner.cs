@@ -145,6 +145,7 @@ public static class AttributionRunner
             ("bare Azure.Core pipeline (defaults) + SDK model", async () =>
                 _ = ModelSerialization.Deserialize<TrainingJob>((await BareGet().ConfigureAwait(false)).Span, ModelSerialization.Options)!.Name),
             ("Foundry.Training", async () => _ = (await sdk.GetAsync(name).ConfigureAwait(false)).Value.Name),
+            ("  reading the training recipe too (parsed on first read)", async () => _ = ((CommandJob)(await sdk.GetAsync(name).ConfigureAwait(false)).Value.Properties).Training!.Model),
             ("  without logging, tracing, telemetry", async () => _ = (await quiet.GetAsync(name).ConfigureAwait(false)).Value.Name),
         });
     }

@@ -53,6 +53,7 @@ public static class InterleavedRunner
             new("FineTuningPage100Unknown", "OpenAI", 5, () => benchmarks.PageUnknown_OpenAI()),
             new("FoundryGrpoJob", "Floor", 50, () => benchmarks.Grpo_Floor()),
             new("FoundryGrpoJob", "FoundryTraining", 50, () => benchmarks.Grpo_FoundryTraining()),
+            new("FoundryGrpoJob", "FoundryTraining, recipe read", 50, () => benchmarks.Grpo_FoundryTraining_WithRecipe()),
         });
     }
 
