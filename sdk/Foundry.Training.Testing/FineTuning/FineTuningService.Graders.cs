@@ -29,12 +29,12 @@ internal sealed partial class FineTuningService
 
     private ServiceResponse ValidateGrader(ServiceRequest request)
     {
-        if (ReadGrader(request, out JsonElement graderJson, out _) is { } problem)
+        if (ReadGrader(request, out JsonElement body, out _) is { } problem)
         {
             return problem;
         }
 
-        string raw = graderJson.GetRawText();
+        string raw = body.GetProperty("grader").GetRawText();
         return ServiceResponse.Json(200, JsonBodies.Object(writer =>
         {
             writer.WritePropertyName("grader");
@@ -44,19 +44,18 @@ internal sealed partial class FineTuningService
 
     private ServiceResponse RunGrader(ServiceRequest request)
     {
-        if (ReadGrader(request, out _, out FineTuningGrader? grader) is { } problem)
+        if (ReadGrader(request, out JsonElement body, out FineTuningGrader? grader) is { } problem)
         {
             return problem;
         }
 
-        using JsonDocument body = JsonDocument.Parse(request.Body);
-        if (!body.RootElement.TryGetProperty("model_sample", out JsonElement sampleJson) || sampleJson.ValueKind != JsonValueKind.String)
+        if (!body.TryGetProperty("model_sample", out JsonElement sampleJson) || sampleJson.ValueKind != JsonValueKind.String)
         {
             return _flavor.BadRequest("Missing required parameter: 'model_sample'.", "model_sample", "missing_required_parameter");
         }
 
         string sample = sampleJson.GetString()!;
-        JsonElement? item = body.RootElement.TryGetProperty("item", out JsonElement itemJson) && itemJson.ValueKind == JsonValueKind.Object ? itemJson : null;
+        JsonElement? item = body.TryGetProperty("item", out JsonElement itemJson) && itemJson.ValueKind == JsonValueKind.Object ? itemJson : null;
         (double reward, bool otherError) = grader switch
         {
             StringCheckGrader check => (StringCheck(check, Resolve(check.Input, sample, item), Resolve(check.Reference, sample, item)), false),
@@ -102,21 +101,27 @@ internal sealed partial class FineTuningService
         }));
     }
 
-    /// <summary>Reads the request's <c>grader</c>: a 400 when it is missing, of no known type, or lacks what its type needs.</summary>
-    private ServiceResponse? ReadGrader(ServiceRequest request, out JsonElement graderJson, out FineTuningGrader? grader)
+    /// <summary>
+    /// Reads the request's body and its <c>grader</c>: a 400 when the grader is missing, of no known type, or lacks what
+    /// its type needs.
+    /// </summary>
+    private ServiceResponse? ReadGrader(ServiceRequest request, out JsonElement body, out FineTuningGrader? grader)
     {
-        graderJson = default;
+        body = default;
         grader = null;
         try
         {
-            using JsonDocument body = JsonDocument.Parse(request.Body);
-            if (!body.RootElement.TryGetProperty("grader", out JsonElement element) || element.ValueKind != JsonValueKind.Object)
+            using (JsonDocument document = JsonDocument.Parse(request.Body))
+            {
+                body = document.RootElement.Clone();
+            }
+
+            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("grader", out JsonElement element) || element.ValueKind != JsonValueKind.Object)
             {
                 return _flavor.BadRequest("Missing required parameter: 'grader'.", "grader", "missing_required_parameter");
             }
 
-            graderJson = element.Clone();
-            grader = FoundryTrainingSerializer.Deserialize<FineTuningGrader>(BinaryData.FromString(graderJson.GetRawText()));
+            grader = FoundryTrainingSerializer.Deserialize<FineTuningGrader>(BinaryData.FromString(element.GetRawText()));
         }
         catch (JsonException ex)
         {

@@ -34,7 +34,7 @@ internal sealed partial class FineTuningService
         try
         {
             using JsonDocument body = JsonDocument.Parse(request.Body);
-            if (!body.RootElement.TryGetProperty("project_ids", out JsonElement ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() == 0)
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("project_ids", out JsonElement ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() == 0)
             {
                 return _flavor.BadRequest("Missing required parameter: 'project_ids'.", "project_ids", "missing_required_parameter");
             }

@@ -114,7 +114,7 @@ internal sealed partial class FineTuningService
         try
         {
             using JsonDocument body = JsonDocument.Parse(request.Body);
-            if (!body.RootElement.TryGetProperty("part_ids", out JsonElement ids) || ids.ValueKind != JsonValueKind.Array)
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("part_ids", out JsonElement ids) || ids.ValueKind != JsonValueKind.Array)
             {
                 return _flavor.BadRequest("Missing required parameter: 'part_ids'.", "part_ids", "missing_required_parameter");
             }
@@ -171,12 +171,13 @@ internal sealed partial class FineTuningService
             truncated |= part.Content.Length > room;
         }
 
-        if (md5 is not null && !truncated && !string.Equals(md5, Md5Hex(content.ToArray()), StringComparison.OrdinalIgnoreCase))
+        byte[] stored = content.ToArray();
+        if (md5 is not null && !truncated && !string.Equals(md5, Md5Hex(stored), StringComparison.OrdinalIgnoreCase))
         {
             return _flavor.BadRequest("The md5 does not match the content of the parts.", "md5", "invalid_value");
         }
 
-        var file = new EmulatedFile(_flavor, _flavor.NewFileId(), ++_sequence, upload.FileName, upload.Purpose, total, content.ToArray(), truncated, request.Now, _context.StepInterval, processed: false, ExpiresAt(upload.FileExpiresAfterSeconds, request.Now));
+        var file = new EmulatedFile(_flavor, _flavor.NewFileId(), ++_sequence, upload.FileName, upload.Purpose, total, stored, truncated, request.Now, _context.StepInterval, processed: false, ExpiresAt(upload.FileExpiresAfterSeconds, request.Now));
         _files[file.Id] = file;
         upload.File = file;
         upload.Status = FineTuningUploadStatus.Completed;

@@ -122,4 +122,46 @@ public sealed class CheckpointPermissionsAndGradersEmulatorTests : IDisposable
         (await FluentActions.Awaiting(() => client.ValidateGraderAsync(new StringCheckGrader { Name = "half", Input = "x" })).Should().ThrowAsync<RequestFailedException>())
             .Which.Status.Should().Be(400);
     }
+
+    [Theory]
+    [InlineData("validate", "[]")]
+    [InlineData("validate", "\"grader\"")]
+    [InlineData("run", "[]")]
+    [InlineData("run", "{\"grader\":{\"type\":\"string_check\",\"name\":\"g\",\"input\":\"a\",\"reference\":\"a\",\"operation\":\"eq\"}}")]
+    public async Task GraderRoutes_AnswerABodyWithoutAGraderOrSample_With400(string route, string body)
+    {
+        (int status, JsonNode? error) = await PostAsync("fine_tuning/alpha/graders/" + route, body);
+
+        status.Should().Be(400);
+        error!["param"]!.GetValue<string>().Should().Be(body.StartsWith('{') ? "model_sample" : "grader");
+    }
+
+    [Fact]
+    public async Task PermissionsAndUploadCompletion_AnswerABodyThatIsNotAnObject_With400()
+    {
+        string checkpoint = await FineTunedModelAsync(_emulator.CreateOpenAIClient());
+        (int status, JsonNode? error) = await PostAsync($"fine_tuning/checkpoints/{Uri.EscapeDataString(checkpoint)}/permissions", "[]");
+        status.Should().Be(400);
+        error!["param"]!.GetValue<string>().Should().Be("project_ids");
+
+        (int created, JsonNode? upload) = await PostAsync("uploads", """{"filename":"a.jsonl","purpose":"fine-tune","bytes":1,"mime_type":"text/jsonl"}""");
+        created.Should().Be(200);
+        (status, error) = await PostAsync($"uploads/{upload!["id"]!.GetValue<string>()}/complete", "[]");
+        status.Should().Be(400);
+        error!["param"]!.GetValue<string>().Should().Be("part_ids");
+    }
+
+    /// <summary>A raw POST to the emulator's OpenAI platform: the status, and the body's <c>error</c> (or the body when there is none).</summary>
+    private async Task<(int Status, JsonNode? Body)> PostAsync(string path, string body)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.Endpoint.AbsoluteUri.TrimEnd('/') + "/" + path))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _emulator.ApiKey.Key);
+        using HttpResponseMessage response = await http.SendAsync(request, _timeout.Token);
+        JsonNode? json = JsonNode.Parse(await response.Content.ReadAsStringAsync(_timeout.Token));
+        return ((int)response.StatusCode, json?["error"] ?? json);
+    }
 }
