@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -261,58 +260,23 @@ public partial class FineTuningFilesClient
         }
     }
 
-    /// <summary>Sends every part; returns their ids in file order. The first failure stops the other workers and surfaces.</summary>
+    /// <summary>Sends every part (<see cref="ParallelParts"/>); returns their ids in file order. The first failure stops the other parts and surfaces.</summary>
     private async ValueTask<string[]> SendPartsAsync(string uploadId, Func<long, long, Stream> openSlice, long length, FineTuningFileUploadOptions options, bool async, CancellationToken cancellationToken)
     {
-        int partSize = options.PartSize;
-        int partCount = (int)((length + partSize - 1) / partSize);
-        string[] partIds = new string[partCount];
-        var progress = new PartProgress(options.Progress, partCount);
+        var plan = new PartPlan(length, options.PartSize);
+        string[] partIds = new string[plan.Count];
+        var progress = new PartProgress(options.Progress, plan.Count);
         string path = FineTuningOperations.AddUploadPart.Path(uploadId);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        int next = -1;
-
-        async Task WorkAsync()
-        {
-            try
+        await ParallelParts.RunAsync(
+            plan.Parts(),
+            options.MaxConcurrency,
+            async (index, token) =>
             {
-                int index;
-                while ((index = Interlocked.Increment(ref next)) < partCount)
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    long offset = (long)index * partSize;
-                    long size = Math.Min(partSize, length - offset);
-                    using MultipartFileContent content = MultipartFileContent.ForPart(openSlice(offset, size), progress.ForPart(index), ownsData: true);
-                    partIds[index] = (await SendUploadPartAsync(path, uploadId, content, async, stop.Token).ConfigureAwait(false)).Value.Id;
-                }
-            }
-            catch
-            {
-                stop.Cancel(); // the other parts stop: the upload fails as a whole
-                throw;
-            }
-        }
-
-        Task[] workers = Enumerable.Range(0, Math.Min(options.MaxConcurrency, partCount)).Select(_ => Task.Run(WorkAsync)).ToArray();
-        Task all = Task.WhenAll(workers);
-        try
-        {
-            if (async)
-            {
-                await all.ConfigureAwait(false);
-            }
-            else
-            {
-                all.GetAwaiter().GetResult();
-            }
-        }
-        catch (Exception) when (all.Exception is { } aggregate)
-        {
-            // WhenAll surfaces the first worker's exception, which may be a sibling's cancellation: the cause is the one that is not.
-            Exception cause = aggregate.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? aggregate.InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(cause).Throw();
-        }
-
+                using MultipartFileContent content = MultipartFileContent.ForPart(openSlice(plan.StartOf(index), plan.LengthOf(index)), progress.ForPart(index), ownsData: true);
+                partIds[index] = (await SendUploadPartAsync(path, uploadId, content, async, token).ConfigureAwait(false)).Value.Id;
+            },
+            async,
+            cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return partIds;
     }

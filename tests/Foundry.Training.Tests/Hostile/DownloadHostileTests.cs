@@ -426,6 +426,38 @@ public sealed class DownloadHostileTests : JobsTestBase
         server.Requests.Should().HaveCount(2);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RangedPartsThatEndCleanlyShortOfTheirRange_FailAfterThreeResumptionsWithoutAByte(bool async)
+    {
+        // Chunked 206 answers that end cleanly (last chunk sent) before the range their Content-Range promises: the first
+        // brings 100 of 2,048 bytes, every resumption none.
+        byte[] content = HostileResponses.Content(2048);
+        static byte[] Short(long start, byte[] body) =>
+            HostileResponses.Head(206, "Content-Type: application/octet-stream", $"Content-Range: bytes {start}-2047/2048", "ETag: \"v1\"", "Transfer-Encoding: chunked")
+                .Concat(body.Length == 0 ? Array.Empty<byte>() : System.Text.Encoding.ASCII.GetBytes(body.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\r\n").Concat(body).Concat("\r\n"u8.ToArray()))
+                .Concat("0\r\n\r\n"u8.ToArray()).ToArray();
+        using var server = new FaultyServer(endpoint => new[]
+        {
+            ConnectionFault.Respond(200, $$"""{"data":[{"path":"model/weights.bin","content_uri":"{{endpoint}}blob/weights.bin?sig=SECRET"}],"has_more":false}"""),
+            ConnectionFault.Raw(Short(0, content[..100])),
+            ConnectionFault.Raw(Short(100, Array.Empty<byte>())),
+        });
+        var clients = new FaultClients(server.Endpoint);
+
+        Func<Task> download = async
+            ? () => clients.Jobs.DownloadArtifactsAsync("job-1", "latest", _destination)
+            : () => Task.Run(() => clients.Jobs.DownloadArtifacts("job-1", "latest", _destination));
+
+        RequestFailedException ex = (await download.Should().ThrowAsync<RequestFailedException>()).Which;
+        ex.ErrorCode.Should().Be("ArtifactDownloadIncomplete");
+        ex.Message.Should().Contain("'model/weights.bin'").And.Contain("byte 100").And.Contain("ended after 0 of 1948 bytes").And.NotContain("SECRET");
+        ex.InnerException.Should().BeAssignableTo<IOException>();
+        FilesUnder(_destination).Should().BeEmpty("the partial file is removed");
+        server.Requests.Should().HaveCount(5, "the listing, the first answer and three resumptions without a byte");
+    }
+
     /// <summary>Reports on the downloading thread (<see cref="Progress{T}"/> would post to a context).</summary>
     private sealed class Reports : IProgress<ArtifactDownloadProgress>
     {

@@ -14,7 +14,7 @@ namespace Foundry.Training;
 /// <summary>
 /// Writes local files to block blobs through pre-signed (SAS) URLs: a file up to one block in one Put Blob, a larger
 /// one in blocks (Put Block) committed with Put Block List. All blocks and small files of an upload share one pool of
-/// <c>maxConcurrency</c> workers; each request streams its range from disk with a <c>Content-MD5</c> the service checks,
+/// <c>maxConcurrency</c> workers (<see cref="ParallelParts"/>); each request streams its range from disk with a <c>Content-MD5</c> the service checks,
 /// and is retried on its own by the pipeline's retry policy (a reset in the middle of a block resends that block).
 /// </summary>
 internal sealed class BlockUploader
@@ -61,92 +61,46 @@ internal sealed class BlockUploader
     /// <exception cref="RequestFailedException">Storage refused a request, or it failed after its retries.</exception>
     public async ValueTask UploadAsync(IReadOnlyList<BlobUpload> blobs, Action<long>? progress, bool async, CancellationToken cancellationToken)
     {
-        List<Part> parts = Plan(blobs);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = new Run(parts, progress, stop);
-        int workers = Math.Max(1, Math.Min(_maxConcurrency, parts.Count));
-        var tasks = new Task[workers];
-        for (int i = 0; i < workers; i++)
-        {
-            tasks[i] = async
-                ? WorkAsync(run, async: true).AsTask()
-                : Task.Factory.StartNew(() => WorkAsync(run, async: false).EnsureCompleted(), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
-        try
-        {
-            if (async)
-            {
-                await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-            else
-            {
-                Task.WaitAll(tasks);
-            }
-        }
-        catch (Exception) when (run.Failure is not null)
-        {
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
-
-        if (run.Failure is not null)
-        {
-            run.Failure.Throw();
-        }
-
+        await ParallelParts.RunAsync(Plan(blobs), _maxConcurrency, (part, token) => UploadPartAsync(part, progress, async, token), async, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>The requests of every file: one Put Blob for a file of one block at most, else one Put Block per block.</summary>
     private List<Part> Plan(IReadOnlyList<BlobUpload> blobs)
     {
         var parts = new List<Part>();
         foreach (BlobUpload blob in blobs)
         {
-            long blockSize = BlockSizeFor(blob.Length, _blockSize);
-            if (blob.Length <= blockSize)
+            var plan = new PartPlan(blob.Length, BlockSizeFor(blob.Length, _blockSize));
+            if (plan.Count <= 1)
             {
                 parts.Add(new Part(blob, null, -1, 0, blob.Length));
                 continue;
             }
 
-            int count = (int)((blob.Length + blockSize - 1) / blockSize);
-            var blocks = new BlockList(count);
-            for (int i = 0; i < count; i++)
+            var blocks = new BlockList(plan.Count);
+            foreach (int i in plan.Parts())
             {
-                long offset = i * blockSize;
-                parts.Add(new Part(blob, blocks, i, offset, Math.Min(blockSize, blob.Length - offset)));
+                parts.Add(new Part(blob, blocks, i, plan.StartOf(i), plan.LengthOf(i)));
             }
         }
 
         return parts;
     }
 
-    private async ValueTask WorkAsync(Run run, bool async)
+    /// <summary>Sends one part; the one that stages a blob's last block commits the blob.</summary>
+    private async ValueTask UploadPartAsync(Part part, Action<long>? progress, bool async, CancellationToken cancellationToken)
     {
-        CancellationToken token = run.Stop.Token;
-        try
+        if (part.Blocks is null)
         {
-            while (!token.IsCancellationRequested && run.Next() is Part part)
-            {
-                if (part.Blocks is null)
-                {
-                    await PutAsync(part, comp: null, run.Progress, async, token).ConfigureAwait(false);
-                    continue;
-                }
-
-                await PutAsync(part, comp: "block", run.Progress, async, token).ConfigureAwait(false);
-                if (part.Blocks.Done())
-                {
-                    await CommitAsync(part.Blob, part.Blocks.Count, async, token).ConfigureAwait(false);
-                }
-            }
+            await PutAsync(part, comp: null, progress, async, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        catch (Exception ex)
+
+        await PutAsync(part, comp: "block", progress, async, cancellationToken).ConfigureAwait(false);
+        if (part.Blocks.Done())
         {
-            run.Fail(ex);
+            await CommitAsync(part.Blob, part.Blocks.Count, async, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -240,63 +194,5 @@ internal sealed class BlockUploader
         public int Count { get; }
 
         public bool Done() => Interlocked.Decrement(ref _remaining) == 0;
-    }
-
-    /// <summary>The shared state of one upload's workers.</summary>
-    private sealed class Run
-    {
-        private readonly List<Part> _parts;
-        private int _next = -1;
-        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
-
-        public Run(List<Part> parts, Action<long>? progress, CancellationTokenSource stop)
-        {
-            _parts = parts;
-            Progress = progress;
-            Stop = stop;
-        }
-
-        public Action<long>? Progress { get; }
-
-        public CancellationTokenSource Stop { get; }
-
-        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure => Volatile.Read(ref _failure);
-
-        public Part? Next()
-        {
-            int index = Interlocked.Increment(ref _next);
-            return index < _parts.Count ? _parts[index] : null;
-        }
-
-        /// <summary>Keeps the first real failure (not the cancellations it causes in the other workers) and stops them.</summary>
-        public void Fail(Exception exception)
-        {
-            if (exception is OperationCanceledException && Stop.IsCancellationRequested && _failure is not null)
-            {
-                return;
-            }
-
-            if (exception is OperationCanceledException)
-            {
-                Interlocked.CompareExchange(ref _failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception), null);
-            }
-            else
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo info = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo? previous = Interlocked.CompareExchange(ref _failure, info, null);
-                if (previous?.SourceException is OperationCanceledException)
-                {
-                    Interlocked.Exchange(ref _failure, info);
-                }
-            }
-
-            try
-            {
-                Stop.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
     }
 }

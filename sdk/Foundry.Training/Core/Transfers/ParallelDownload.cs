@@ -15,18 +15,14 @@ namespace Foundry.Training;
 /// </summary>
 internal sealed class ParallelDownload
 {
-    /// <summary>How often a file that keeps changing is started again before the download fails.</summary>
-    private const int MaxRestarts = 3;
-
-    /// <summary>How many times in a row a part's connection may break without a byte arriving before the download fails.</summary>
-    private const int MaxFruitlessRetries = 3;
-
     private const int BufferSize = 81920;
+    private const string IncompleteCode = "ArtifactDownloadIncomplete";
 
     private readonly RangeReader _reader;
     private readonly TransferOptions _options;
     private readonly Uri _uri;
     private readonly string _name;
+    private readonly string _what;
     private readonly FileStream _target;
     private readonly Action<long> _progress;
 
@@ -42,6 +38,7 @@ internal sealed class ParallelDownload
         _options = options;
         _uri = uri;
         _name = name;
+        _what = $"The download of artifact '{name}'";
         _target = target;
         _progress = progress;
     }
@@ -60,13 +57,13 @@ internal sealed class ParallelDownload
             {
                 return await DownloadOnceAsync(async, cancellationToken).ConfigureAwait(false);
             }
-            catch (FileChangedException) when (restart < MaxRestarts)
+            catch (FileChangedException) when (restart < ResumableRead.MaxRestarts)
             {
                 // Start the file again from its new version.
             }
             catch (FileChangedException ex)
             {
-                throw ServiceFailure.Create(0, $"The artifact '{_name}' changed on the server {MaxRestarts + 1} times while it was being downloaded.", "ArtifactChanged", ex);
+                throw ServiceFailure.Create(0, $"The artifact '{_name}' changed on the server {ResumableRead.MaxRestarts + 1} times while it was being downloaded.", "ArtifactChanged", ex);
             }
         }
     }
@@ -139,76 +136,41 @@ internal sealed class ParallelDownload
         long position = plan.StartOf(part);
         long end = position + plan.LengthOf(part);
         byte[] buffer = new byte[BufferSize];
-        int fruitless = 0;
-        Exception? lastBreak = null;
+        var read = new ResumableRead(_what, IncompleteCode);
         while (position < end)
         {
-            if (fruitless > MaxFruitlessRetries)
-            {
-                throw Incomplete(position, lastBreak!);
-            }
-
             response ??= await _reader.ReadAsync(_uri, _name, position, end - position, etag, async, cancellationToken).ConfigureAwait(false);
             using (response)
             {
-                if (!response.Ranged || (etag is not null && response.ETag is not null && response.ETag != etag))
+                if (!response.Ranged)
                 {
-                    // A server that honoured the first range but not this one, or a new version despite If-Match.
-                    throw response.Ranged ? new FileChangedException(_name) : ServiceFailure.Create(response.Raw, $"The server of '{_name}' ignored the range requested for bytes {position} on.", "InvalidRangeResponse");
+                    throw RangeReader.IgnoredRange(response, _name, position); // It honoured the first range but not this one.
                 }
 
-                long before = position;
-                try
+                Stream body = response.Content;
+                long bodyEnd = response.Start + response.Length;
+                while (position < bodyEnd)
                 {
-                    position = await CopyAsync(response.Content, position, response.Start + response.Length, buffer, async, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-                {
-                    if (cancellationToken.IsCancellationRequested)
+                    int count = await read.ReadAsync(body, buffer, 0, (int)Math.Min(buffer.Length, bodyEnd - position), position, async, cancellationToken).ConfigureAwait(false);
+                    if (count <= 0)
                     {
-                        throw new OperationCanceledException($"The download of artifact '{_name}' was cancelled.", ex, cancellationToken);
+                        if (count == 0)
+                        {
+                            read.EndedEarly(position - response.Start, response.Length, position);
+                        }
+
+                        break; // The rest is asked for again.
                     }
 
-                    position = ex is PartialCopyException partial ? partial.Position : position;
-                    lastBreak = ex.InnerException ?? ex;
+                    await WriteAtAsync(position, buffer, count, async, cancellationToken).ConfigureAwait(false);
+                    position += count;
+                    read.Progressed();
+                    _progress(count);
                 }
-
-                fruitless = position > before ? 0 : fruitless + 1;
             }
 
             response = null;
         }
-    }
-
-    /// <summary>Copies a body into the file from <paramref name="position"/> until <paramref name="end"/> or the body ends; returns where it got.</summary>
-    private async ValueTask<long> CopyAsync(Stream source, long position, long end, byte[] buffer, bool async, CancellationToken cancellationToken)
-    {
-        while (position < end)
-        {
-            int read;
-            try
-            {
-                int want = (int)Math.Min(buffer.Length, end - position);
-                read = async
-                    ? await source.ReadAsync(buffer, 0, want, cancellationToken).ConfigureAwait(false)
-                    : source.Read(buffer, 0, want);
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-            {
-                throw new PartialCopyException(position, ex);
-            }
-
-            if (read == 0)
-            {
-                break; // A short body: the rest is asked for again.
-            }
-
-            await WriteAtAsync(position, buffer, read, async, cancellationToken).ConfigureAwait(false);
-            position += read;
-            _progress(read);
-        }
-
-        return position;
     }
 
     /// <summary>A server that ignored the range: the whole file over this one connection, hashed as it arrives.</summary>
@@ -219,37 +181,31 @@ internal sealed class ParallelDownload
         {
             byte[] buffer = new byte[BufferSize];
             long written = 0;
-            Stream source = response.Content;
+            Stream body = response.Content;
+            var read = new ResumableRead(_what, IncompleteCode);
             while (true)
             {
-                int read;
-                try
+                int count = await read.ReadAsync(body, buffer, 0, buffer.Length, written, async, cancellationToken).ConfigureAwait(false);
+                if (count < 0)
                 {
-                    read = async
-                        ? await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
-                        : source.Read(buffer, 0, buffer.Length);
-                }
-                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-                {
-                    throw cancellationToken.IsCancellationRequested
-                        ? new OperationCanceledException($"The download of artifact '{_name}' was cancelled.", ex, cancellationToken)
-                        : Incomplete(written, ex);
+                    throw read.BrokeOff(written); // One connection: it cannot be resumed.
                 }
 
-                if (read == 0)
+                if (count == 0)
                 {
                     break;
                 }
 
-                await WriteAtAsync(written, buffer, read, async, cancellationToken).ConfigureAwait(false);
-                hasher.Append(buffer, 0, read);
-                written += read;
-                _progress(read);
+                await WriteAtAsync(written, buffer, count, async, cancellationToken).ConfigureAwait(false);
+                hasher.Append(buffer, 0, count);
+                written += count;
+                _progress(count);
             }
 
             if (response.Length >= 0 && written != response.Length)
             {
-                throw Incomplete(written, new IOException($"The body ended after {written} of {response.Length} bytes."));
+                read.EndedEarly(written, response.Length, written);
+                throw read.BrokeOff(written);
             }
 
             CheckMd5(response.ContentMd5, hasher.Finish());
@@ -313,9 +269,6 @@ internal sealed class ParallelDownload
         return read;
 #endif
     }
-
-    private RequestFailedException Incomplete(long position, Exception inner) =>
-        ServiceFailure.Create(0, $"The download of artifact '{_name}' broke off at byte {position}: {inner.Message}", "ArtifactDownloadIncomplete", inner);
 
     private RequestFailedException Corrupted(string problem) =>
         ServiceFailure.Create(0, $"The downloaded artifact '{_name}' {problem}; it was not kept.", "ArtifactCorrupted");
@@ -406,17 +359,5 @@ internal sealed class ParallelDownload
         public byte[] Finish() => _next == _done.Length ? _hasher.Finish() : throw new InvalidOperationException("Not every part was hashed.");
 
         public void Dispose() => _hasher.Dispose();
-    }
-
-    /// <summary>A body that broke off, with how far it got.</summary>
-    private sealed class PartialCopyException : IOException
-    {
-        public PartialCopyException(long position, Exception inner)
-            : base(inner.Message, inner)
-        {
-            Position = position;
-        }
-
-        public long Position { get; }
     }
 }

@@ -13,7 +13,8 @@ namespace Foundry.Training;
 /// The answer is checked against what was asked: a 206 must say (<c>Content-Range</c>) that it starts where asked, ends
 /// within the range and agrees with its <c>Content-Length</c>; a 200 is the whole file (the server ignored the range);
 /// a 416 says the range starts past the end (how a reader of a growing file, such as a log tailed from a saved offset,
-/// learns there is nothing new); a 412 means the file changed (<see cref="FileChangedException"/>). Parallel downloads
+/// learns there is nothing new); a 412, or a 206 of another version than <c>If-Match</c> named, means the file changed
+/// (<see cref="FileChangedException"/>). Parallel downloads
 /// use it for each part, resumed parts from where they stopped.
 /// </summary>
 internal sealed class RangeReader
@@ -51,7 +52,7 @@ internal sealed class RangeReader
     /// <param name="ifMatch">The version the bytes must come from; any version when null.</param>
     /// <param name="async">Whether to wait asynchronously.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="FileChangedException">The file is no longer the version <paramref name="ifMatch"/> names.</exception>
+    /// <exception cref="FileChangedException">The file is no longer the version <paramref name="ifMatch"/> names (a 412, or a 206 with another <c>ETag</c>).</exception>
     /// <exception cref="RequestFailedException">The server failed, or answered with a range other than the one asked for (<c>InvalidRangeResponse</c>).</exception>
     public async ValueTask<RangeResponse> ReadAsync(Uri uri, string name, long offset, long? length, string? ifMatch, bool async, CancellationToken cancellationToken)
     {
@@ -83,7 +84,7 @@ internal sealed class RangeReader
                 return new RangeResponse(message, ranged: false, offset, 0, total, ETagOf(past), Md5Of(past, wholeFile: false));
             }
 
-            return Check(message, response, name, offset, length);
+            return Check(message, response, name, offset, length, ifMatch);
         }
         catch
         {
@@ -92,7 +93,7 @@ internal sealed class RangeReader
         }
     }
 
-    private static RangeResponse Check(HttpMessage message, Response response, string name, long offset, long? length)
+    private static RangeResponse Check(HttpMessage message, Response response, string name, long offset, long? length, string? ifMatch)
     {
         long? contentLength = response.Headers.ContentLength;
         if (response.Status == 200)
@@ -116,8 +117,18 @@ internal sealed class RangeReader
             throw ServiceFailure.Create(response, $"The server of '{name}' {problem}.", "InvalidRangeResponse");
         }
 
-        return new RangeResponse(message, ranged: true, start, end - start + 1, total, ETagOf(response), Md5Of(response, wholeFile: false));
+        string? etag = ETagOf(response);
+        if (ifMatch is not null && etag is not null && etag != ifMatch)
+        {
+            throw new FileChangedException(name); // A new version despite If-Match.
+        }
+
+        return new RangeResponse(message, ranged: true, start, end - start + 1, total, etag, Md5Of(response, wholeFile: false));
     }
+
+    /// <summary>The failure of a resumption that a server answered with the whole file: it honoured a range before, so it cannot be read on.</summary>
+    internal static RequestFailedException IgnoredRange(RangeResponse response, string name, long position) =>
+        ServiceFailure.Create(response.Raw, $"The server of '{name}' ignored the range requested for bytes {position} on.", "InvalidRangeResponse");
 
     /// <summary>
     /// Reads <c>bytes a-b/total</c> (or <c>bytes */total</c>): the total (-1 when <c>*</c> or unreadable), with

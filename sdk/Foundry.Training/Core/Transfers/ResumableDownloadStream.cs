@@ -15,9 +15,6 @@ namespace Foundry.Training;
 /// </summary>
 internal sealed class ResumableDownloadStream : Stream
 {
-    /// <summary>How many times in a row the body may break without a byte arriving before the read fails.</summary>
-    private const int MaxFruitlessResumes = 3;
-
     private readonly RangeReader _reader;
     private readonly Uri _uri;
     private readonly string _name;
@@ -26,10 +23,10 @@ internal sealed class ResumableDownloadStream : Stream
     private readonly long _length;
     private readonly byte[]? _md5;
     private readonly Md5Hasher? _hasher;
+    private readonly ResumableRead _read;
     private Stream _body;
     private RangeResponse? _resumed;
     private long _position;
-    private int _fruitless;
     private bool _ended;
     private bool _disposed;
 
@@ -44,6 +41,7 @@ internal sealed class ResumableDownloadStream : Stream
         _length = length;
         _md5 = md5;
         _hasher = md5 is null ? null : new Md5Hasher();
+        _read = new ResumableRead($"The download of '{name}'", kind + "DownloadIncomplete");
     }
 
     /// <summary>
@@ -125,52 +123,38 @@ internal sealed class ResumableDownloadStream : Stream
 
         while (true)
         {
-            int read;
-            try
-            {
-                read = async
-                    ? await _body.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false)
-                    : _body.Read(buffer, offset, count);
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException && !_disposed)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException($"The download of '{_name}' was cancelled.", ex, cancellationToken);
-                }
-
-                await ResumeAsync(ex, async, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
+            int read = await _read.ReadAsync(_body, buffer, offset, count, _position, async, cancellationToken).ConfigureAwait(false);
             if (read > 0)
             {
                 _position += read;
-                _fruitless = 0;
+                _read.Progressed();
                 _hasher?.Append(buffer, offset, read);
                 return read;
             }
 
-            if (_length >= 0 && _position < _length)
+            if (read == 0)
             {
-                await ResumeAsync(new IOException($"The body ended after {_position} of {_length} bytes."), async, cancellationToken).ConfigureAwait(false);
-                continue;
+                if (_length < 0 || _position >= _length)
+                {
+                    _ended = true;
+                    Verify();
+                    return 0;
+                }
+
+                _read.EndedEarly(_position, _length, _position);
+            }
+            else if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(ResumableDownloadStream)); // Disposed under the read: not a break.
             }
 
-            _ended = true;
-            Verify();
-            return 0;
+            await ResumeAsync(async, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Asks for the rest of the file from <see cref="_position"/>, only from the version first read.</summary>
-    private async ValueTask ResumeAsync(Exception cause, bool async, CancellationToken cancellationToken)
+    private async ValueTask ResumeAsync(bool async, CancellationToken cancellationToken)
     {
-        if (++_fruitless > MaxFruitlessResumes)
-        {
-            throw ServiceFailure.Create(0, $"The download of '{_name}' broke off at byte {_position}: {cause.Message}", _kind + "DownloadIncomplete", cause);
-        }
-
         _body.Dispose();
         _resumed?.Dispose();
         _resumed = null;
@@ -187,15 +171,14 @@ internal sealed class ResumableDownloadStream : Stream
         }
 
         _resumed = next;
-        if (next.PastEnd || (next.ETag is not null && next.ETag != _etag))
+        if (next.PastEnd)
         {
-            // Nothing at or after the position the file had reached, or a new version despite If-Match.
-            throw Changed(null);
+            throw Changed(null); // Nothing at or after the position the file had reached.
         }
 
         if (!next.Ranged)
         {
-            throw ServiceFailure.Create(next.Raw, $"The server of '{_name}' ignored the range requested for bytes {_position} on.", "InvalidRangeResponse");
+            throw RangeReader.IgnoredRange(next, _name, _position);
         }
 
         _body = next.Content;

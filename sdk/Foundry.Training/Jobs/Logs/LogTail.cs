@@ -21,8 +21,6 @@ internal sealed class LogTail
     internal static readonly string[] Folders = { "user_logs/", "system_logs/", "logs/" };
 
     private const string Operation = "TrainingJobsClient.StreamLogs";
-    private const int MaxFruitlessRetries = 3;
-    private const int MaxRestarts = 3;
     private const int BufferSize = 64 * 1024;
 
     private readonly TrainingJobsClient _client;
@@ -138,17 +136,10 @@ internal sealed class LogTail
         // (copied at its first line: most passes find nothing new).
         Dictionary<string, long>? before = null;
         long offset = _offsets.TryGetValue(path, out long saved) ? saved : 0;
-        int fruitless = 0;
+        var read = new ResumableRead($"Reading the log file '{path}' of attempt '{attempt}'", "LogReadIncomplete");
         int restarts = 0;
-        Exception? lastBreak = null;
         while (true)
         {
-            if (fruitless > MaxFruitlessRetries)
-            {
-                throw ServiceFailure.Create(0, $"Reading the log file '{path}' of attempt '{attempt}' broke off at byte {offset} {fruitless} times: {lastBreak!.Message}", "LogReadIncomplete", lastBreak);
-            }
-
-            long startedAt = offset;
             bool replaced = false;
             RangeResponse response = await _ranges.ReadAsync(uri, path, offset, null, ifMatch: null, async: true, cancellationToken).ConfigureAwait(false);
             using (response)
@@ -176,37 +167,23 @@ internal sealed class LogTail
                     bool broke = false;
                     while (true)
                     {
-                        int read;
-                        try
+                        int count = await read.ReadAsync(response.Content, _buffer, 0, _buffer.Length, offset, async: true, cancellationToken).ConfigureAwait(false);
+                        if (count <= 0)
                         {
-                            read = await response.Content.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-                        {
-                            if (cancellationToken.IsCancellationRequested)
-                            {
-                                throw new OperationCanceledException($"Reading the log file '{path}' was cancelled.", ex, cancellationToken);
-                            }
-
-                            lastBreak = ex;
-                            broke = true;
+                            broke = count < 0;
                             break;
                         }
 
-                        if (read == 0)
-                        {
-                            break;
-                        }
-
-                        received += read;
-                        int start = (int)Math.Min(skip, read);
+                        received += count;
+                        int start = (int)Math.Min(skip, count);
                         skip -= start;
                         _lines.Clear();
-                        _splitter.Push(_buffer, start, read - start, _lines);
+                        _splitter.Push(_buffer, start, count - start, _lines);
                         foreach (SplitLine split in _lines)
                         {
                             offset = split.Next;
                             _offsets[path] = offset;
+                            read.Progressed(); // Progress is a whole line: a connection that breaks inside one gets nowhere.
                             yield return Line(attempt, path, split, before ??= new Dictionary<string, long>(_offsets, StringComparer.Ordinal));
                         }
 
@@ -215,13 +192,12 @@ internal sealed class LogTail
 
                     if (!broke && expected >= 0 && received < expected)
                     {
-                        lastBreak = new IOException($"The body ended after {received} of {expected} bytes.");
+                        read.EndedEarly(received, expected, offset);
                         broke = true;
                     }
 
                     if (broke)
                     {
-                        fruitless = offset > startedAt ? 0 : fruitless + 1;
                         continue;
                     }
 
@@ -242,7 +218,7 @@ internal sealed class LogTail
                 }
             }
 
-            if (++restarts > MaxRestarts)
+            if (++restarts > ResumableRead.MaxRestarts)
             {
                 throw ServiceFailure.Create(0, $"The log file '{path}' of attempt '{attempt}' was replaced on the server {restarts} times while it was being read.", "LogFileUnstable");
             }
