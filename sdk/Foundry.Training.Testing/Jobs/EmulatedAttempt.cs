@@ -46,7 +46,7 @@ internal sealed class EmulatedAttempt
     /// <summary>What this attempt's metric noise and weights are drawn from: each attempt differs.</summary>
     public uint Seed { get; }
 
-    /// <summary>When the attempt was queued (the job's creation for the first, the re-queue for later ones).</summary>
+    /// <summary>When the attempt was queued: the job's creation for the first, the end of the one before for later ones.</summary>
     public DateTimeOffset QueuedAt { get; }
 
     public DateTimeOffset StartedAt { get; }

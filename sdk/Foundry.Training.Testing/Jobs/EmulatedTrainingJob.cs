@@ -217,7 +217,8 @@ internal sealed class EmulatedTrainingJob
             attempt.WriteLog(at, "Error: " + error.Message);
             attempt.End(JobAttemptStatus.Failed, at, error);
             _resumeAfterStep = 0;
-            StartAttempt(at); // the service replaces the attempt at once: the job stays Running
+            _queuedAt = at; // attempt 2 is queued as it is created, when attempt 1 ends ...
+            StartAttempt(at); // ... and the service starts it at once: the job stays Running
             return;
         }
 
