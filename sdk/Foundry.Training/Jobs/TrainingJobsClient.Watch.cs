@@ -75,9 +75,10 @@ public partial class TrainingJobsClient
     /// <summary>
     /// Watches a job as <see cref="WatchAsync(string, CancellationToken)"/>, as <paramref name="options"/> say: at their
     /// polling interval and, with <see cref="TrainingJobWatchOptions.IncludeLogs"/>, with every new line of the job's
-    /// logs in the same stream (<see cref="TrainingJobUpdateKind.LogLine"/>, read on each poll after the metrics, as
-    /// <see cref="StreamLogsAsync"/> reads them: from the latest attempt on, each line once, the last ones before the
-    /// watch ends).
+    /// logs in the same stream (<see cref="TrainingJobUpdateKind.LogLine"/>, read on each poll after the attempt's
+    /// metrics, as <see cref="StreamLogsAsync"/> reads them: from the latest attempt on, each line once, the last ones
+    /// before the watch ends). Across attempts, each attempt's points and lines come before the next attempt's: the
+    /// stream's <see cref="TrainingJobUpdate.AttemptId"/> moves to a newer attempt once and never back.
     /// </summary>
     /// <param name="name">The job name.</param>
     /// <param name="options">How to watch.</param>
@@ -159,7 +160,7 @@ public partial class TrainingJobsClient
     private async IAsyncEnumerable<TrainingJobUpdate> WatchCoreAsync(string name, TimeSpan? pollingInterval, bool includeLogs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var metrics = new MetricCursor();
-        LogTail? logs = includeLogs ? new LogTail(this, _ranges, name, null, null) : null;
+        LogTail? logs = null;
         string? lastStatus = null;
         bool first = true;
         while (true)
@@ -167,6 +168,7 @@ public partial class TrainingJobsClient
             Response<TrainingJob> response = await GetAsync(name, cancellationToken).ConfigureAwait(false);
             TrainingJob job = response.Value;
             string? status = TrainingJobStates.StatusOf(job);
+            bool ended = TrainingJobStatus.IsTerminal(status);
             if (first || !string.Equals(status, lastStatus, StringComparison.Ordinal))
             {
                 first = false;
@@ -178,23 +180,31 @@ public partial class TrainingJobsClient
             // earn a 404, which Azure.Core logs as a warning on every poll.
             if (!TrainingJobStatus.IsWaitingToStart(status))
             {
-                // One look-up of the latest attempt per poll serves the metrics and the logs alike.
-                string? latest = await TryGetLatestAttemptIdAsync(name, WatchOperation, logs is null ? "its metrics are" : "its metrics and logs are", cancellationToken).ConfigureAwait(false);
-                foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, latest, metrics, cancellationToken).ConfigureAwait(false))
+                // One look-up of the latest attempt, and at most one listing of the attempts, per poll serve the
+                // metrics and the logs alike; each attempt is read whole (points, then lines) before the next, so
+                // the stream moves on to a newer attempt once and never back.
+                string? latest = await TryGetLatestAttemptIdAsync(name, WatchOperation, includeLogs ? "its metrics and logs are" : "its metrics are", cancellationToken).ConfigureAwait(false);
+                foreach (string attempt in await AttemptsToReadAsync(name, metrics.AttemptId, latest, cancellationToken).ConfigureAwait(false))
                 {
-                    yield return update;
-                }
-
-                if (logs is not null)
-                {
-                    await foreach (TrainingLogLine line in logs.ReadAsync(latest, TrainingJobStatus.IsTerminal(status), cancellationToken).ConfigureAwait(false))
+                    bool moved = metrics.MoveTo(attempt);
+                    foreach (TrainingJobUpdate update in await ReadNewMetricPointsAsync(name, attempt, metrics, cancellationToken).ConfigureAwait(false))
                     {
-                        yield return TrainingJobUpdate.LogLineReceived(line);
+                        yield return update;
+                    }
+
+                    if (includeLogs)
+                    {
+                        // A tail of this one attempt: read to its end (last line too) once it is not the latest.
+                        logs = moved || logs is null ? new LogTail(this, _ranges, name, attempt, resumeFrom: null) : logs;
+                        await foreach (TrainingLogLine line in logs.ReadAsync(latest, ended, cancellationToken).ConfigureAwait(false))
+                        {
+                            yield return TrainingJobUpdate.LogLineReceived(line);
+                        }
                     }
                 }
             }
 
-            if (TrainingJobStatus.IsTerminal(status))
+            if (ended)
             {
                 yield break;
             }
@@ -204,43 +214,37 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>
-    /// Reads the points that <paramref name="cursor"/> has not seen yet, up to the <paramref name="latest"/> attempt
-    /// (none while the job has none). When the service started a newer attempt since the last poll (a retry, a
-    /// preemption), the attempt read so far is finished first — the points it logged after that poll — then every
-    /// attempt after it, oldest first, so each point is reported once, in order. A metric the service sent without a
-    /// usable name (none, empty, <c>..</c>, ...) cannot be read: it is skipped and logged
-    /// (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service data never reaches
-    /// the argument checks meant for callers.
+    /// The attempts a watch reads on this poll, oldest first: none while the job has no <paramref name="latest"/>
+    /// attempt; the latest alone on the first read, or while it is still the <paramref name="current"/> one; and when
+    /// the service started a newer attempt since the last poll (a retry, a preemption), the current one — to finish
+    /// what it logged after that poll — then every attempt after it, up to the latest.
     /// </summary>
-    private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, string? latest, MetricCursor cursor, CancellationToken cancellationToken)
+    private async Task<List<string>> AttemptsToReadAsync(string name, string? current, string? latest, CancellationToken cancellationToken)
     {
-        var updates = new List<TrainingJobUpdate>();
         if (latest is null)
         {
-            return updates;
+            return new List<string>();
         }
 
-        if (cursor.AttemptId is string current && current != latest)
+        if (current is null || current == latest)
         {
-            List<string> newer = await AttemptsAfterAsync(name, current, latest, WatchOperation, cancellationToken).ConfigureAwait(false);
-            await ReadAttemptPointsAsync(name, current, cursor, updates, cancellationToken).ConfigureAwait(false);
-            foreach (string attempt in newer)
-            {
-                cursor.MoveTo(attempt);
-                await ReadAttemptPointsAsync(name, attempt, cursor, updates, cancellationToken).ConfigureAwait(false);
-            }
-
-            return updates;
+            return new List<string> { latest };
         }
 
-        cursor.MoveTo(latest);
-        await ReadAttemptPointsAsync(name, latest, cursor, updates, cancellationToken).ConfigureAwait(false);
-        return updates;
+        List<string> attempts = await AttemptsAfterAsync(name, current, latest, WatchOperation, cancellationToken).ConfigureAwait(false);
+        attempts.Insert(0, current);
+        return attempts;
     }
 
-    /// <summary>Adds to <paramref name="updates"/> the points of one attempt that <paramref name="cursor"/> (standing on it) has not seen yet.</summary>
-    private async Task ReadAttemptPointsAsync(string name, string attemptId, MetricCursor cursor, List<TrainingJobUpdate> updates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The points of one attempt that <paramref name="cursor"/> (standing on it) has not seen yet, each metric's in
+    /// order. A metric the service sent without a usable name (none, empty, <c>..</c>, ...) cannot be read: it is
+    /// skipped and logged (<see cref="FoundryTrainingEventSource.ServiceItemSkipped"/>) and the watch goes on; service
+    /// data never reaches the argument checks meant for callers.
+    /// </summary>
+    private async Task<List<TrainingJobUpdate>> ReadNewMetricPointsAsync(string name, string attemptId, MetricCursor cursor, CancellationToken cancellationToken)
     {
+        var updates = new List<TrainingJobUpdate>();
         await foreach (JobMetric metric in GetMetricsAsync(name, attemptId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (Unaddressable(metric.Name, "name") is string metricProblem)
@@ -258,6 +262,8 @@ public partial class TrainingJobsClient
                 }
             }
         }
+
+        return updates;
     }
 
     /// <summary>
@@ -361,15 +367,18 @@ public partial class TrainingJobsClient
         /// <summary>The attempt whose points are being read; null before the first.</summary>
         public string? AttemptId => _attemptId;
 
-        /// <summary>A new attempt starts its steps over.</summary>
-        public void MoveTo(string attemptId)
+        /// <summary>A new attempt starts its steps over; true when <paramref name="attemptId"/> is not the one read so far.</summary>
+        public bool MoveTo(string attemptId)
         {
-            if (!string.Equals(attemptId, _attemptId, StringComparison.Ordinal))
+            if (string.Equals(attemptId, _attemptId, StringComparison.Ordinal))
             {
-                _attemptId = attemptId;
-                _lastStep.Clear();
-                _seenWithoutStep.Clear();
+                return false;
             }
+
+            _attemptId = attemptId;
+            _lastStep.Clear();
+            _seenWithoutStep.Clear();
+            return true;
         }
 
         public long? NextStep(string metric) => _lastStep.TryGetValue(metric, out long step) ? step + 1 : null;

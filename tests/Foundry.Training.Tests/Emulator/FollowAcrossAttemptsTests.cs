@@ -146,6 +146,29 @@ public sealed class FollowAcrossAttemptsTests : IDisposable
             .Should().OnlyContain(poll => poll.Count() == 1);
     }
 
+    [Theory]
+    [InlineData("retry", 10)]
+    [InlineData("preempt", 25)]
+    [InlineData("fail-then-succeed", 10)]
+    [InlineData("fail-then-succeed", 40)] // one poll sees attempt 1 still running, the next attempt 2 running
+    public async Task Watch_WithIncludeLogs_ReportsTheMoveToAttempt2Once_AfterAllOfAttempt1_ListingTheAttemptsOnce(string scenario, int pollSeconds)
+    {
+        await CreateAsync(scenario);
+
+        List<TrainingJobUpdate> updates = await WatchAsync(scenario, new TrainingJobWatchOptions { PollingInterval = TimeSpan.FromSeconds(pollSeconds), IncludeLogs = true });
+
+        // Points and lines in one stream: every one of attempt 1, then every one of attempt 2, never back to attempt 1.
+        List<string> attempts = updates.Where(u => u.Kind != TrainingJobUpdateKind.StatusChanged).Select(u => u.AttemptId!).ToList();
+        attempts.Where((attempt, i) => i == 0 || attempt != attempts[i - 1]).Should().Equal(new[] { "1", "2" }, "the move to attempt 2 is reported once");
+        AssertEveryPointOnce(updates, await PointsAsync(scenario));
+        await AssertBothLogsOnceAsync(scenario, updates.Where(u => u.Kind == TrainingJobUpdateKind.LogLine).Select(u => u.LogLine!).ToList(), skipFromAttempt1: 0);
+        updates.Last().Should().Match<TrainingJobUpdate>(u => u.Kind == TrainingJobUpdateKind.StatusChanged || u.AttemptId == "2");
+
+        // The poll that found attempt 2 listed the attempts after 1 once, for the metrics and the logs alike.
+        _emulator.Requests.Should().ContainSingle(r => r.Path == $"/training_jobs/{scenario}/attempts")
+            .Which.Query.Should().Contain("after", "1");
+    }
+
     private async Task CreateAsync(string scenario) =>
         await _client.CreateAsync(scenario, TrainingJobsAttemptScenarioTests.WithScenario(scenario), _timeout.Token);
 
