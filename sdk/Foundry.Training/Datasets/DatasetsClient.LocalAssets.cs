@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -52,20 +53,24 @@ public partial class DatasetsClient
         string baseDirectory = Path.GetFullPath(options.BaseDirectory ?? Directory.GetCurrentDirectory());
         var copy = (CommandJob)ModelSerialization.Deserialize<JobProperties>(ModelSerialization.SerializeToUtf8Bytes<JobProperties>(job, ModelSerialization.Options), ModelSerialization.Options)!;
 
-        // Check every local path before anything is uploaded.
-        string? codeFolder = LocalPath(copy.CodeId, baseDirectory, "job.CodeId", folder: true);
+        // Check every local path once, before anything is uploaded; remember where each goes back.
+        string? codeFolder = LocalPath(copy.CodeId, baseDirectory, "job.CodeId", folder: true)?.Path;
+        var uploads = new List<(LocalAsset Asset, Action<string> Replace)>();
         if (copy.Training?.Dataset is TrainingDatasetConfiguration dataset)
         {
-            LocalPath(dataset.Train, baseDirectory, "job.Training.Dataset.Train", folder: null);
-            LocalPath(dataset.Eval, baseDirectory, "job.Training.Dataset.Eval", folder: null);
+            AddUpload(uploads, LocalPath(dataset.Train, baseDirectory, "job.Training.Dataset.Train", folder: null), reference => dataset.Train = reference);
+            AddUpload(uploads, LocalPath(dataset.Eval, baseDirectory, "job.Training.Dataset.Eval", folder: null), reference => dataset.Eval = reference);
         }
 
-        foreach (var input in copy.Inputs)
+        foreach (KeyValuePair<string, JobInput> input in copy.Inputs)
         {
-            LocalPath(input.Value?.Uri, baseDirectory, "job.Inputs[\"" + input.Key + "\"].Uri", folder: null);
+            if (input.Value is JobInput value)
+            {
+                AddUpload(uploads, LocalPath(value.Uri, baseDirectory, "job.Inputs[\"" + input.Key + "\"].Uri", folder: null), reference => value.Uri = reference);
+            }
         }
 
-        var rewards = new System.Collections.Generic.List<TrainingEntryPointReference>();
+        var rewards = new List<TrainingEntryPointReference>();
         if (copy.Training is ReinforcementTrainingConfiguration reinforcement)
         {
             CollectFunctions(reinforcement.Reward, rewards);
@@ -75,7 +80,7 @@ public partial class DatasetsClient
         foreach (TrainingEntryPointReference function in rewards)
         {
             (string file, string callable) = SplitEntryPoint(function.EntryPoint);
-            string? local = LocalPath(file, baseDirectory, "job.Training.Reward (entry point " + function.EntryPoint + ")", folder: false, mustExist: false);
+            string? local = LocalPath(file, baseDirectory, "job.Training.Reward (entry point " + function.EntryPoint + ")", folder: false, mustExist: false)?.Path;
             if (local is null)
             {
                 continue;
@@ -99,30 +104,24 @@ public partial class DatasetsClient
             copy.CodeId = await UploadAsync(codeFolder, isFolder: true, options, async, cancellationToken, codeFolderFilter: codeFolder == rewardFolder ? rewards : null).ConfigureAwait(false);
         }
 
-        if (copy.Training?.Dataset is TrainingDatasetConfiguration data)
+        foreach ((LocalAsset asset, Action<string> replace) in uploads)
         {
-            data.Train = await ReplaceAsync(data.Train, baseDirectory, options, async, cancellationToken).ConfigureAwait(false) ?? data.Train;
-            data.Eval = await ReplaceAsync(data.Eval, baseDirectory, options, async, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var input in copy.Inputs)
-        {
-            if (input.Value is JobInput value)
-            {
-                value.Uri = await ReplaceAsync(value.Uri, baseDirectory, options, async, cancellationToken).ConfigureAwait(false);
-            }
+            replace(await UploadAsync(asset.Path, asset.IsFolder, options, async, cancellationToken).ConfigureAwait(false));
         }
 
         return copy;
     }
 
-    private async ValueTask<string?> ReplaceAsync(string? value, string baseDirectory, LocalAssetOptions options, bool async, CancellationToken cancellationToken)
+    /// <summary>Plans the upload of <paramref name="local"/>, when the value was a local path, and how its reference replaces it.</summary>
+    private static void AddUpload(List<(LocalAsset Asset, Action<string> Replace)> uploads, LocalAsset? local, Action<string> replace)
     {
-        string? local = LocalPath(value, baseDirectory, "value", folder: null);
-        return local is null ? value : await UploadAsync(local, Directory.Exists(local), options, async, cancellationToken).ConfigureAwait(false);
+        if (local is LocalAsset asset)
+        {
+            uploads.Add((asset, replace));
+        }
     }
 
-    private async ValueTask<string> UploadAsync(string local, bool isFolder, LocalAssetOptions options, bool async, CancellationToken cancellationToken, System.Collections.Generic.List<TrainingEntryPointReference>? codeFolderFilter = null)
+    private async ValueTask<string> UploadAsync(string local, bool isFolder, LocalAssetOptions options, bool async, CancellationToken cancellationToken, List<TrainingEntryPointReference>? codeFolderFilter = null)
     {
         string name = DatasetName(options.NamePrefix, local);
         var uploadOptions = new DatasetUploadOptions { Progress = options.Progress };
@@ -132,7 +131,7 @@ public partial class DatasetsClient
             Func<string, bool>? filter = null;
             if (codeFolderFilter is not null)
             {
-                var files = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+                var files = new HashSet<string>(StringComparer.Ordinal);
                 foreach (TrainingEntryPointReference function in codeFolderFilter)
                 {
                     files.Add(SplitEntryPoint(function.EntryPoint).File);
@@ -152,10 +151,11 @@ public partial class DatasetsClient
     }
 
     /// <summary>
-    /// The full path of a local value (null for none or a URI). A value with a scheme of two or more letters is a URI;
-    /// <c>file://</c> URIs and everything else are local paths, which must exist (as a folder when <paramref name="folder"/> says so).
+    /// The full path of a local value, and whether it is a folder (null for none or a URI). A value with a scheme of two
+    /// or more letters is a URI; <c>file://</c> URIs and everything else are local paths, which must exist (as a folder
+    /// when <paramref name="folder"/> says so).
     /// </summary>
-    private static string? LocalPath(string? value, string baseDirectory, string property, bool? folder, bool mustExist = true)
+    private static LocalAsset? LocalPath(string? value, string baseDirectory, string property, bool? folder, bool mustExist = true)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -187,10 +187,10 @@ public partial class DatasetsClient
             throw new ArgumentException($"{property} is neither a URI nor an existing local {kind}: '{value}' (read from '{baseDirectory}').", "job");
         }
 
-        return full;
+        return new LocalAsset(full, isFolder);
     }
 
-    private static void CollectFunctions(TrainingRewardConfiguration? reward, System.Collections.Generic.List<TrainingEntryPointReference> found)
+    private static void CollectFunctions(TrainingRewardConfiguration? reward, List<TrainingEntryPointReference> found)
     {
         switch (reward)
         {
@@ -219,6 +219,20 @@ public partial class DatasetsClient
     {
         string prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return file.StartsWith(prefix, StringComparison.Ordinal) ? file.Substring(prefix.Length).Replace(Path.DirectorySeparatorChar, '/') : null;
+    }
+
+    /// <summary>A local file or folder a job names, as checked: its full path and which of the two it is.</summary>
+    private readonly struct LocalAsset
+    {
+        public LocalAsset(string path, bool isFolder)
+        {
+            Path = path;
+            IsFolder = isFolder;
+        }
+
+        public string Path { get; }
+
+        public bool IsFolder { get; }
     }
 
     private static string DatasetName(string prefix, string local)

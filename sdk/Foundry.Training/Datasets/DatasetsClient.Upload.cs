@@ -134,19 +134,16 @@ public partial class DatasetsClient
         }
     }
 
-    /// <summary>The version of that content hash, if it exists already (null on 404).</summary>
+    /// <summary>
+    /// The version of that content hash, if it exists already: a 404 says it does not yet, an answer rather than a
+    /// failure (not thrown, not logged as an error response, the lookup's span not failed).
+    /// </summary>
     private async ValueTask<Response<T>?> FindExistingAsync<T>(string name, string version, bool async, CancellationToken cancellationToken)
         where T : DatasetVersion
     {
-        try
-        {
-            Response<DatasetVersion> found = await GetVersionCoreAsync(name, version, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(As<T>(found), found.GetRawResponse());
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        ServiceOperation operation = DatasetsOperations.GetVersion;
+        Response<DatasetVersion>? found = await _pipeline.CallForValueOrNotFoundAsync<DatasetVersion>(operation, operation.Path(name, version), null, name, async, cancellationToken).ConfigureAwait(false);
+        return found is null ? null : Response.FromValue(As<T>(found), found.GetRawResponse());
     }
 
     private static T As<T>(Response<DatasetVersion> response)

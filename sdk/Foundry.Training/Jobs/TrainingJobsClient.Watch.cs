@@ -274,15 +274,8 @@ public partial class TrainingJobsClient
     internal async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
     {
         ServiceOperation operation = TrainingJobsOperations.GetAttempt;
-        return await _pipeline.CallAsync(
-            operation,
-            operation.Path(name, LatestAttempt),
-            message => ExpectedStatusClassifier.Apply(message, 404),
-            (message, _) => message.Response.Status == 404 ? null : _pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<JobAttempt>()),
-            name,
-            null,
-            async: true,
-            cancellationToken).ConfigureAwait(false);
+        Response<JobAttempt>? latest = await _pipeline.CallForValueOrNotFoundAsync<JobAttempt>(operation, operation.Path(name, LatestAttempt), name, null, async: true, cancellationToken).ConfigureAwait(false);
+        return latest?.Value;
     }
 
     /// <summary>

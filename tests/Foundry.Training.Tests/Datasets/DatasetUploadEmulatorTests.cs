@@ -213,6 +213,55 @@ public sealed class DatasetUploadEmulatorTests : IDisposable
     }
 
     [Fact]
+    public void ResolveLocalPaths_Sync_UploadsEachLocalFileOrFolderAsItsKind_InOrder_AndLeavesURIsAlone()
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        Write("train.jsonl", TrainingData.ChatJsonl(3));
+        Write("eval/a.jsonl", TrainingData.ChatJsonl(2));
+        string extra = Write("extra.txt", Encoding.UTF8.GetBytes("x"));
+        DatasetsClient datasets = emulator.CreateDatasetsClient();
+        var job = new CommandJob(EmulatorJobs.Compute)
+        {
+            Training = new SftTrainingConfiguration("azureai://registries/azureml/models/m/versions/1", new TrainingDatasetConfiguration("train.jsonl") { Eval = "eval" }),
+        };
+        job.Inputs["extra"] = new JobInput(AssetTypes.UriFile) { Uri = new Uri(extra).AbsoluteUri };
+        job.Inputs["remote"] = new JobInput(AssetTypes.UriFolder) { Uri = "https://example.blob.core.windows.net/c/folder" };
+
+        CommandJob resolved = datasets.ResolveLocalPaths(job, new LocalAssetOptions { BaseDirectory = _root });
+
+        resolved.Training!.Dataset.Train.Should().MatchRegex("^azureai://datasets/local-train-jsonl/versions/[0-9a-f]{32}$");
+        resolved.Training.Dataset.Eval.Should().MatchRegex("^azureai://datasets/local-eval/versions/[0-9a-f]{32}$");
+        resolved.Inputs["extra"].Uri.Should().MatchRegex("^azureai://datasets/local-extra-txt/versions/[0-9a-f]{32}$");
+        resolved.Inputs["remote"].Uri.Should().Be("https://example.blob.core.windows.net/c/folder");
+        job.Inputs["extra"].Uri.Should().Be(new Uri(extra).AbsoluteUri, "the caller's job is not changed");
+        DatasetVersion Version(string reference) => datasets.GetVersion(reference.Split('/')[3], reference.Split('/')[^1]).Value;
+        Version(resolved.Training.Dataset.Train).Should().BeOfType<FileDatasetVersion>();
+        Version(resolved.Training.Dataset.Eval!).Should().BeOfType<FolderDatasetVersion>();
+        Version(resolved.Inputs["extra"].Uri!).Should().BeOfType<FileDatasetVersion>();
+        emulator.Requests.Where(r => r.Path.EndsWith("/startPendingUpload", StringComparison.Ordinal)).Select(r => r.Path.Split('/')[^4])
+            .Should().Equal("local-train-jsonl", "local-eval", "local-extra-txt");
+    }
+
+    [Fact]
+    public async Task ResolveLocalPaths_AMissingPathAnywhere_FailsNamingItsProperty_BeforeAnythingIsSent()
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        Write("train.jsonl", TrainingData.ChatJsonl(3));
+        DatasetsClient datasets = emulator.CreateDatasetsClient();
+        var job = new CommandJob(EmulatorJobs.Compute)
+        {
+            Training = new SftTrainingConfiguration("azureai://registries/azureml/models/m/versions/1", new TrainingDatasetConfiguration("train.jsonl")),
+        };
+        job.Inputs["extra"] = new JobInput(AssetTypes.UriFolder) { Uri = "no-such-folder" };
+
+        ArgumentException error = (await FluentActions.Awaiting(() => datasets.ResolveLocalPathsAsync(job, new LocalAssetOptions { BaseDirectory = _root })).Should().ThrowAsync<ArgumentException>()).Which;
+
+        error.ParamName.Should().Be("job");
+        error.Message.Should().Contain("job.Inputs[\"extra\"].Uri").And.Contain("'no-such-folder'");
+        emulator.Requests.Should().BeEmpty("the train file, checked first, is not uploaded either");
+    }
+
+    [Fact]
     public async Task AJobReferringToAMissingDataset_FailsAtCreate()
     {
         using var emulator = FoundryTrainingEmulator.Start(new FoundryTrainingEmulatorOptions { ValidateDatasetReferences = true });

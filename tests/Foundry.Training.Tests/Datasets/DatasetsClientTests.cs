@@ -1,5 +1,10 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Foundry.Training.Datasets;
+using Foundry.Training.Tests.Telemetry;
 using Foundry.Training.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using Mock = WireMock.ResponseBuilders.Response;
@@ -133,6 +138,74 @@ public sealed class DatasetsClientTests : IDisposable
             (error.GetRawResponse()?.ToString() ?? string.Empty).Should().NotContain(Signature);
             _service.Requests.Where(r => r.RequestMessage.Method == "PUT").Should().NotBeEmpty();
             _service.Requests.Should().NotContain(r => r.RequestMessage.Method == "PATCH", "no version is created for data that did not arrive");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task UploadWithoutVersion_A404ForTheContentHashVersion_IsAnAnswer_NotAnErrorResponseOrAFailedSpan()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "h21-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllTextAsync(file, "{}\n");
+        string name = Path.GetFileName(file);
+        string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"foundry-dataset-v1\nfile\n{name.Length}:{name}3:{{}}\n")))[..32].ToLowerInvariant();
+        _service.Server.Given(Request.Create().WithPath($"/api/projects/proj/datasets/d/versions/{hash}").UsingGet())
+            .RespondWith(Mock.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("""{"error":{"code":"NotFound","message":"No such version."}}"""));
+        // The next step fails, so that the test sees how far the upload went after the 404.
+        _service.Server.Given(Request.Create().WithPath($"/api/projects/proj/datasets/d/versions/{hash}/startPendingUpload").UsingPost())
+            .RespondWith(Mock.Create().WithStatusCode(409).WithHeader("Content-Type", "application/json").WithBody("""{"error":{"code":"Conflict","message":"Busy."}}"""));
+        using var capture = new LogCapture(EventLevel.Informational);
+        using var spans = new SpanRecorder();
+
+        try
+        {
+            RequestFailedException error = (await FluentActions.Awaiting(() => _client.UploadFileAsync("d", file)).Should().ThrowAsync<RequestFailedException>()).Which;
+
+            error.Status.Should().Be(409, "the 404 said the version does not exist yet: the upload went on");
+            var requests = _service.Requests.ToList();
+            requests.Select(r => r.RequestMessage.Method + " " + r.RequestMessage.AbsolutePath).Should().Equal(
+                $"GET /api/projects/proj/datasets/d/versions/{hash}",
+                $"POST /api/projects/proj/datasets/d/versions/{hash}/startPendingUpload");
+            var lookup = (WireMock.RequestMessage)requests[0].RequestMessage;
+            lookup.Query!.Keys.Should().Equal("api-version");
+            lookup.Query["api-version"].Should().Equal("v1");
+            lookup.Headers!["Authorization"].Should().Equal("Bearer data-token");
+            lookup.Body.Should().BeNullOrEmpty();
+
+            string requestId = lookup.Headers["x-ms-client-request-id"].Single();
+            capture.Text.Should().Contain($"Response [{requestId}] 404", "Azure.Core still logs the answer, as a plain response")
+                .And.NotContain($"Error response [{requestId}]");
+            Activity lookupSpan = spans.Single("DatasetsClient.GetVersion");
+            lookupSpan.Status.Should().NotBe(ActivityStatusCode.Error);
+            spans.Single("DatasetsClient.StartPendingUpload").Status.Should().Be(ActivityStatusCode.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(409)]
+    [InlineData(500)]
+    public async Task UploadWithoutVersion_AnyOtherFailureOfTheLookup_ThrowsRequestFailedException_AndUploadsNothing(int status)
+    {
+        string file = Path.Combine(Path.GetTempPath(), "h21-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        await File.WriteAllTextAsync(file, "{}\n");
+        _service.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/api/projects/proj/datasets/d/versions/*")).UsingGet())
+            .RespondWith(Mock.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("""{"error":{"code":"Nope","message":"Not today."}}"""));
+
+        try
+        {
+            RequestFailedException error = (await FluentActions.Awaiting(() => _client.UploadFileAsync("d", file)).Should().ThrowAsync<RequestFailedException>()).Which;
+
+            error.Status.Should().Be(status);
+            error.ErrorCode.Should().Be("Nope");
+            _service.SingleRequest.RequestMessage.Method.Should().Be("GET");
         }
         finally
         {

@@ -90,6 +90,25 @@ internal sealed partial class ServicePipeline
             async,
             cancellationToken);
 
+    /// <summary>
+    /// As <see cref="CallForValueAsync{T}"/>, for a request whose 404 is an answer ("not there yet"), not a failure:
+    /// null then, and Azure.Core neither logs it as an error response nor does the span fail
+    /// (<see cref="ExpectedStatusClassifier"/>). Every other failure still throws <see cref="RequestFailedException"/>.
+    /// </summary>
+    public ValueTask<Response<T>?> CallForValueOrNotFoundAsync<T>(ServiceOperation operation, string path, string? jobName, string? id, bool async, CancellationToken cancellationToken) =>
+        CallAsync<ServicePipeline, Response<T>?>(
+            operation,
+            path,
+            static message => ExpectedStatusClassifier.Apply(message, 404),
+            this,
+            static (message, _, pipeline) => message.Response.Status == 404
+                ? null
+                : Response.FromValue(pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(pipeline.Json)), message.Response),
+            jobName,
+            id,
+            async,
+            cancellationToken);
+
     /// <summary>Calls <paramref name="operation"/> for its status alone (a delete): the raw response.</summary>
     public ValueTask<Response> CallForResponseAsync(ServiceOperation operation, string path, string? id, bool async, CancellationToken cancellationToken) =>
         CallAsync(operation, path, null, static (message, _) => message.Response, null, id, async, cancellationToken);
