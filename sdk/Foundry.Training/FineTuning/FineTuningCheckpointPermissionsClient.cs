@@ -81,7 +81,7 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
     {
         string path = FineTuningOperations.GetPermissions.Path(checkpoint);
         ListPaging.AssertLimit(options?.Limit, "options.Limit");
-        AssertSupported();
+        AssertAvailable(FineTuningOperations.GetPermissions);
         string? projectId = options?.ProjectId;
         string? order = options?.Order;
         string? start = options?.After;
@@ -118,7 +118,7 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
             throw new ArgumentException("Give at least one project id, none of them null or empty.", nameof(projectIds));
         }
 
-        AssertSupported();
+        AssertAvailable(FineTuningOperations.CreatePermissions);
         return _pipeline.CallAsync(
             FineTuningOperations.CreatePermissions,
             path,
@@ -146,15 +146,10 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
     private ValueTask<Response<FineTuningDeletionResult>> DeletePermissionCoreAsync(string checkpoint, string permissionId, bool async, CancellationToken cancellationToken)
     {
         string path = FineTuningOperations.DeletePermission.Path(checkpoint, permissionId);
-        AssertSupported();
+        AssertAvailable(FineTuningOperations.DeletePermission);
         return _pipeline.CallAsync(FineTuningOperations.DeletePermission, path, null, (message, _) => DeletionResults.Read(_pipeline, message.Response, permissionId), null, permissionId, async, cancellationToken);
     }
 
-    private void AssertSupported()
-    {
-        if (!_isOpenAI)
-        {
-            throw new NotSupportedException("Checkpoint permissions are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/checkpoints/{checkpoint}/permissions route.");
-        }
-    }
+    private void AssertAvailable(ServiceOperation operation) =>
+        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "Checkpoint permissions are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/checkpoints/{checkpoint}/permissions route.");
 }

@@ -49,7 +49,7 @@ public partial class FineTuningClient
     {
         Argument.AssertNotNull(grader, nameof(grader));
         Argument.AssertNotNull(modelSample, nameof(modelSample));
-        AssertGradersApi();
+        AssertGradersApi(FineTuningOperations.RunGrader);
         return await _pipeline.CallForValueAsync<FineTuningGraderRunResult>(
             FineTuningOperations.RunGrader,
             FineTuningOperations.RunGrader.Path(),
@@ -91,7 +91,7 @@ public partial class FineTuningClient
     private async ValueTask<Response<FineTuningGrader>> ValidateGraderCoreAsync(FineTuningGrader grader, bool async, CancellationToken cancellationToken)
     {
         Argument.AssertNotNull(grader, nameof(grader));
-        AssertGradersApi();
+        AssertGradersApi(FineTuningOperations.ValidateGrader);
         return await _pipeline.CallAsync(
             FineTuningOperations.ValidateGrader,
             FineTuningOperations.ValidateGrader.Path(),
@@ -130,11 +130,6 @@ public partial class FineTuningClient
         }
     }
 
-    private void AssertGradersApi()
-    {
-        if (!_isOpenAI)
-        {
-            throw new NotSupportedException("Graders are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/alpha/graders routes.");
-        }
-    }
+    private void AssertGradersApi(ServiceOperation operation) =>
+        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "Graders are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/alpha/graders routes.");
 }

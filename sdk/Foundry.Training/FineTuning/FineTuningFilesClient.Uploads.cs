@@ -113,7 +113,7 @@ public partial class FineTuningFilesClient
             throw new ArgumentException("The size of an upload cannot be negative.", nameof(options));
         }
 
-        AssertUploadsApi();
+        AssertUploadsApi(FineTuningOperations.CreateUpload);
         return await _pipeline.CallAsync(
             FineTuningOperations.CreateUpload,
             FineTuningOperations.CreateUpload.Path(),
@@ -133,7 +133,7 @@ public partial class FineTuningFilesClient
     {
         string path = FineTuningOperations.AddUploadPart.Path(uploadId);
         CheckReadable(data, nameof(data));
-        AssertUploadsApi();
+        AssertUploadsApi(FineTuningOperations.AddUploadPart);
         using MultipartFileContent content = MultipartFileContent.ForPart(data, progress: null, ownsData: false);
         return await SendUploadPartAsync(path, uploadId, content, async, cancellationToken).ConfigureAwait(false);
     }
@@ -177,7 +177,7 @@ public partial class FineTuningFilesClient
             throw new ArgumentException("A part id cannot be null or empty.", nameof(partIds));
         }
 
-        AssertUploadsApi();
+        AssertUploadsApi(FineTuningOperations.CompleteUpload);
         return await _pipeline.CallAsync(
             FineTuningOperations.CompleteUpload,
             path,
@@ -205,7 +205,7 @@ public partial class FineTuningFilesClient
     private ValueTask<Response<FineTuningUpload>> CancelUploadCoreAsync(string uploadId, bool async, CancellationToken cancellationToken)
     {
         string path = FineTuningOperations.CancelUpload.Path(uploadId);
-        AssertUploadsApi();
+        AssertUploadsApi(FineTuningOperations.CancelUpload);
         return _pipeline.CallAsync(
             FineTuningOperations.CancelUpload,
             path,
@@ -304,13 +304,8 @@ public partial class FineTuningFilesClient
     }
 
     /// <summary>Azure OpenAI <c>2024-05-01-preview</c> has no <c>/uploads</c> route: say so before any request.</summary>
-    private void AssertUploadsApi()
-    {
-        if (!_isOpenAI)
-        {
-            throw new NotSupportedException("The Uploads API (multi-part uploads) is an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /uploads route. Upload the file in one request (FileUploadMode.SingleRequest), or import it from a blob URL with ImportAsync.");
-        }
-    }
+    private void AssertUploadsApi(ServiceOperation operation) =>
+        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "The Uploads API (multi-part uploads) is an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /uploads route. Upload the file in one request (FileUploadMode.SingleRequest), or import it from a blob URL with ImportAsync.");
 
     private static string MimeTypeOf(string fileName) =>
         fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? "text/jsonl" : "application/octet-stream";

@@ -317,7 +317,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
         switch (options.Mode)
         {
             case FileUploadMode.Parts:
-                AssertUploadsApi();
+                AssertUploadsApi(FineTuningOperations.CreateUpload); // an upload in parts starts with one
                 return true;
             case FileUploadMode.SingleRequest:
                 return false;

@@ -23,7 +23,7 @@ internal sealed class OperationTable
     {
         foreach (ServiceOperation operation in _operations)
         {
-            if ((operation.Versions & versions) != 0)
+            if (operation.IsIn(versions))
             {
                 yield return operation;
             }

@@ -99,6 +99,9 @@ internal sealed class ServiceOperation
 
     public ServiceVersions Versions { get; }
 
+    /// <summary>Whether the operation exists in any of <paramref name="versions"/>.</summary>
+    public bool IsIn(ServiceVersions versions) => (Versions & versions) != 0;
+
     /// <summary>The escaped path for <paramref name="values"/> (see <see cref="RouteTemplate.Expand(string[])"/>).</summary>
     public string Path(params string[] values) => Route.Expand(values);
 
