@@ -214,21 +214,17 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>
-    /// The attempts a watch reads on this poll, oldest first: none while the job has no <paramref name="latest"/>
-    /// attempt; the latest alone on the first read, or while it is still the <paramref name="current"/> one; and when
-    /// the service started a newer attempt since the last poll (a retry, a preemption), the current one — to finish
-    /// what it logged after that poll — then every attempt after it, up to the latest.
+    /// The attempts a watch reads on this poll, oldest first: the latest alone on the first read, or while it is still
+    /// the <paramref name="current"/> one; the current one while the service names no usable <paramref name="latest"/>
+    /// (none before the first); and when the service started a newer attempt since the last poll (a retry, a
+    /// preemption), the current one — to finish what it logged after that poll — then every attempt after it, up to the latest.
     /// </summary>
     private async Task<List<string>> AttemptsToReadAsync(string name, string? current, string? latest, CancellationToken cancellationToken)
     {
-        if (latest is null)
+        if (latest is null || current is null || current == latest)
         {
-            return new List<string>();
-        }
-
-        if (current is null || current == latest)
-        {
-            return new List<string> { latest };
+            string? only = latest ?? current;
+            return only is null ? new List<string>() : new List<string> { only };
         }
 
         List<string> attempts = await AttemptsAfterAsync(name, current, latest, WatchOperation, cancellationToken).ConfigureAwait(false);

@@ -65,6 +65,30 @@ public sealed class WatchServiceDataTests : IDisposable
     }
 
     [Fact]
+    public async Task ALatestAttemptThatTurnsUnusable_LeavesTheAttemptBeingRead_ReadToTheJobsEnd()
+    {
+        const string prefix = "/api/projects/p/training_jobs/turns";
+        int latestReads = 0, pointReads = 0;
+        _service.Answer((_, path) => path switch
+        {
+            prefix => Json(200, $$$"""{"name":"turns","properties":{"job_type":"command","compute_id":"c","status":"{{{(Interlocked.Increment(ref _jobReads) == 1 ? "Running" : "Completed")}}}"}}"""),
+            prefix + "/attempts/latest" => Json(200, Interlocked.Increment(ref latestReads) == 1 ? """{"id":"1"}""" : """{"id":".."}"""),
+            prefix + "/attempts/1/metrics" => Json(200, """{"data":[{"name":"loss"}],"has_more":false}"""),
+            prefix + "/attempts/1/metrics/loss" => Json(200, Interlocked.Increment(ref pointReads) == 1
+                ? """{"data":[{"step":1,"data":{"value":0.5}}],"has_more":false}"""
+                : """{"data":[{"step":2,"data":{"value":0.4}}],"has_more":false}"""),
+            _ => RecordingHandler.NotFound(),
+        });
+        using var log = new LogCapture(EventLevel.Warning);
+
+        List<string> seen = await WatchAsync("turns");
+
+        seen.Should().Equal("status:Running", "1/loss@1", "status:Completed", "1/loss@2");
+        _service.RequestLines.Should().NotContain(line => line.Contains("/attempts/..", StringComparison.Ordinal));
+        log.Text.Should().Contain("TrainingJobsClient.Watch skipped the latest attempt the service sent for job 'turns'");
+    }
+
+    [Fact]
     public async Task MetricsWithoutAUsableName_AreSkippedAndLogged_TheOthersAreWatched()
     {
         Serve("metrics-job", """{"id":"1","status":"running"}""",
