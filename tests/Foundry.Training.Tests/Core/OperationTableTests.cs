@@ -57,6 +57,23 @@ public sealed partial class OperationTableTests
 
     [Theory]
     [MemberData(nameof(Operations))]
+    public void AnOperationsMethods_AreLongRunningExactlyWhenItsTableLineSaysSo(string name)
+    {
+        ServiceOperation operation = Find(name);
+        string[] parts = name.Split('.');
+        Type client = typeof(TrainingJobsClient).Assembly.GetTypes().Single(t => t.IsPublic && t.Name == parts[0]);
+        bool longRunning = operation.Lro == OperationLro.OperationStatus;
+        foreach (MethodInfo method in client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                     .Where(m => m.IsVirtual && (m.Name == parts[1] || m.Name == parts[1] + "Async") && m.GetParameters().Any(p => p.ParameterType == typeof(CancellationToken))))
+        {
+            Type returned = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>) ? method.ReturnType.GetGenericArguments()[0] : method.ReturnType;
+            method.GetParameters().Any(p => p.ParameterType == typeof(Azure.WaitUntil)).Should().Be(longRunning, "{0} takes WaitUntil exactly when its table line is long-running", method);
+            typeof(Azure.Operation).IsAssignableFrom(returned).Should().Be(longRunning, "{0} returns an Operation exactly when its table line is long-running", method);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
     public void EveryOperationWithAJsonBody_HasAResponseBodyPropertyTest(string name)
     {
         ServiceOperation operation = Find(name);
