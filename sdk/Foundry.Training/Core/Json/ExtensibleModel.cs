@@ -21,7 +21,8 @@ public abstract class ExtensibleModel
     /// <remarks>
     /// Also holds, under its wire name, a value the service sent in a form the SDK cannot read: a timestamp, duration or
     /// date out of its format (<c>"started_at": "soon"</c>), a URI <see cref="System.Uri"/> rejects, an open enum that
-    /// is not a string (<c>"status": 7</c>). The typed property reads null (an open enum: its <see langword="default"/>),
+    /// is not a string (<c>"status": 7</c>), a command job's training recipe this SDK cannot read (moved here when
+    /// <c>CommandJob.Training</c> is first read). The typed property reads null (an open enum: its <see langword="default"/>),
     /// the rest of the model (and of its list page) reads normally, and the value is written back exactly as it came —
     /// unless the typed property has been given a value since, which is written instead.
     /// </remarks>
