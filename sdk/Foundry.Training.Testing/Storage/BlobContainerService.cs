@@ -75,7 +75,7 @@ internal sealed class BlobContainerService : IEmulatedService
             "PUT" when comp == "blocklist" => PutBlockList(request, container, blob),
             "GET" => GetBlob(request, container, blob, head: false),
             "HEAD" => GetBlob(request, container, blob, head: true),
-            _ => ServiceErrors.StorageError(405, "UnsupportedHttpVerb", "The resource doesn't support the specified HTTP verb."),
+            _ => ServiceErrors.MethodNotAllowed(EmulatedService.BlobStorage, request),
         };
     }
 
@@ -142,7 +142,7 @@ internal sealed class BlobContainerService : IEmulatedService
         CommittedBlob? stored = _store.Get(container, blob);
         if (stored is null)
         {
-            return head ? ServiceResponse.Empty(404).WithHeader("x-ms-error-code", "BlobNotFound") : ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+            return head ? ServiceResponse.Empty(404).WithHeader("x-ms-error-code", "BlobNotFound") : ServiceErrors.BlobNotFound();
         }
 
         // Reads go through the same blob-storage semantics as artifact content: Range, If-Match, ETag, MD5, HEAD.
