@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Foundry.Training.Jobs;
@@ -114,8 +113,7 @@ internal sealed partial class TrainingJobsService
         string resource = ArtifactStorageService.Resource(job.Name, attempt.Id, artifact.Path);
         DateTimeOffset expires = now + s_contentUriLifetime;
         string uri = _context.ServerRoot.AbsoluteUri.TrimEnd('/') + EmulatorContext.StoragePath + "/" + resource +
-            "?sv=2024-05-04&sr=b&sp=r&se=" + Uri.EscapeDataString(expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)) +
-            "&sig=" + Uri.EscapeDataString(_context.Sign(resource));
+            SharedAccessSignature.Query("2024-05-04", "b", "r", expires, _ => _context.Sign(resource));
         return TrainingModelFactory.JobArtifactContentInfo(artifact.Path, new Uri(uri), artifact.ContentType, expires);
     }
 }

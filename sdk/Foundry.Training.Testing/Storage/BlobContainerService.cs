@@ -35,9 +35,8 @@ internal sealed class BlobContainerService : IEmulatedService
     /// <summary>A container SAS query (read, create, write, list) valid until <paramref name="expiresOn"/>.</summary>
     public static string SasQuery(EmulatorContext context, string container, DateTimeOffset expiresOn)
     {
-        string se = expiresOn.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         const string Permissions = "rcwl";
-        return "?sv=2023-11-03&sr=c&sp=" + Permissions + "&se=" + Uri.EscapeDataString(se) + "&sig=" + context.Sign(Resource(container, se, Permissions));
+        return SharedAccessSignature.Query("2023-11-03", "c", Permissions, expiresOn, se => context.Sign(Resource(container, se, Permissions)));
     }
 
     private static string Md5(byte[] content)
