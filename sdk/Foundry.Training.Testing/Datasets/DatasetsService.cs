@@ -41,7 +41,7 @@ internal sealed class DatasetsService : IEmulatedService
 
         lock (_gate)
         {
-            return _router.Serve(request, MethodNotAllowed, RouteNotFound);
+            return _router.Serve(request);
         }
     }
 
@@ -58,7 +58,7 @@ internal sealed class DatasetsService : IEmulatedService
             [DatasetsOperations.StartPendingUpload] = (r, v) => StartPendingUpload(r, v["name"], v["version"]),
             [DatasetsOperations.GetCredentials] = (r, v) => Credentials(v["name"], v["version"], r.Now),
         };
-        return new OperationRouter(DatasetsOperations.All, routes);
+        return new OperationRouter(EmulatedService.Datasets, DatasetsOperations.All, routes);
     }
 
     /// <summary>Whether <c>azureai://datasets/{name}/versions/{version}</c> names a version that exists.</summary>
@@ -288,12 +288,6 @@ internal sealed class DatasetsService : IEmulatedService
             }
         }
     }
-
-    private static ServiceResponse RouteNotFound(ServiceRequest request) =>
-        ServiceErrors.Foundry(404, "NotFound", $"No datasets route matches {request.Method} /{string.Join("/", request.RawSegments)}.");
-
-    private static ServiceResponse MethodNotAllowed(ServiceRequest request) =>
-        ServiceErrors.Foundry(405, "MethodNotAllowed", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
 
     private static ServiceResponse NotFound(string name, string version) =>
         ServiceErrors.Foundry(404, "NotFound", $"Dataset version {name}:{version} was not found.");

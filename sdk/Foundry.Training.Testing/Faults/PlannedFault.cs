@@ -14,13 +14,12 @@ internal sealed class PlannedFault
         AfterProcessing = afterProcessing;
     }
 
-    /// <summary>A fault on the wire, in the middle of a storage download's body.</summary>
+    /// <summary>A fault on the wire, in the middle of a download's body (storage or artifact content).</summary>
     public PlannedFault(BodyFaultKind body, long atByte, int remaining)
     {
         Body = body;
         AtByte = atByte;
         Remaining = remaining;
-        Service = EmulatedService.Storage;
     }
 
     public int StatusCode { get; }
@@ -30,6 +29,7 @@ internal sealed class PlannedFault
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>The service whose answers the fault replaces; null for any. Body faults strike any download.</summary>
     public EmulatedService? Service { get; }
 
     /// <summary>Whether the request is served before the fault replaces its answer.</summary>

@@ -57,7 +57,7 @@ internal sealed partial class FineTuningService : IEmulatedService
     }
 
     /// <summary>Routes by the flavor's table; a method the table lacks is a 405 on Azure OpenAI and, as the OpenAI platform answers it, an unrecognized URL (404) there.</summary>
-    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request, _flavor.IsAzure ? MethodNotAllowed : UnknownUrl, UnknownUrl);
+    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request);
 
     /// <summary>One handler per operation of the flavor's table in <see cref="FineTuningOperations"/>; the handlers live in the resource's partial file.</summary>
     private OperationRouter CreateRouter()
@@ -70,14 +70,8 @@ internal sealed partial class FineTuningService : IEmulatedService
         MapUploads(handlers);
         MapPermissions(handlers);
         MapGraders(handlers);
-        return new OperationRouter(_flavor.IsAzure ? FineTuningOperations.AzureOpenAI : FineTuningOperations.OpenAIPlatform, handlers);
+        return new OperationRouter(_flavor.Service, _flavor.IsAzure ? FineTuningOperations.AzureOpenAI : FineTuningOperations.OpenAIPlatform, handlers);
     }
-
-    private ServiceResponse UnknownUrl(ServiceRequest request) =>
-        _flavor.Error(404, "notFound", "unknown_url", $"Unrecognized request URL ({request.Method} /{string.Join("/", request.RawSegments)}).");
-
-    private ServiceResponse MethodNotAllowed(ServiceRequest request) =>
-        _flavor.Error(405, "invalidPayload", "method_not_supported", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
 
     /// <summary>Azure OpenAI: <c>api-key</c> or a bearer token, and the api-version; OpenAI: a bearer API key.</summary>
     private ServiceResponse? CheckProtocol(ServiceRequest request)

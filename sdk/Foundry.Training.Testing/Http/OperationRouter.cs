@@ -6,16 +6,21 @@ namespace Foundry.Training.Testing;
 /// <summary>
 /// Routes a service's requests by the route templates of the SDK's operation table (compiled in as linked source), so
 /// the client and the emulator cannot disagree on a path: the most specific template that matches the path wins; a
-/// method it lacks is a 405; a path no template matches is a 404. Every operation of the table must have a handler.
+/// method it lacks is a 405; a path no template matches is a 404, both in the service's error shape
+/// (<see cref="ServiceErrors.MethodNotAllowed"/>, <see cref="ServiceErrors.RouteNotFound"/>). Every operation of the
+/// table must have a handler.
 /// </summary>
 internal sealed class OperationRouter
 {
     private readonly List<Route> _routes = new();
+    private readonly EmulatedService _service;
 
+    /// <param name="service">The service routed, whose error shape the 404 and 405 answers take.</param>
     /// <param name="operations">The service's table (the operations of one flavor, for the fine-tuning services).</param>
     /// <param name="handlers">A handler for each operation, keyed by the operation.</param>
-    public OperationRouter(IEnumerable<ServiceOperation> operations, IReadOnlyDictionary<ServiceOperation, Handler> handlers)
+    public OperationRouter(EmulatedService service, IEnumerable<ServiceOperation> operations, IReadOnlyDictionary<ServiceOperation, Handler> handlers)
     {
+        _service = service;
         foreach (ServiceOperation operation in operations)
         {
             if (!handlers.TryGetValue(operation, out Handler? handler))
@@ -42,8 +47,8 @@ internal sealed class OperationRouter
         }
     }
 
-    /// <summary>Serves <paramref name="request"/>, or answers with <paramref name="methodNotAllowed"/> or <paramref name="notFound"/>.</summary>
-    public ServiceResponse Serve(ServiceRequest request, Func<ServiceRequest, ServiceResponse> methodNotAllowed, Func<ServiceRequest, ServiceResponse> notFound)
+    /// <summary>Serves <paramref name="request"/>, or answers that no route matches its path or none has its method.</summary>
+    public ServiceResponse Serve(ServiceRequest request)
     {
         int best = -1;
         Route? served = null;
@@ -72,10 +77,10 @@ internal sealed class OperationRouter
 
         if (best < 0)
         {
-            return notFound(request);
+            return ServiceErrors.RouteNotFound(_service, request);
         }
 
-        return served is null ? methodNotAllowed(request) : served.Handler(request, servedValues!);
+        return served is null ? ServiceErrors.MethodNotAllowed(_service, request) : served.Handler(request, servedValues!);
     }
 
     private sealed record Route(ServiceOperation Operation, Handler Handler);

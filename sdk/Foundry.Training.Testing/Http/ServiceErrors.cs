@@ -80,6 +80,30 @@ internal static class ServiceErrors
         };
     }
 
+    /// <summary>A path no route of <paramref name="service"/> matches: a 404 in the service's shape.</summary>
+    public static ServiceResponse RouteNotFound(EmulatedService service, ServiceRequest request) => service switch
+    {
+        EmulatedService.AzureOpenAI => AzureOpenAI(404, "notFound", UnrecognizedUrl(request)),
+        EmulatedService.OpenAI => OpenAI(404, UnrecognizedUrl(request), "invalid_request_error", null, "unknown_url"),
+        EmulatedService.Storage or EmulatedService.BlobStorage => BlobNotFound(),
+        _ => Foundry(404, "NotFound", $"No {(service == EmulatedService.Datasets ? "datasets" : "training jobs")} route matches {request.Method} /{RawPath(request)}."),
+    };
+
+    /// <summary>
+    /// A method the route matched lacks: a 405 in the service's shape, except on the OpenAI platform, which answers it
+    /// as an unrecognized URL (404).
+    /// </summary>
+    public static ServiceResponse MethodNotAllowed(EmulatedService service, ServiceRequest request) => service switch
+    {
+        EmulatedService.AzureOpenAI => AzureOpenAI(405, "invalidPayload", NotSupportedOn(request)),
+        EmulatedService.OpenAI => RouteNotFound(service, request),
+        EmulatedService.Storage or EmulatedService.BlobStorage => StorageError(405, "UnsupportedHttpVerb", "The resource doesn't support the specified HTTP verb."),
+        _ => Foundry(405, "MethodNotAllowed", NotSupportedOn(request)),
+    };
+
+    /// <summary>Azure Storage's answer for a blob that does not exist.</summary>
+    public static ServiceResponse BlobNotFound() => StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+
     /// <summary>Azure Storage's XML error, for the artifact download URLs.</summary>
     public static ServiceResponse StorageError(int status, string code, string message) =>
         ServiceResponse.Bytes(
@@ -87,6 +111,12 @@ internal static class ServiceErrors
             System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>" + System.Security.SecurityElement.Escape(message) + "</Message></Error>"),
             "application/xml")
         .WithHeader("x-ms-error-code", code);
+
+    private static string RawPath(ServiceRequest request) => string.Join("/", request.RawSegments);
+
+    private static string UnrecognizedUrl(ServiceRequest request) => $"Unrecognized request URL ({request.Method} /{RawPath(request)}).";
+
+    private static string NotSupportedOn(ServiceRequest request) => $"{request.Method} is not supported on /{RawPath(request)}.";
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
     {

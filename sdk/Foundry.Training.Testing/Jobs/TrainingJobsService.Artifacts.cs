@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Foundry.Training.Jobs;
@@ -13,11 +12,31 @@ internal sealed partial class TrainingJobsService
     private void MapArtifacts(Dictionary<ServiceOperation, OperationRouter.Handler> routes)
     {
         routes[TrainingJobsOperations.GetArtifacts] = OfAttempt((job, a, r, _) => ListArtifacts(job, a, r, contentInfos: false));
-        routes[TrainingJobsOperations.GetArtifactMetadata] = OfAttempt((job, a, r, _) => GetArtifactMetadata(job, a, r));
-        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfAttempt((job, a, r, _) => GetArtifactContentInfo(job, a, r));
+        routes[TrainingJobsOperations.GetArtifactMetadata] = OfArtifact((_, _, artifact, _) => ServiceResponse.Json(200, JsonBodies.Model(ToArtifact(artifact))), orFolder: FolderMetadata);
+        routes[TrainingJobsOperations.GetArtifactContentInfo] = OfArtifact((job, a, artifact, r) => ServiceResponse.Json(200, JsonBodies.Model(ToContentInfo(job, a, artifact, r.Now))));
         routes[TrainingJobsOperations.GetArtifactContentInfos] = OfAttempt((job, a, r, _) => ListArtifacts(job, a, r, contentInfos: true));
-        routes[TrainingJobsOperations.DownloadArtifact] = OfAttempt((job, a, r, _) => DownloadArtifact(job, a, r));
+        routes[TrainingJobsOperations.DownloadArtifact] = OfArtifact((_, _, artifact, r) => DownloadArtifact(artifact, r));
     }
+
+    /// <summary>
+    /// A handler of a route about one artifact of an attempt, named by the required <c>path</c> query parameter: 400
+    /// without it; 404 when no file has that path and <paramref name="orFolder"/> (when given) finds no folder either.
+    /// </summary>
+    private OperationRouter.Handler OfArtifact(
+        Func<EmulatedTrainingJob, EmulatedAttempt, EmulatedArtifact, ServiceRequest, ServiceResponse> handle,
+        Func<EmulatedAttempt, string, ServiceResponse?>? orFolder = null) =>
+        OfAttempt((job, attempt, request, _) =>
+        {
+            string? path = request.QueryValue("path");
+            if (string.IsNullOrEmpty(path))
+            {
+                return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
+            }
+
+            return attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
+                ? handle(job, attempt, artifact, request)
+                : orFolder?.Invoke(attempt, path) ?? ServiceErrors.Foundry(404, "NotFound", $"Artifact '{path}' of training job '{job.Name}' was not found.");
+        });
 
     private static readonly TimeSpan s_contentUriLifetime = TimeSpan.FromHours(1);
 
@@ -53,25 +72,14 @@ internal sealed partial class TrainingJobsService
         return ServiceResponse.Json(200, JsonBodies.Page(new PageSlice<JobArtifact>(items, page.HasMore, page.FirstId, page.LastId), listObject: false, ids: true));
     }
 
-    /// <summary>A file's metadata, or a folder's when <c>path</c> is a prefix of files.</summary>
-    private static ServiceResponse GetArtifactMetadata(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
+    /// <summary>A folder's metadata when <paramref name="path"/> is a prefix of files; null when it is not.</summary>
+    private static ServiceResponse? FolderMetadata(EmulatedAttempt attempt, string path)
     {
-        string? path = request.QueryValue("path");
-        if (string.IsNullOrEmpty(path))
-        {
-            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
-        }
-
-        if (attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
-        {
-            return ServiceResponse.Json(200, JsonBodies.Model(ToArtifact(artifact)));
-        }
-
         string folder = path.TrimEnd('/') + "/";
         List<EmulatedArtifact> children = attempt.Artifacts.Values.Where(a => a.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
         if (children.Count == 0)
         {
-            return ArtifactNotFound(job, path);
+            return null;
         }
 
         return ServiceResponse.Json(200, JsonBodies.Model(TrainingModelFactory.JobArtifact(
@@ -81,39 +89,12 @@ internal sealed partial class TrainingJobsService
             updatedAt: children.Max(a => a.UpdatedAt))));
     }
 
-    private ServiceResponse GetArtifactContentInfo(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
+    /// <summary>Bytes (the route's contract, routes.tsp), read as storage reads them: ranges, ETag, If-Match, the MD5.</summary>
+    private static ServiceResponse DownloadArtifact(EmulatedArtifact artifact, ServiceRequest request)
     {
-        string? path = request.QueryValue("path");
-        if (string.IsNullOrEmpty(path))
-        {
-            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
-        }
-
-        return attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact)
-            ? ServiceResponse.Json(200, JsonBodies.Model(ToContentInfo(job, attempt, artifact, request.Now)))
-            : ArtifactNotFound(job, path);
-    }
-
-    private static ServiceResponse DownloadArtifact(EmulatedTrainingJob job, EmulatedAttempt attempt, ServiceRequest request)
-    {
-        string? path = request.QueryValue("path");
-        if (string.IsNullOrEmpty(path))
-        {
-            return ServiceErrors.Foundry(400, "MissingQueryParameter", "The query parameter 'path' is required.");
-        }
-
-        if (!attempt.Artifacts.TryGetValue(path, out EmulatedArtifact? artifact))
-        {
-            return ArtifactNotFound(job, path);
-        }
-
-        // Bytes (the route's contract, routes.tsp), read as storage reads them: ranges, ETag, If-Match, the MD5.
         StoredBlob blob = artifact.Read();
         return BlobReads.Serve(request, new StoredBlob(blob.Content, "application/octet-stream", blob.ETag, blob.LastModified));
     }
-
-    private static ServiceResponse ArtifactNotFound(EmulatedTrainingJob job, string path) =>
-        ServiceErrors.Foundry(404, "NotFound", $"Artifact '{path}' of training job '{job.Name}' was not found.");
 
     private static JobArtifact ToArtifact(EmulatedArtifact artifact) =>
         TrainingModelFactory.JobArtifact(
@@ -132,8 +113,7 @@ internal sealed partial class TrainingJobsService
         string resource = ArtifactStorageService.Resource(job.Name, attempt.Id, artifact.Path);
         DateTimeOffset expires = now + s_contentUriLifetime;
         string uri = _context.ServerRoot.AbsoluteUri.TrimEnd('/') + EmulatorContext.StoragePath + "/" + resource +
-            "?sv=2024-05-04&sr=b&sp=r&se=" + Uri.EscapeDataString(expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)) +
-            "&sig=" + Uri.EscapeDataString(_context.Sign(resource));
+            SharedAccessSignature.Query("2024-05-04", "b", "r", expires, _ => _context.Sign(resource));
         return TrainingModelFactory.JobArtifactContentInfo(artifact.Path, new Uri(uri), artifact.ContentType, expires);
     }
 }

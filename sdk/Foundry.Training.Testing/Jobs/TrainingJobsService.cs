@@ -66,7 +66,7 @@ internal sealed partial class TrainingJobsService : IEmulatedService
         }
     }
 
-    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request, MethodNotAllowed, RouteNotFound);
+    private ServiceResponse Route(ServiceRequest request) => _router.Serve(request);
 
     /// <summary>One handler per operation of <see cref="TrainingJobsOperations"/>, mapped in the resource's partial file.</summary>
     private OperationRouter CreateRouter()
@@ -79,7 +79,7 @@ internal sealed partial class TrainingJobsService : IEmulatedService
         MapAttempts(handlers);
         MapArtifacts(handlers);
         MapMetrics(handlers);
-        return new OperationRouter(TrainingJobsOperations.All, handlers);
+        return new OperationRouter(EmulatedService.TrainingJobs, TrainingJobsOperations.All, handlers);
     }
 
     /// <summary>A handler of a route below a job: 404 when the job does not exist.</summary>
@@ -155,12 +155,6 @@ internal sealed partial class TrainingJobsService : IEmulatedService
 
     private static ServiceResponse JobNotFound(string name) =>
         ServiceErrors.Foundry(404, "NotFound", $"Training job '{name}' was not found.");
-
-    private static ServiceResponse RouteNotFound(ServiceRequest request) =>
-        ServiceErrors.Foundry(404, "NotFound", $"No training jobs route matches {request.Method} /{string.Join("/", request.RawSegments)}.");
-
-    private static ServiceResponse MethodNotAllowed(ServiceRequest request) =>
-        ServiceErrors.Foundry(405, "MethodNotAllowed", $"{request.Method} is not supported on /{string.Join("/", request.RawSegments)}.");
 
     private static ServiceResponse BadQuery(string name, string? value, string expected) =>
         ServiceErrors.Foundry(400, "InvalidQueryParameter", $"The query parameter '{name}' has the invalid value '{value}': expected {expected}.");

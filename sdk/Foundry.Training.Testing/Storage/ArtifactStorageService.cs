@@ -29,13 +29,13 @@ internal sealed class ArtifactStorageService : IEmulatedService
     {
         if (!request.Is("GET") && !request.Is("HEAD"))
         {
-            return ServiceErrors.StorageError(405, "UnsupportedHttpVerb", "The resource doesn't support the specified HTTP verb.");
+            return ServiceErrors.MethodNotAllowed(EmulatedService.Storage, request);
         }
 
         IReadOnlyList<string> raw = request.RawSegments;
         if (raw.Count < 4 || raw[0] != "artifacts")
         {
-            return ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+            return ServiceErrors.RouteNotFound(EmulatedService.Storage, request);
         }
 
         string path = string.Join("/", request.Segments.Skip(3));
@@ -46,7 +46,7 @@ internal sealed class ArtifactStorageService : IEmulatedService
 
         StoredBlob? blob = _jobs.ReadArtifact(request.Segments[1], request.Segments[2], path, request.Now);
         return blob is null
-            ? ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.")
+            ? ServiceErrors.BlobNotFound()
             : BlobReads.Serve(request, blob);
     }
 }

@@ -35,9 +35,8 @@ internal sealed class BlobContainerService : IEmulatedService
     /// <summary>A container SAS query (read, create, write, list) valid until <paramref name="expiresOn"/>.</summary>
     public static string SasQuery(EmulatorContext context, string container, DateTimeOffset expiresOn)
     {
-        string se = expiresOn.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         const string Permissions = "rcwl";
-        return "?sv=2023-11-03&sr=c&sp=" + Permissions + "&se=" + Uri.EscapeDataString(se) + "&sig=" + context.Sign(Resource(container, se, Permissions));
+        return SharedAccessSignature.Query("2023-11-03", "c", Permissions, expiresOn, se => context.Sign(Resource(container, se, Permissions)));
     }
 
     private static string Md5(byte[] content)
@@ -75,7 +74,7 @@ internal sealed class BlobContainerService : IEmulatedService
             "PUT" when comp == "blocklist" => PutBlockList(request, container, blob),
             "GET" => GetBlob(request, container, blob, head: false),
             "HEAD" => GetBlob(request, container, blob, head: true),
-            _ => ServiceErrors.StorageError(405, "UnsupportedHttpVerb", "The resource doesn't support the specified HTTP verb."),
+            _ => ServiceErrors.MethodNotAllowed(EmulatedService.BlobStorage, request),
         };
     }
 
@@ -142,7 +141,7 @@ internal sealed class BlobContainerService : IEmulatedService
         CommittedBlob? stored = _store.Get(container, blob);
         if (stored is null)
         {
-            return head ? ServiceResponse.Empty(404).WithHeader("x-ms-error-code", "BlobNotFound") : ServiceErrors.StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+            return head ? ServiceResponse.Empty(404).WithHeader("x-ms-error-code", "BlobNotFound") : ServiceErrors.BlobNotFound();
         }
 
         // Reads go through the same blob-storage semantics as artifact content: Range, If-Match, ETag, MD5, HEAD.
