@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Azure;
 using Foundry.Training.Cli.Targets;
+using Foundry.Training.Jobs;
 
 namespace Foundry.Training.Cli.Tests;
 
@@ -50,6 +52,21 @@ public sealed class JobsReadCommandTests(EmulatorFixture fixture) : IClassFixtur
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("--tag filters Foundry jobs");
+    }
+
+    [Fact]
+    public async Task Show_AJobCanceledBeforeItRan_IsTheJobAlone_ItsMissingAttemptNoError()
+    {
+        TrainingJobsClient client = _cli.Emulator.Emulator.CreateTrainingJobsClient();
+        await client.CreateAsync("never-ran", new CommandJob("gpu") { Command = "run", EnvironmentImageReference = "img" });
+        await client.CancelAsync(WaitUntil.Completed, "never-ran");
+
+        CliResult result = await _cli.RunAsync("--emulator", "jobs", "show", "never-ran");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().Contain("never-ran").And.Contain("Canceled");
+        result.Error.Should().BeEmpty();
+        _cli.Emulator.Emulator.Requests.Should().Contain(r => r.Method == "GET" && r.Path == "/training_jobs/never-ran/attempts/latest" && r.StatusCode == 404);
     }
 
     [Fact]

@@ -141,15 +141,14 @@ public partial class DatasetsClient
     private async ValueTask<Response<T>?> FindExistingAsync<T>(string name, string version, bool async, CancellationToken cancellationToken)
         where T : DatasetVersion
     {
-        ServiceOperation operation = DatasetsOperations.GetVersion;
-        Response<DatasetVersion>? found = await _pipeline.CallForValueOrNotFoundAsync<DatasetVersion>(operation, operation.Path(name, version), null, name, async, cancellationToken).ConfigureAwait(false);
-        return found is null ? null : Response.FromValue(As<T>(found), found.GetRawResponse());
+        NullableResponse<DatasetVersion> found = await GetVersionIfExistsCoreAsync(name, version, async, cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? Response.FromValue(As<T>(found), found.GetRawResponse()) : null;
     }
 
-    private static T As<T>(Response<DatasetVersion> response)
+    private static T As<T>(NullableResponse<DatasetVersion> response)
         where T : DatasetVersion =>
         response.Value as T ?? throw ServiceFailure.Create(
             response.GetRawResponse(),
-            $"Service returned status {response.GetRawResponse().Status} with a dataset version of type '{response.Value.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
+            $"Service returned status {response.GetRawResponse().Status} with a dataset version of type '{response.Value?.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
             "InvalidResponseBody");
 }

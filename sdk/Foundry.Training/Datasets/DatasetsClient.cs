@@ -90,6 +90,24 @@ public partial class DatasetsClient : IDatasetsClient
     public virtual Response<DatasetVersion> GetVersion(string name, string version, CancellationToken cancellationToken = default) =>
         GetVersionCoreAsync(name, version, async: false, cancellationToken).EnsureCompleted();
 
+    /// <summary>Gets a dataset version if it exists: a 404 is an answer here, not a failure.</summary>
+    /// <param name="name">The dataset name.</param>
+    /// <param name="version">The version.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The version (as <see cref="GetVersionAsync"/> reads it), or, when there is no such version, a response whose
+    /// <see cref="NullableResponse{T}.HasValue"/> is false (its raw response is the 404; Azure.Core does not log it as an
+    /// error response, and the span does not fail).
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request with a status other than 404.</exception>
+    public virtual Task<NullableResponse<DatasetVersion>> GetVersionIfExistsAsync(string name, string version, CancellationToken cancellationToken = default) =>
+        GetVersionIfExistsCoreAsync(name, version, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetVersionIfExistsAsync"/>
+    public virtual NullableResponse<DatasetVersion> GetVersionIfExists(string name, string version, CancellationToken cancellationToken = default) =>
+        GetVersionIfExistsCoreAsync(name, version, async: false, cancellationToken).EnsureCompleted();
+
     /// <summary>
     /// Creates a dataset version, or updates one (<c>PATCH</c>, JSON merge patch: what is not set is left as it is).
     /// </summary>
@@ -164,6 +182,10 @@ public partial class DatasetsClient : IDatasetsClient
 
     private ValueTask<Response<DatasetVersion>> GetVersionCoreAsync(string name, string version, bool async, CancellationToken cancellationToken) =>
         _pipeline.CallForValueAsync<DatasetVersion>(DatasetsOperations.GetVersion, DatasetsOperations.GetVersion.Path(name, version), null, null, name, async, cancellationToken);
+
+    /// <summary>The GET of <see cref="GetVersionCoreAsync"/> (same span, same request), a 404 answered as no value.</summary>
+    private ValueTask<NullableResponse<DatasetVersion>> GetVersionIfExistsCoreAsync(string name, string version, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueOrNotFoundAsync<DatasetVersion>(DatasetsOperations.GetVersion, DatasetsOperations.GetVersion.Path(name, version), null, name, async, cancellationToken);
 
     private ValueTask<Response<DatasetVersion>> CreateOrUpdateVersionCoreAsync(string name, string version, DatasetVersion datasetVersion, bool async, CancellationToken cancellationToken)
     {

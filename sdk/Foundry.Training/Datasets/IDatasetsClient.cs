@@ -29,6 +29,12 @@ public interface IDatasetsClient
     /// <inheritdoc cref="DatasetsClient.GetVersion"/>
     Response<DatasetVersion> GetVersion(string name, string version, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="DatasetsClient.GetVersionIfExistsAsync"/>
+    Task<NullableResponse<DatasetVersion>> GetVersionIfExistsAsync(string name, string version, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="DatasetsClient.GetVersionIfExists"/>
+    NullableResponse<DatasetVersion> GetVersionIfExists(string name, string version, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="DatasetsClient.CreateOrUpdateVersionAsync"/>
     Task<Response<DatasetVersion>> CreateOrUpdateVersionAsync(string name, string version, DatasetVersion datasetVersion, CancellationToken cancellationToken = default);
 

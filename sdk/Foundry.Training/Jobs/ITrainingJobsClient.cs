@@ -28,6 +28,12 @@ public interface ITrainingJobsClient
     /// <inheritdoc cref="TrainingJobsClient.Get(string, CancellationToken)"/>
     Response<TrainingJob> Get(string name, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="TrainingJobsClient.GetIfExistsAsync(string, CancellationToken)"/>
+    Task<NullableResponse<TrainingJob>> GetIfExistsAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetIfExists(string, CancellationToken)"/>
+    NullableResponse<TrainingJob> GetIfExists(string name, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="TrainingJobsClient.GetJobsAsync(TrainingJobListOptions?, CancellationToken)"/>
     AsyncPageable<TrainingJob> GetJobsAsync(TrainingJobListOptions? options = null, CancellationToken cancellationToken = default);
 
@@ -93,6 +99,12 @@ public interface ITrainingJobsClient
 
     /// <inheritdoc cref="TrainingJobsClient.GetAttempt(string, string, CancellationToken)"/>
     Response<JobAttempt> GetAttempt(string jobName, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptIfExistsAsync(string, string, CancellationToken)"/>
+    Task<NullableResponse<JobAttempt>> GetAttemptIfExistsAsync(string jobName, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="TrainingJobsClient.GetAttemptIfExists(string, string, CancellationToken)"/>
+    NullableResponse<JobAttempt> GetAttemptIfExists(string jobName, string attemptId, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="TrainingJobsClient.GetArtifactsAsync(string, string, ArtifactListOptions?, CancellationToken)"/>
     AsyncPageable<JobArtifact> GetArtifactsAsync(string jobName, string attemptId, ArtifactListOptions? options = null, CancellationToken cancellationToken = default);

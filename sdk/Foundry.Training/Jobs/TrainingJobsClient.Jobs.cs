@@ -40,6 +40,24 @@ public partial class TrainingJobsClient
     public virtual Response<TrainingJob> Get(string name, CancellationToken cancellationToken = default) =>
         GetCoreAsync(name, async: false, cancellationToken).EnsureCompleted();
 
+    /// <summary>
+    /// Gets a training job if it exists (<c>GET /training_jobs/{name}</c>): a 404 is an answer here, not a failure.
+    /// </summary>
+    /// <param name="name">The job name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The job, or, when there is no such job, a response whose <see cref="NullableResponse{T}.HasValue"/> is false
+    /// (its raw response is the 404; Azure.Core does not log it as an error response, and the span does not fail).
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error other than 404.</exception>
+    public virtual Task<NullableResponse<TrainingJob>> GetIfExistsAsync(string name, CancellationToken cancellationToken = default) =>
+        GetIfExistsCoreAsync(name, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetIfExistsAsync"/>
+    public virtual NullableResponse<TrainingJob> GetIfExists(string name, CancellationToken cancellationToken = default) =>
+        GetIfExistsCoreAsync(name, async: false, cancellationToken).EnsureCompleted();
+
     /// <summary>Lists training jobs (<c>GET /training_jobs</c>) with optional filters.</summary>
     /// <param name="options">Filters (type, tag, view, properties) and paging; all jobs when null.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
@@ -84,6 +102,10 @@ public partial class TrainingJobsClient
     /// <summary>The one GET of a job (Get, WaitForCompletion, Watch), its span tagged with the job's status.</summary>
     private ValueTask<Response<TrainingJob>> GetCoreAsync(string name, bool async, CancellationToken cancellationToken) =>
         GetValueAsync<TrainingJob>(TrainingJobsOperations.Get, TrainingJobsOperations.Get.Path(name), null, name, async, cancellationToken, TagStatus);
+
+    /// <summary>The GET of <see cref="GetCoreAsync"/> (same span, same request), a 404 answered as no value.</summary>
+    private ValueTask<NullableResponse<TrainingJob>> GetIfExistsCoreAsync(string name, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueOrNotFoundAsync<TrainingJob>(TrainingJobsOperations.Get, TrainingJobsOperations.Get.Path(name), name, null, async, cancellationToken, TagStatus);
 
     /// <summary>Tags a span with the job's status.</summary>
     private static void TagStatus(OperationScope scope, TrainingJob job) => scope.SetStatus(TrainingJobStates.StatusOf(job));

@@ -269,9 +269,8 @@ public partial class TrainingJobsClient
     /// </summary>
     internal async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
     {
-        ServiceOperation operation = TrainingJobsOperations.GetAttempt;
-        Response<JobAttempt>? latest = await _pipeline.CallForValueOrNotFoundAsync<JobAttempt>(operation, operation.Path(name, LatestAttempt), name, null, async: true, cancellationToken).ConfigureAwait(false);
-        return latest?.Value;
+        NullableResponse<JobAttempt> latest = await GetAttemptIfExistsCoreAsync(name, LatestAttempt, async: true, cancellationToken).ConfigureAwait(false);
+        return latest.HasValue ? latest.Value : null;
     }
 
     /// <summary>

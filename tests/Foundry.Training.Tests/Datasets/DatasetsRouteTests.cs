@@ -1,6 +1,11 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using Azure;
 using Foundry.Training.Datasets;
 using Foundry.Training.Tests.Infrastructure;
+using Foundry.Training.Tests.Telemetry;
+using WireMock.RequestBuilders;
+using Mock = WireMock.ResponseBuilders.Response;
 
 namespace Foundry.Training.Tests.Datasets;
 
@@ -92,6 +97,78 @@ public sealed class DatasetsRouteTests : IDisposable
         file.IsReference.Should().BeFalse();
         file.Description.Should().Be("chat examples");
         file.ConnectionName.Should().Be("workspaceblobstore");
+    }
+
+    private async Task<NullableResponse<DatasetVersion>> GetVersionIfExists(string name, string version, bool async) =>
+        async ? await _client.GetVersionIfExistsAsync(name, version) : _client.GetVersionIfExists(name, version);
+
+    private void RespondToTheVersion(int status) =>
+        _service.Server.Given(Request.Create().WithPath(Version).UsingGet())
+            .RespondWith(Mock.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody("""{"error":{"code":"Nope","message":"Not here."}}"""));
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetVersionIfExists_AnExistingVersion_IsTheGetVersionsRequestAndValue(bool async)
+    {
+        Load("version_get.json");
+
+        NullableResponse<DatasetVersion> response = await GetVersionIfExists("chat", "3", async);
+
+        AssertRequest("GET", Version);
+        response.HasValue.Should().BeTrue();
+        response.GetRawResponse().Status.Should().Be(200);
+        FileDatasetVersion file = response.Value.Should().BeOfType<FileDatasetVersion>().Subject;
+        file.Id.Should().Be("azureai://accounts/a/projects/proj/data/chat/versions/3");
+        file.DataUri.Should().Be("https://account.blob.core.windows.net/data-chat/train.jsonl");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetVersionIfExists_AMissingVersion_HasNoValue_NotAnErrorResponseOrAFailedSpan(bool async)
+    {
+        RespondToTheVersion(404);
+        using var capture = new LogCapture(EventLevel.Informational);
+        using var spans = new SpanRecorder();
+
+        NullableResponse<DatasetVersion> response = await GetVersionIfExists("chat", "3", async);
+
+        WireMock.RequestMessage request = AssertRequest("GET", Version);
+        response.HasValue.Should().BeFalse();
+        response.GetRawResponse().Status.Should().Be(404);
+        string requestId = request.Headers!["x-ms-client-request-id"].Single();
+        capture.Text.Should().Contain($"Response [{requestId}] 404", "Azure.Core still logs the answer, as a plain response")
+            .And.NotContain($"Error response [{requestId}]");
+        spans.Single("DatasetsClient.GetVersion").Status.Should().NotBe(ActivityStatusCode.Error);
+    }
+
+    [Theory]
+    [InlineData(403, true)]
+    [InlineData(403, false)]
+    [InlineData(500, true)]
+    [InlineData(500, false)]
+    public async Task GetVersionIfExists_AnyOtherFailure_ThrowsRequestFailedException(int status, bool async)
+    {
+        RespondToTheVersion(status);
+
+        Func<Task> get = () => GetVersionIfExists("chat", "3", async);
+
+        (await get.Should().ThrowAsync<RequestFailedException>()).Which.Status.Should().Be(status);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(null, false)]
+    [InlineData("", true)]
+    [InlineData("", false)]
+    [InlineData("..", true)]
+    [InlineData("..", false)]
+    public async Task GetVersionIfExists_InvalidArguments_FailFast_NamingTheParameter_AndSendNothing(string? bad, bool async)
+    {
+        (await FluentActions.Awaiting(() => GetVersionIfExists(bad!, "3", async)).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("name");
+        (await FluentActions.Awaiting(() => GetVersionIfExists("chat", bad!, async)).Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("version");
+        _service.Requests.Should().BeEmpty();
     }
 
     [Theory]

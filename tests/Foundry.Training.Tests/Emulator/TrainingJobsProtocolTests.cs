@@ -121,6 +121,30 @@ public sealed class TrainingJobsProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task GetIfExists_AnExistingJobHasAValue_AMissingOneNone_AndAJobNotStartedHasNoAttemptYet()
+    {
+        await _client.CreateAsync("here", EmulatorJobs.Command());
+        _emulator.ClearRequests();
+
+        NullableResponse<TrainingJob> here = await _client.GetIfExistsAsync("here");
+        NullableResponse<TrainingJob> missing = _client.GetIfExists("missing");
+        NullableResponse<JobAttempt> noAttempt = await _client.GetAttemptIfExistsAsync("here", TrainingJobsClient.LatestAttempt);
+        NullableResponse<JobAttempt> noJob = _client.GetAttemptIfExists("missing", TrainingJobsClient.LatestAttempt);
+
+        here.HasValue.Should().BeTrue();
+        here.Value!.Name.Should().Be("here");
+        missing.HasValue.Should().BeFalse();
+        missing.GetRawResponse().Status.Should().Be(404);
+        noAttempt.HasValue.Should().BeFalse("the job has not started");
+        noJob.HasValue.Should().BeFalse();
+        _emulator.Requests.Select(r => r.ToString()).Should().Equal(
+            "GET /training_jobs/here → 200",
+            "GET /training_jobs/missing → 404",
+            "GET /training_jobs/here/attempts/latest → 404",
+            "GET /training_jobs/missing/attempts/latest → 404");
+    }
+
+    [Fact]
     public async Task Create_InvalidJob_IsRejectedWithEveryProblem_WhenTheClientDoesNotValidate()
     {
         var options = new TrainingJobsClientOptions { ValidateRequests = false };

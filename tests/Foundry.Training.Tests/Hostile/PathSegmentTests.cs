@@ -51,6 +51,9 @@ public sealed class PathSegmentTests : IDisposable
         ["TrainingJobsClient.DownloadArtifacts"] = TrainingJobsOperations.GetArtifactContentInfos,
         ["FineTuningClient.WaitForCompletion"] = FineTuningOperations.GetJob,
         ["FineTuningFilesClient.WaitForProcessed"] = FineTuningOperations.GetFile,
+        ["TrainingJobsClient.GetIfExists"] = TrainingJobsOperations.Get,
+        ["TrainingJobsClient.GetAttemptIfExists"] = TrainingJobsOperations.GetAttempt,
+        ["DatasetsClient.GetVersionIfExists"] = DatasetsOperations.GetVersion,
         ["DatasetsClient.UploadFile"] = DatasetsOperations.StartPendingUpload,
         ["DatasetsClient.UploadFolder"] = DatasetsOperations.StartPendingUpload,
     };

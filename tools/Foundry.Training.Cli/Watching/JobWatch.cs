@@ -89,14 +89,13 @@ internal static class JobWatch
             return null;
         }
 
-        try
-        {
-            JobAttempt attempt = (await connection.TrainingJobs.GetAttemptAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken).ConfigureAwait(false)).Value;
-            return attempt.Error is { } attemptError ? $"{attemptError.Code}: {attemptError.Message}" : attempt.StatusReason;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        NullableResponse<JobAttempt> latest = await connection.TrainingJobs.GetAttemptIfExistsAsync(name, TrainingJobsClient.LatestAttempt, cancellationToken).ConfigureAwait(false);
+        JobAttempt? attempt = latest.HasValue ? latest.Value : null;
+        if (attempt is null)
         {
             return null; // canceled before it ran: no attempt
         }
+
+        return attempt.Error is { } attemptError ? $"{attemptError.Code}: {attemptError.Message}" : attempt.StatusReason;
     }
 }

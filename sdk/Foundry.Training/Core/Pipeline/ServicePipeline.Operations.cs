@@ -91,19 +91,27 @@ internal sealed partial class ServicePipeline
             cancellationToken);
 
     /// <summary>
-    /// As <see cref="CallForValueAsync{T}"/>, for a request whose 404 is an answer ("not there yet"), not a failure:
-    /// null then, and Azure.Core neither logs it as an error response nor does the span fail
-    /// (<see cref="ExpectedStatusClassifier"/>). Every other failure still throws <see cref="RequestFailedException"/>.
+    /// As <see cref="CallForValueAsync{T}"/>, for a request whose 404 is an answer ("not there", "not there yet"), not a
+    /// failure: a response without a value then, and Azure.Core neither logs it as an error response nor does the span
+    /// fail (<see cref="ExpectedStatusClassifier"/>). Every other failure still throws <see cref="RequestFailedException"/>.
     /// </summary>
-    public ValueTask<Response<T>?> CallForValueOrNotFoundAsync<T>(ServiceOperation operation, string path, string? jobName, string? id, bool async, CancellationToken cancellationToken) =>
-        CallAsync<ServicePipeline, Response<T>?>(
+    public ValueTask<NullableResponse<T>> CallForValueOrNotFoundAsync<T>(ServiceOperation operation, string path, string? jobName, string? id, bool async, CancellationToken cancellationToken, Action<OperationScope, T>? tag = null) =>
+        CallAsync<(ServicePipeline Pipeline, Action<OperationScope, T>? Tag), NullableResponse<T>>(
             operation,
             path,
             static message => ExpectedStatusClassifier.Apply(message, 404),
-            this,
-            static (message, _, pipeline) => message.Response.Status == 404
-                ? null
-                : Response.FromValue(pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(pipeline.Json)), message.Response),
+            (this, tag),
+            static (message, scope, state) =>
+            {
+                if (message.Response.Status == 404)
+                {
+                    return new NoValueResponse<T>(message.Response);
+                }
+
+                T value = state.Pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(state.Pipeline.Json));
+                state.Tag?.Invoke(scope, value);
+                return Response.FromValue(value, message.Response);
+            },
             jobName,
             id,
             async,

@@ -50,14 +50,11 @@ internal static class JobsShowCommand
             var metrics = new List<JobMetricLastValue>();
             if (!TrainingJobStatus.IsWaitingToStart(JobViews.StatusOf(trainingJob)))
             {
-                try
+                NullableResponse<JobAttempt> latest = await client.GetAttemptIfExistsAsync(job, TrainingJobsClient.LatestAttempt, cancellationToken).ConfigureAwait(false);
+                attempt = latest.HasValue ? latest.Value : null; // none yet (or it was removed): the job alone is shown
+                if (attempt is not null)
                 {
-                    attempt = (await client.GetAttemptAsync(job, TrainingJobsClient.LatestAttempt, cancellationToken).ConfigureAwait(false)).Value;
                     metrics = await client.GetMetricLastValuesAsync(job, attempt.Id, cancellationToken).Take(ShownMetrics).ToListAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                    // No attempt yet (or it was removed): the job alone is shown.
                 }
             }
 
