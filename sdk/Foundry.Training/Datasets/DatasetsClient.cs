@@ -82,7 +82,7 @@ public partial class DatasetsClient : IDatasetsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version: a <see cref="FileDatasetVersion"/>, <see cref="FolderDatasetVersion"/> or <see cref="UnknownDatasetVersion"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment.</exception>
-    /// <exception cref="RequestFailedException">The service failed the request (404 when there is no such version).</exception>
+    /// <exception cref="RequestFailedException">The service failed the request (404 when there is no such version; <see cref="GetVersionIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<DatasetVersion>> GetVersionAsync(string name, string version, CancellationToken cancellationToken = default) =>
         GetVersionCoreAsync(name, version, async: true, cancellationToken).AsTask();
 

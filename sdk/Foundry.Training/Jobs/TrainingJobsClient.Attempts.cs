@@ -26,7 +26,7 @@ public partial class TrainingJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The attempt.</returns>
     /// <exception cref="System.ArgumentException">An argument is null or empty, or an id or name cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
-    /// <exception cref="RequestFailedException">The service returned an error.</exception>
+    /// <exception cref="RequestFailedException">The service returned an error (404 when there is no such attempt; <see cref="GetAttemptIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<JobAttempt>> GetAttemptAsync(string jobName, string attemptId, CancellationToken cancellationToken = default) =>
         GetAttemptCoreAsync(jobName, attemptId, async: true, cancellationToken).AsTask();
 

@@ -32,7 +32,7 @@ public partial class TrainingJobsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
-    /// <exception cref="RequestFailedException">The service returned an error (404 when the job does not exist).</exception>
+    /// <exception cref="RequestFailedException">The service returned an error (404 when the job does not exist; <see cref="GetIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<TrainingJob>> GetAsync(string name, CancellationToken cancellationToken = default) =>
         GetCoreAsync(name, async: true, cancellationToken).AsTask();
 
