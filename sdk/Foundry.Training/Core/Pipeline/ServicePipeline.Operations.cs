@@ -79,12 +79,7 @@ internal sealed partial class ServicePipeline
             path,
             prepare,
             (Pipeline: this, Tag: tag),
-            static (message, scope, state) =>
-            {
-                T value = state.Pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(state.Pipeline.Json));
-                state.Tag?.Invoke(scope, value);
-                return Response.FromValue(value, message.Response);
-            },
+            static (message, scope, state) => state.Pipeline.ReadValue(message, scope, state.Tag),
             jobName,
             id,
             async,
@@ -101,21 +96,21 @@ internal sealed partial class ServicePipeline
             path,
             static message => ExpectedStatusClassifier.Apply(message, 404),
             (this, tag),
-            static (message, scope, state) =>
-            {
-                if (message.Response.Status == 404)
-                {
-                    return new NoValueResponse<T>(message.Response);
-                }
-
-                T value = state.Pipeline.Read(message.Response, ModelSerialization.GetTypeInfo<T>(state.Pipeline.Json));
-                state.Tag?.Invoke(scope, value);
-                return Response.FromValue(value, message.Response);
-            },
+            static (message, scope, state) => message.Response.Status == 404
+                ? new NoValueResponse<T>(message.Response)
+                : state.Pipeline.ReadValue(message, scope, state.Tag),
             jobName,
             id,
             async,
             cancellationToken);
+
+    /// <summary>Reads the successful response's JSON body as <typeparamref name="T"/>; <paramref name="tag"/> adds the value's status or id to the span.</summary>
+    private Response<T> ReadValue<T>(HttpMessage message, OperationScope scope, Action<OperationScope, T>? tag)
+    {
+        T value = Read(message.Response, ModelSerialization.GetTypeInfo<T>(Json));
+        tag?.Invoke(scope, value);
+        return Response.FromValue(value, message.Response);
+    }
 
     /// <summary>Calls <paramref name="operation"/> for its status alone (a delete): the raw response.</summary>
     public ValueTask<Response> CallForResponseAsync(ServiceOperation operation, string path, string? id, bool async, CancellationToken cancellationToken) =>
