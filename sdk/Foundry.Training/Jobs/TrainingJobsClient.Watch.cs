@@ -263,28 +263,21 @@ public partial class TrainingJobsClient
     }
 
     /// <summary>
-    /// The job's latest attempt, or null while it has none (404 — a status the watch does not know as "not started"
-    /// yet, or a job that has only just started). The 404 is an expected answer here: not logged as an error response,
-    /// not thrown, and the span is not marked failed.
-    /// </summary>
-    internal async Task<JobAttempt?> TryGetLatestAttemptAsync(string name, CancellationToken cancellationToken)
-    {
-        NullableResponse<JobAttempt> latest = await GetAttemptIfExistsCoreAsync(name, LatestAttempt, async: true, cancellationToken).ConfigureAwait(false);
-        return latest.HasValue ? latest.Value : null;
-    }
-
-    /// <summary>
-    /// The id of the job's latest attempt, or null while it has none, or when the service sent one without a usable id
-    /// (none, empty, <c>..</c>, ...): that is skipped and logged for <paramref name="operation"/> (saying what
-    /// <paramref name="unread"/> not read on this poll), and the caller tries again on its next poll.
+    /// The id of the job's latest attempt, or null while it has none (404 — a status the watch does not know as "not
+    /// started" yet, or a job that has only just started: an expected answer, not logged as an error response, not
+    /// thrown, and the span is not marked failed), or when the service sent one without a usable id (none, empty,
+    /// <c>..</c>, ...): that is skipped and logged for <paramref name="operation"/> (saying what <paramref name="unread"/>
+    /// not read on this poll), and the caller tries again on its next poll.
     /// </summary>
     internal async Task<string?> TryGetLatestAttemptIdAsync(string name, string operation, string unread, CancellationToken cancellationToken)
     {
-        if (await TryGetLatestAttemptAsync(name, cancellationToken).ConfigureAwait(false) is not JobAttempt attempt)
+        NullableResponse<JobAttempt> latest = await GetAttemptIfExistsCoreAsync(name, LatestAttempt, async: true, cancellationToken).ConfigureAwait(false);
+        if (!latest.HasValue)
         {
             return null;
         }
 
+        JobAttempt attempt = latest.Value!;
         if (Unaddressable(attempt.Id, "id") is string problem)
         {
             FoundryTrainingEventSource.Singleton.ServiceItemSkipped(operation, $"the latest attempt the service sent for job '{name}' ({unread} not read on this poll)", problem);

@@ -19,7 +19,7 @@ internal sealed class DeferredModelConverter<T> : JsonConverter<DeferredModel<T>
     where T : class
 {
     public override DeferredModel<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        TryRead(ref reader, options, out DeferredModel<T>? value)
+        TryRead(ref reader, ParseOptions(options), out DeferredModel<T>? value)
             ? value
             : throw new JsonException($"Expected a JSON object for {typeof(T).Name} but found {reader.TokenType}.");
 
@@ -41,7 +41,10 @@ internal sealed class DeferredModelConverter<T> : JsonConverter<DeferredModel<T>
         return new LenientPropertyConverter<DeferredModel<T>?>((ref Utf8JsonReader reader, out DeferredModel<T>? value) => TryRead(ref reader, options, out value), Write, owner, property);
     }
 
-    private static bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions options, out DeferredModel<T>? value)
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="parseOptions">What the value will be parsed with (<see cref="ParseOptions"/>).</param>
+    /// <param name="value">The value, when it is an object.</param>
+    private static bool TryRead(ref Utf8JsonReader reader, JsonSerializerOptions parseOptions, out DeferredModel<T>? value)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -49,7 +52,7 @@ internal sealed class DeferredModelConverter<T> : JsonConverter<DeferredModel<T>
             return false;
         }
 
-        value = new DeferredModel<T>(CopyObject(ref reader), ParseOptions(options));
+        value = new DeferredModel<T>(CopyObject(ref reader), parseOptions);
         return true;
     }
 
