@@ -13,7 +13,8 @@ public sealed class MockService : IDisposable
     {
         Server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = new[] { $"http://127.0.0.1:{FreePort()}" },
+            // Port 0: the listener itself takes a free port, so no other process can take it between a look-up and the bind.
+            Urls = new[] { "http://127.0.0.1:0" },
             StartAdminInterface = false,
         });
     }
@@ -27,6 +28,7 @@ public sealed class MockService : IDisposable
 
     public ILogEntry SingleRequest => Requests.Should().ContainSingle().Subject;
 
+    /// <summary>A port that was free a moment ago; only for tests that need a port nothing listens on.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
