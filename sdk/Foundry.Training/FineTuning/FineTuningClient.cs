@@ -108,13 +108,31 @@ public partial class FineTuningClient : IFineTuningClient
     /// <returns>The job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
-    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown job (<see cref="GetJobIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<FineTuningJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync(FineTuningOperations.GetJob, jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetJobAsync"/>
     public virtual Response<FineTuningJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync(FineTuningOperations.GetJob, jobId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets a fine-tuning job if it exists (both services): a 404 is an answer here, not a failure.</summary>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The job (as <see cref="GetJobAsync"/> reads it), or, when there is no such job, a response whose
+    /// <see cref="NullableResponse{T}.HasValue"/> is false (its raw response is the 404; Azure.Core does not log it as an
+    /// error response, and the span does not fail).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request with a status other than 404.</exception>
+    public virtual Task<NullableResponse<FineTuningJob>> GetJobIfExistsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobIfExistsCoreAsync(jobId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetJobIfExistsAsync"/>
+    public virtual NullableResponse<FineTuningJob> GetJobIfExists(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobIfExistsCoreAsync(jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists fine-tuning jobs, newest first, page by page with the <c>after</c> cursor (both services).</summary>
     /// <param name="options">Where to start, the page size and (OpenAI) a metadata filter.</param>
@@ -264,7 +282,7 @@ public partial class FineTuningClient : IFineTuningClient
 
     /// <summary>A client for ingestion jobs (Azure OpenAI only) over this client's connection.</summary>
     /// <returns>The ingestion jobs client.</returns>
-    public virtual IngestionJobsClient GetIngestionJobsClient() => new(_pipeline, _options);
+    public virtual IngestionJobsClient GetIngestionJobsClient() => new(_pipeline, _options, _isOpenAI);
 
     private async ValueTask<Response<FineTuningJob>> CreateJobCoreAsync(FineTuningJobCreateOptions options, bool async, CancellationToken cancellationToken)
     {
@@ -299,6 +317,10 @@ public partial class FineTuningClient : IFineTuningClient
             async,
             cancellationToken,
             TagStatus);
+
+    /// <summary>The GET of <see cref="GetJobAsync"/> (same span, same request), a 404 answered as no value.</summary>
+    private ValueTask<NullableResponse<FineTuningJob>> GetJobIfExistsCoreAsync(string jobId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueOrNotFoundAsync<FineTuningJob>(FineTuningOperations.GetJob, FineTuningOperations.GetJob.Path(jobId), null, jobId, async, cancellationToken, TagStatus);
 
     private static void TagStatus(OperationScope scope, FineTuningJob job) => scope.SetStatus(job.Status?.ToString());
 

@@ -169,13 +169,31 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     /// <returns>The file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
-    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown file.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request, for example 404 for an unknown file (<see cref="GetIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<FineTuningFile>> GetAsync(string fileId, CancellationToken cancellationToken = default) =>
         GetCoreAsync(fileId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetAsync"/>
     public virtual Response<FineTuningFile> Get(string fileId, CancellationToken cancellationToken = default) =>
         GetCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>Gets a file's details if it exists (both services): a 404 is an answer here, not a failure.</summary>
+    /// <param name="fileId">The file id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The file (as <see cref="GetAsync"/> reads it), or, when there is no such file, a response whose
+    /// <see cref="NullableResponse{T}.HasValue"/> is false (its raw response is the 404; Azure.Core does not log it as an
+    /// error response, and the span does not fail).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="fileId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="RequestFailedException">The service failed the request with a status other than 404.</exception>
+    public virtual Task<NullableResponse<FineTuningFile>> GetIfExistsAsync(string fileId, CancellationToken cancellationToken = default) =>
+        GetIfExistsCoreAsync(fileId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetIfExistsAsync"/>
+    public virtual NullableResponse<FineTuningFile> GetIfExists(string fileId, CancellationToken cancellationToken = default) =>
+        GetIfExistsCoreAsync(fileId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>
     /// Lists files, optionally of one purpose (both services). Azure OpenAI returns every file in one page; the OpenAI
@@ -446,7 +464,11 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     }
 
     private ValueTask<Response<FineTuningFile>> GetCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
-        _pipeline.CallAsync(FineTuningOperations.GetFile, FineTuningOperations.GetFile.Path(fileId), null, (message, scope) => ReadFile(message.Response, scope), null, fileId, async, cancellationToken);
+        _pipeline.CallForValueAsync<FineTuningFile>(FineTuningOperations.GetFile, FineTuningOperations.GetFile.Path(fileId), null, null, fileId, async, cancellationToken, TagFile);
+
+    /// <summary>The GET of <see cref="GetCoreAsync"/> (same span, same request), a 404 answered as no value.</summary>
+    private ValueTask<NullableResponse<FineTuningFile>> GetIfExistsCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
+        _pipeline.CallForValueOrNotFoundAsync<FineTuningFile>(FineTuningOperations.GetFile, FineTuningOperations.GetFile.Path(fileId), null, fileId, async, cancellationToken, TagFile);
 
     private ValueTask<Response<FineTuningDeletionResult>> DeleteCoreAsync(string fileId, bool async, CancellationToken cancellationToken) =>
         _pipeline.CallAsync(FineTuningOperations.DeleteFile, FineTuningOperations.DeleteFile.Path(fileId), null, (message, _) => DeletionResults.Read(_pipeline, message.Response, fileId), null, fileId, async, cancellationToken);
@@ -523,9 +545,15 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     private Response<FineTuningFile> ReadFile(Response response, OperationScope scope)
     {
         FineTuningFile file = _pipeline.Read(response, ModelSerialization.GetTypeInfo<FineTuningFile>(_pipeline.Json));
+        TagFile(scope, file);
+        return Response.FromValue(file, response);
+    }
+
+    /// <summary>Tags a span with the file's id and status.</summary>
+    private static void TagFile(OperationScope scope, FineTuningFile file)
+    {
         scope.SetId(file.Id);
         scope.SetStatus(file.Status?.ToString());
-        return Response.FromValue(file, response);
     }
 
     private static void CheckReadable(Stream content, string parameterName)

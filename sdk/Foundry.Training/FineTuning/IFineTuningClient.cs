@@ -22,6 +22,12 @@ public interface IFineTuningClient
     /// <inheritdoc cref="FineTuningClient.GetJob"/>
     Response<FineTuningJob> GetJob(string jobId, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="FineTuningClient.GetJobIfExistsAsync"/>
+    Task<NullableResponse<FineTuningJob>> GetJobIfExistsAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningClient.GetJobIfExists"/>
+    NullableResponse<FineTuningJob> GetJobIfExists(string jobId, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="FineTuningClient.GetJobsAsync"/>
     AsyncPageable<FineTuningJob> GetJobsAsync(FineTuningJobListOptions? options = null, CancellationToken cancellationToken = default);
 

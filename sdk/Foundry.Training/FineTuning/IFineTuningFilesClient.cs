@@ -34,6 +34,12 @@ public interface IFineTuningFilesClient
     /// <inheritdoc cref="FineTuningFilesClient.Get"/>
     Response<FineTuningFile> Get(string fileId, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="FineTuningFilesClient.GetIfExistsAsync"/>
+    Task<NullableResponse<FineTuningFile>> GetIfExistsAsync(string fileId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningFilesClient.GetIfExists"/>
+    NullableResponse<FineTuningFile> GetIfExists(string fileId, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="FineTuningFilesClient.GetFilesAsync"/>
     AsyncPageable<FineTuningFile> GetFilesAsync(FineTuningFileListOptions? options = null, CancellationToken cancellationToken = default);
 

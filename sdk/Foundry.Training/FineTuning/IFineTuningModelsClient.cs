@@ -18,4 +18,10 @@ public interface IFineTuningModelsClient
 
     /// <inheritdoc cref="FineTuningModelsClient.GetModel"/>
     Response<FineTuningModel> GetModel(string modelId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningModelsClient.GetModelIfExistsAsync"/>
+    Task<NullableResponse<FineTuningModel>> GetModelIfExistsAsync(string modelId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="FineTuningModelsClient.GetModelIfExists"/>
+    NullableResponse<FineTuningModel> GetModelIfExists(string modelId, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,12 @@ public interface IIngestionJobsClient
     /// <inheritdoc cref="IngestionJobsClient.GetJob"/>
     Response<IngestionJob> GetJob(string jobId, CancellationToken cancellationToken = default);
 
+    /// <inheritdoc cref="IngestionJobsClient.GetJobIfExistsAsync"/>
+    Task<NullableResponse<IngestionJob>> GetJobIfExistsAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="IngestionJobsClient.GetJobIfExists"/>
+    NullableResponse<IngestionJob> GetJobIfExists(string jobId, CancellationToken cancellationToken = default);
+
     /// <inheritdoc cref="IngestionJobsClient.GetJobsAsync"/>
     AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default);
 

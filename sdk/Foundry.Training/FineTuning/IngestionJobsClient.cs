@@ -23,15 +23,19 @@ public class IngestionJobsClient : IIngestionJobsClient
     private const string ManagementUserTokenHeader = "mgmt-user-token";
     private const string AmlUserTokenHeader = "aml-user-token";
 
+    /// <summary>Whether the connection is the OpenAI platform's, which has no ingestion jobs.</summary>
+    private readonly bool _isOpenAI;
+
     /// <summary>For mocking.</summary>
     protected IngestionJobsClient()
     {
     }
 
-    internal IngestionJobsClient(ServicePipeline pipeline, FineTuningClientOptions options)
+    internal IngestionJobsClient(ServicePipeline pipeline, FineTuningClientOptions options, bool isOpenAI)
     {
         Pipeline = pipeline;
         Options = options;
+        _isOpenAI = isOpenAI;
     }
 
     internal ServicePipeline? Pipeline { get; }
@@ -61,13 +65,36 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The job; a kind this SDK does not know is an <see cref="UnknownIngestionJob"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
-    /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job (<see cref="GetJobIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<IngestionJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         GetJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="GetJobAsync"/>
     public virtual Response<IngestionJob> GetJob(string jobId, CancellationToken cancellationToken = default) =>
         GetJobCoreAsync(jobId, async: false, cancellationToken).EnsureCompleted();
+
+    /// <summary>
+    /// Gets an ingestion job if it exists (<c>GET /ingestion/jobs/{job-id}</c>): a 404 is an answer here, not a failure.
+    /// Azure OpenAI only: on the OpenAI platform, which has no such route, it fails before any request (a 404 there
+    /// would say nothing about the job).
+    /// </summary>
+    /// <param name="jobId">The id of the job.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The job (as <see cref="GetJobAsync"/> reads it), or, when there is no such job, a response whose
+    /// <see cref="NullableResponse{T}.HasValue"/> is false (its raw response is the 404; Azure.Core does not log it as an
+    /// error response, and the span does not fail).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform.</exception>
+    /// <exception cref="RequestFailedException">The service rejected the request with a status other than 404.</exception>
+    public virtual Task<NullableResponse<IngestionJob>> GetJobIfExistsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobIfExistsCoreAsync(jobId, async: true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="GetJobIfExistsAsync"/>
+    public virtual NullableResponse<IngestionJob> GetJobIfExists(string jobId, CancellationToken cancellationToken = default) =>
+        GetJobIfExistsCoreAsync(jobId, async: false, cancellationToken).EnsureCompleted();
 
     /// <summary>Lists the ingestion jobs (<c>GET /ingestion/jobs</c>), following the service's next links.</summary>
     /// <param name="managementUserToken">The token to access the workspace (<c>mgmt-user-token</c>), needed to list user-compute jobs; sent with every page.</param>
@@ -140,6 +167,16 @@ public class IngestionJobsClient : IIngestionJobsClient
     {
         string path = FineTuningOperations.GetIngestion.Path(jobId);
         return RequirePipeline().CallForValueAsync<IngestionJob>(FineTuningOperations.GetIngestion, path, null, null, jobId, async, cancellationToken);
+    }
+
+    /// <summary>The GET of <see cref="GetJobCoreAsync"/> (same span, same request), a 404 answered as no value.</summary>
+    private ValueTask<NullableResponse<IngestionJob>> GetJobIfExistsCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
+    {
+        string path = FineTuningOperations.GetIngestion.Path(jobId);
+        ServicePipeline pipeline = RequirePipeline();
+        // The OpenAI platform answers a route it lacks with 404, which here would read as "no such job".
+        FineTuningOperations.AssertAvailable(FineTuningOperations.GetIngestion, _isOpenAI, "Ingestion jobs are an Azure OpenAI API; the OpenAI platform has no /ingestion/jobs route, so its 404 would not say whether the job exists.");
+        return pipeline.CallForValueOrNotFoundAsync<IngestionJob>(FineTuningOperations.GetIngestion, path, null, jobId, async, cancellationToken);
     }
 
     private ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)

@@ -92,6 +92,33 @@ public sealed class FineTuningProtocolTests : IDisposable
         (await client.GetJobsAsync().ToListAsync()).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task IfExists_AnExistingJobFileOrModelHasAValue_AMissingOneNone(bool azure)
+    {
+        FineTuningClient client = Client(azure);
+        FineTuningFilesClient files = client.GetFilesClient();
+        FineTuningModelsClient models = client.GetModelsClient();
+        FineTuningFile train = await UploadAsync(client, TrainingData.ChatJsonl());
+        FineTuningJob job = (await client.CreateJobAsync(new FineTuningJobCreateOptions(BaseModel, train.Id!))).Value;
+        _emulator.ClearRequests();
+
+        (await client.GetJobIfExistsAsync(job.Id!)).Value!.Id.Should().Be(job.Id);
+        NullableResponse<FineTuningJob> missingJob = client.GetJobIfExists("ftjob-missing");
+        files.GetIfExists(train.Id!).Value!.FileName.Should().Be("train.jsonl");
+        NullableResponse<FineTuningFile> missingFile = await files.GetIfExistsAsync("file-missing");
+        (await models.GetModelIfExistsAsync(BaseModel)).Value!.Id.Should().Be(BaseModel);
+        NullableResponse<FineTuningModel> missingModel = models.GetModelIfExists("gpt-missing");
+
+        missingJob.HasValue.Should().BeFalse();
+        missingFile.HasValue.Should().BeFalse();
+        missingModel.HasValue.Should().BeFalse();
+        new[] { missingJob.GetRawResponse(), missingFile.GetRawResponse(), missingModel.GetRawResponse() }.Should().OnlyContain(r => r.Status == 404);
+        _emulator.Requests.Select(r => r.Method + " " + r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)).Should().Equal(
+            "GET 200", "GET 404", "GET 200", "GET 404", "GET 200", "GET 404");
+    }
+
     [Fact]
     public async Task AzureFiles_ListInOnePage_FilterByPurpose_AndDeleteWith204()
     {

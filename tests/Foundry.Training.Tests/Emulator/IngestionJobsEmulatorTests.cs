@@ -253,6 +253,24 @@ public sealed class IngestionJobsEmulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task GetJobIfExists_AnExistingJobHasAValue_AMissingOneNone_AndTheOpenAIPlatformIsRefusedBeforeAnyRequest()
+    {
+        await _client.CreateJobAsync("docs", StorageJob());
+
+        (await _client.GetJobIfExistsAsync("docs")).Value!.JobId.Should().Be("docs");
+        NullableResponse<IngestionJob> missing = _client.GetJobIfExists("missing");
+        missing.HasValue.Should().BeFalse();
+        missing.GetRawResponse().Status.Should().Be(404);
+
+        // The platform answers every ingestion route with 404 (an unknown URL): that must not read as "no such job".
+        IngestionJobsClient openAI = _emulator.CreateOpenAIClient().GetIngestionJobsClient();
+        int sent = _emulator.Requests.Count;
+        await FluentActions.Awaiting(() => openAI.GetJobIfExistsAsync("docs")).Should().ThrowAsync<NotSupportedException>();
+        openAI.Invoking(c => c.GetJobIfExists("docs")).Should().Throw<NotSupportedException>();
+        _emulator.Requests.Should().HaveCount(sent);
+    }
+
+    [Fact]
     public async Task ARunFails_WhenAUrlCannotBeRead_OrTheOptionsSaySo()
     {
         await _client.CreateJobAsync("web", UrlJob("https://learn.microsoft.com/a", "ftp://files.example.com/b", "https://learn.microsoft.com/c", "mailto:x@example.com", "https://learn.microsoft.com/e"));

@@ -54,6 +54,10 @@ public sealed class PathSegmentTests : IDisposable
         ["TrainingJobsClient.GetIfExists"] = TrainingJobsOperations.Get,
         ["TrainingJobsClient.GetAttemptIfExists"] = TrainingJobsOperations.GetAttempt,
         ["DatasetsClient.GetVersionIfExists"] = DatasetsOperations.GetVersion,
+        ["FineTuningClient.GetJobIfExists"] = FineTuningOperations.GetJob,
+        ["FineTuningFilesClient.GetIfExists"] = FineTuningOperations.GetFile,
+        ["FineTuningModelsClient.GetModelIfExists"] = FineTuningOperations.GetModel,
+        ["IngestionJobsClient.GetJobIfExists"] = FineTuningOperations.GetIngestion,
         ["DatasetsClient.UploadFile"] = DatasetsOperations.StartPendingUpload,
         ["DatasetsClient.UploadFolder"] = DatasetsOperations.StartPendingUpload,
     };
