@@ -31,6 +31,9 @@ internal sealed record OperationResult(
 /// </summary>
 internal static class OperationRunner
 {
+    /// <summary>The note of an operation the spec lacks that the SDK refused before any request.</summary>
+    public const string RefusedNote = "not on this service: the SDK refused it before any request (NotSupportedException)";
+
     /// <summary>The title of Prism's 500 for a request or response with violations (--errors).</summary>
     private const string ViolationsTitle = "Request/Response not valid";
 
@@ -65,7 +68,16 @@ internal static class OperationRunner
             requests += exchanges.Count;
             if (toPrism.Count == 0)
             {
-                problems.Add((twin, "no request reached Prism" + (error is null ? string.Empty : ": " + Describe(error))));
+                // An operation the SDK's table puts on another service only is refused before any request.
+                if (operation.SpecOperation is null && error is NotSupportedException && exchanges.Count == 0)
+                {
+                    notes.Add((twin, RefusedNote));
+                }
+                else
+                {
+                    problems.Add((twin, "no request reached Prism" + (error is null ? string.Empty : ": " + Describe(error))));
+                }
+
                 continue;
             }
 

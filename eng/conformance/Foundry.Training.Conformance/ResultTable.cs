@@ -64,7 +64,9 @@ internal static class ResultTable
             .Select(m => "`" + m.Groups[1].Value + "`")
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        string result = operation.SpecOperation is null ? "pass (404/405)" : "pass";
+        string result = operation.SpecOperation is null
+            ? (runs.Any(r => r.Notes.Any(n => n.EndsWith(OperationRunner.RefusedNote, StringComparison.Ordinal))) ? "pass (refused)" : "pass (404/405)")
+            : "pass";
         return excused.Count == 0 ? result : result + ", excused: " + string.Join(", ", excused);
     }
 }

@@ -42,7 +42,7 @@ public partial class DatasetsClient : IDatasetsClient
         _options = options ?? new DatasetsClientOptions();
         _pipeline = ServicePipelineFactory.ForDatasets(endpoint, credential, _options);
         // No credential: the SAS is the authorization.
-        _storagePipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
+        _storagePipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), _pipeline.Serves, apiVersion: null, buffering: _options);
     }
 
     /// <summary>The project endpoint this client talks to.</summary>

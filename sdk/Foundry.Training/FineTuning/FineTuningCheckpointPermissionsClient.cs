@@ -16,17 +16,15 @@ namespace Foundry.Training.FineTuning;
 public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermissionsClient
 {
     private readonly ServicePipeline _pipeline = null!;
-    private readonly bool _isOpenAI;
 
     /// <summary>For mocking.</summary>
     protected FineTuningCheckpointPermissionsClient()
     {
     }
 
-    internal FineTuningCheckpointPermissionsClient(ServicePipeline pipeline, bool isOpenAI)
+    internal FineTuningCheckpointPermissionsClient(ServicePipeline pipeline)
     {
         _pipeline = pipeline;
-        _isOpenAI = isOpenAI;
     }
 
     /// <summary>Lists the permissions of a checkpoint (<c>GET /fine_tuning/checkpoints/{checkpoint}/permissions</c>), page by page with the <c>after</c> cursor.</summary>
@@ -151,5 +149,5 @@ public class FineTuningCheckpointPermissionsClient : IFineTuningCheckpointPermis
     }
 
     private void AssertAvailable(ServiceOperation operation) =>
-        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "Checkpoint permissions are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/checkpoints/{checkpoint}/permissions route.");
+        _pipeline.AssertServed(operation, "Checkpoint permissions are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/checkpoints/{checkpoint}/permissions route.");
 }

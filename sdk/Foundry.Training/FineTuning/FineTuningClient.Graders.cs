@@ -131,5 +131,5 @@ public partial class FineTuningClient
     }
 
     private void AssertGradersApi(ServiceOperation operation) =>
-        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "Graders are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/alpha/graders routes.");
+        _pipeline.AssertServed(operation, "Graders are an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /fine_tuning/alpha/graders routes.");
 }

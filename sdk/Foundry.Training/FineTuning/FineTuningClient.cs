@@ -166,6 +166,7 @@ public partial class FineTuningClient : IFineTuningClient
     /// <returns>The response, <c>204 No Content</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response> DeleteJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         DeleteJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -184,6 +185,7 @@ public partial class FineTuningClient : IFineTuningClient
     /// <returns>The job, usually <c>paused</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="NotSupportedException">The client talks to Azure OpenAI <c>2024-05-01-preview</c>, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> PauseJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync(FineTuningOperations.PauseJob, jobId, async: true, cancellationToken).AsTask();
@@ -202,6 +204,7 @@ public partial class FineTuningClient : IFineTuningClient
     /// <returns>The job, usually <c>running</c> again.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="NotSupportedException">The client talks to Azure OpenAI <c>2024-05-01-preview</c>, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service failed the request.</exception>
     public virtual Task<Response<FineTuningJob>> ResumeJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         SendJobRequestCoreAsync(FineTuningOperations.ResumeJob, jobId, async: true, cancellationToken).AsTask();
@@ -274,7 +277,7 @@ public partial class FineTuningClient : IFineTuningClient
 
     /// <summary>A client for the permissions that share fine-tuned checkpoints with other projects (OpenAI platform) over this client's connection.</summary>
     /// <returns>The checkpoint permissions client.</returns>
-    public virtual FineTuningCheckpointPermissionsClient GetCheckpointPermissionsClient() => new(_pipeline, _isOpenAI);
+    public virtual FineTuningCheckpointPermissionsClient GetCheckpointPermissionsClient() => new(_pipeline);
 
     /// <summary>A client for base and fine-tuned models over this client's connection.</summary>
     /// <returns>The models client.</returns>
@@ -282,7 +285,7 @@ public partial class FineTuningClient : IFineTuningClient
 
     /// <summary>A client for ingestion jobs (Azure OpenAI only) over this client's connection.</summary>
     /// <returns>The ingestion jobs client.</returns>
-    public virtual IngestionJobsClient GetIngestionJobsClient() => new(_pipeline, _options, _isOpenAI);
+    public virtual IngestionJobsClient GetIngestionJobsClient() => new(_pipeline, _options);
 
     private async ValueTask<Response<FineTuningJob>> CreateJobCoreAsync(FineTuningJobCreateOptions options, bool async, CancellationToken cancellationToken)
     {

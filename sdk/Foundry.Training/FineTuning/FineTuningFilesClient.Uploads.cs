@@ -305,7 +305,7 @@ public partial class FineTuningFilesClient
 
     /// <summary>Azure OpenAI <c>2024-05-01-preview</c> has no <c>/uploads</c> route: say so before any request.</summary>
     private void AssertUploadsApi(ServiceOperation operation) =>
-        FineTuningOperations.AssertAvailable(operation, _isOpenAI, "The Uploads API (multi-part uploads) is an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /uploads route. Upload the file in one request (FileUploadMode.SingleRequest), or import it from a blob URL with ImportAsync.");
+        _pipeline.AssertServed(operation, "The Uploads API (multi-part uploads) is an OpenAI platform API; Azure OpenAI 2024-05-01-preview has no /uploads route. Upload the file in one request (FileUploadMode.SingleRequest), or import it from a blob URL with ImportAsync.");
 
     private static string MimeTypeOf(string fileName) =>
         fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? "text/jsonl" : "application/octet-stream";

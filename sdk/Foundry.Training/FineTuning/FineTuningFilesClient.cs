@@ -155,6 +155,7 @@ public partial class FineTuningFilesClient : IFineTuningFilesClient
     /// <returns>The file, usually <c>pending</c>; see <see cref="WaitForProcessedAsync"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="import"/> is null.</exception>
     /// <exception cref="ArgumentException">The content URL, file name or purpose is missing.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service rejected the import.</exception>
     public virtual Task<Response<FineTuningFile>> ImportAsync(FineTuningFileImport import, CancellationToken cancellationToken = default) =>
         ImportCoreAsync(import, async: true, cancellationToken).AsTask();

@@ -65,20 +65,4 @@ internal static class FineTuningOperations
 
     /// <summary>The OpenAI platform's table.</summary>
     public static IEnumerable<ServiceOperation> OpenAIPlatform => s_table.In(ServiceVersions.OpenAI);
-
-    /// <summary>
-    /// Fails before any request when the service a client talks to (the OpenAI platform when <paramref name="openAI"/>,
-    /// else Azure OpenAI <c>2024-05-01-preview</c>) has no <paramref name="operation"/>, as the versions column says.
-    /// </summary>
-    /// <param name="operation">The operation about to be called.</param>
-    /// <param name="openAI">Whether the client talks to the OpenAI platform.</param>
-    /// <param name="unavailable">What the API is, where it exists and what to do instead.</param>
-    /// <exception cref="NotSupportedException">The service has no such operation.</exception>
-    public static void AssertAvailable(ServiceOperation operation, bool openAI, string unavailable)
-    {
-        if (!operation.IsIn(openAI ? ServiceVersions.OpenAI : AzureOpenAI2024_05_01Preview))
-        {
-            throw new NotSupportedException(unavailable);
-        }
-    }
 }

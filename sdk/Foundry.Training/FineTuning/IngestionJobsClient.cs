@@ -23,19 +23,15 @@ public class IngestionJobsClient : IIngestionJobsClient
     private const string ManagementUserTokenHeader = "mgmt-user-token";
     private const string AmlUserTokenHeader = "aml-user-token";
 
-    /// <summary>Whether the connection is the OpenAI platform's, which has no ingestion jobs.</summary>
-    private readonly bool _isOpenAI;
-
     /// <summary>For mocking.</summary>
     protected IngestionJobsClient()
     {
     }
 
-    internal IngestionJobsClient(ServicePipeline pipeline, FineTuningClientOptions options, bool isOpenAI)
+    internal IngestionJobsClient(ServicePipeline pipeline, FineTuningClientOptions options)
     {
         Pipeline = pipeline;
         Options = options;
-        _isOpenAI = isOpenAI;
     }
 
     internal ServicePipeline? Pipeline { get; }
@@ -51,6 +47,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The job as the service stored it. The run it started is named by the response's <c>Operation-Location</c> header.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="job"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or a token is empty or has a control character.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJob>> CreateJobAsync(string jobId, IngestionJob job, string? managementUserToken = null, string? amlUserToken = null, CancellationToken cancellationToken = default) =>
         CreateJobCoreAsync(jobId, job, managementUserToken, amlUserToken, async: true, cancellationToken).AsTask();
@@ -65,6 +62,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The job; a kind this SDK does not know is an <see cref="UnknownIngestionJob"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service rejected the request, for example with 404 for an unknown job (<see cref="GetJobIfExistsAsync"/> answers that without an exception).</exception>
     public virtual Task<Response<IngestionJob>> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         GetJobCoreAsync(jobId, async: true, cancellationToken).AsTask();
@@ -101,6 +99,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The jobs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentException"><paramref name="managementUserToken"/> is empty or has a control character.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (thrown when the first page is fetched, before any request).</exception>
     public virtual AsyncPageable<IngestionJob> GetJobsAsync(string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         ListPaging.AsyncPages(FineTuningOperations.GetIngestions, JobsFetcher(managementUserToken), null, cancellationToken);
 
@@ -115,6 +114,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The runs, fetched a page at a time as they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (thrown when the first page is fetched, before any request).</exception>
     public virtual AsyncPageable<IngestionJobRun> GetRunsAsync(string jobId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         ListPaging.AsyncPages(FineTuningOperations.GetIngestionRuns, RunsFetcher(jobId, managementUserToken), null, cancellationToken);
 
@@ -130,6 +130,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     /// <returns>The run with its status and the progress of its stages.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="jobId"/> or <paramref name="runId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="runId"/> cannot be a path segment: empty or whitespace, <c>.</c> or <c>..</c>, with a control character, or over 1,024 characters, or <paramref name="managementUserToken"/> is empty or has a control character.</exception>
+    /// <exception cref="NotSupportedException">The client talks to the OpenAI platform, which has no such route (refused before any request).</exception>
     /// <exception cref="RequestFailedException">The service rejected the request.</exception>
     public virtual Task<Response<IngestionJobRun>> GetRunAsync(string jobId, string runId, string? managementUserToken = null, CancellationToken cancellationToken = default) =>
         GetRunCoreAsync(jobId, runId, managementUserToken, async: true, cancellationToken).AsTask();
@@ -173,10 +174,7 @@ public class IngestionJobsClient : IIngestionJobsClient
     private ValueTask<NullableResponse<IngestionJob>> GetJobIfExistsCoreAsync(string jobId, bool async, CancellationToken cancellationToken)
     {
         string path = FineTuningOperations.GetIngestion.Path(jobId);
-        ServicePipeline pipeline = RequirePipeline();
-        // The OpenAI platform answers a route it lacks with 404, which here would read as "no such job".
-        FineTuningOperations.AssertAvailable(FineTuningOperations.GetIngestion, _isOpenAI, "Ingestion jobs are an Azure OpenAI API; the OpenAI platform has no /ingestion/jobs route, so its 404 would not say whether the job exists.");
-        return pipeline.CallForValueOrNotFoundAsync<IngestionJob>(FineTuningOperations.GetIngestion, path, null, jobId, async, cancellationToken);
+        return RequirePipeline().CallForValueOrNotFoundAsync<IngestionJob>(FineTuningOperations.GetIngestion, path, null, jobId, async, cancellationToken);
     }
 
     private ValueTask<Response<IngestionJobRun>> GetRunCoreAsync(string jobId, string runId, string? managementUserToken, bool async, CancellationToken cancellationToken)

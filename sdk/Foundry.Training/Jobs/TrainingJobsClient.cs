@@ -45,7 +45,7 @@ public partial class TrainingJobsClient : ITrainingJobsClient
     {
         _options = options ?? new TrainingJobsClientOptions();
         _pipeline = ServicePipelineFactory.ForTrainingJobs(endpoint, credential, _options);
-        _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), apiVersion: null, buffering: _options);
+        _downloadPipeline = new ServicePipeline(_pipeline.Endpoint, ServicePipelineFactory.ForDownloads(_options), _pipeline.Serves, apiVersion: null, buffering: _options);
         _ranges = new RangeReader(_downloadPipeline);
         _contentRanges = new RangeReader(_pipeline);
     }

@@ -118,10 +118,16 @@ public sealed class FineTuningTimelineTests : IDisposable
         string fileId = await ProcessedFileAsync(client);
         FineTuningJob job = (await client.CreateJobAsync(new FineTuningJobCreateOptions(BaseModel, fileId))).Value;
 
-        var missing = await FluentActions.Awaiting(() => client.PauseJobAsync(job.Id!)).Should().ThrowAsync<RequestFailedException>();
-
-        missing.Which.Status.Should().Be(404);
-        missing.Which.ErrorCode.Should().Be("notFound");
+        // Azure OpenAI 2024-05-01-preview has no pause route (the emulator answers its 404); the client refuses first.
+        using var http = new RawHttp(_emulator);
+        HttpResponseMessage missing = await http.AzureOpenAIAsync(HttpMethod.Post, $"/fine_tuning/jobs/{job.Id}/pause");
+        missing.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await RawHttp.JsonOf(missing))["error"]!["code"]!.GetValue<string>().Should().Be("notFound");
+        int sent = _emulator.Requests.Count;
+        (await FluentActions.Awaiting(() => client.PauseJobAsync(job.Id!)).Should().ThrowAsync<NotSupportedException>())
+            .Which.Message.Should().Be("FineTuningClient.PauseJob (POST /fine_tuning/jobs/{jobId}/pause) is an operation of the OpenAI platform; Azure OpenAI 2024-05-01-preview has no such route.");
+        client.Invoking(c => c.ResumeJob(job.Id!)).Should().Throw<NotSupportedException>();
+        _emulator.Requests.Should().HaveCount(sent);
     }
 
     [Theory]
@@ -169,8 +175,13 @@ public sealed class FineTuningTimelineTests : IDisposable
         (await FluentActions.Awaiting(() => client.GetJobAsync(job.Id!)).Should().ThrowAsync<RequestFailedException>()).Which.ErrorCode.Should().Be("notFound");
         (await client.GetJobsAsync().ToListAsync()).Should().BeEmpty();
 
-        var openAI = await FluentActions.Awaiting(() => Client(azure: false).DeleteJobAsync(job.Id!)).Should().ThrowAsync<RequestFailedException>();
-        openAI.Which.Status.Should().Be(404, "the OpenAI platform has no job deletion (and keeps its own jobs)");
+        // The OpenAI platform has no job deletion: the emulated platform answers 405 or 404, and the client refuses first.
+        using var http = new RawHttp(_emulator);
+        ((int)(await http.OpenAIAsync(HttpMethod.Delete, "/fine_tuning/jobs/" + job.Id)).StatusCode).Should().BeOneOf(404, 405);
+        int sent = _emulator.Requests.Count;
+        (await FluentActions.Awaiting(() => Client(azure: false).DeleteJobAsync(job.Id!)).Should().ThrowAsync<NotSupportedException>())
+            .Which.Message.Should().Contain("FineTuningClient.DeleteJob (DELETE /fine_tuning/jobs/{jobId})").And.Contain("the OpenAI platform has no such route");
+        _emulator.Requests.Should().HaveCount(sent);
     }
 
     [Fact]

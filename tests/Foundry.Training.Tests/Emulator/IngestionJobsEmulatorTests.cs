@@ -248,8 +248,15 @@ public sealed class IngestionJobsEmulatorTests : IDisposable
         (await _http.AzureOpenAIAsync(HttpMethod.Delete, "/ingestion/jobs/docs")).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
         (await _http.AzureOpenAIAsync(HttpMethod.Get, "/ingestion/jobs/docs/other")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
+        // The platform has no ingestion route (the emulator answers 404, as the platform does): the client refuses first.
+        (await _http.OpenAIAsync(HttpMethod.Get, "/ingestion/jobs/docs")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         IngestionJobsClient openAI = _emulator.CreateOpenAIClient().GetIngestionJobsClient();
-        await FluentActions.Awaiting(() => openAI.GetJobAsync("docs")).Should().ThrowAsync<RequestFailedException>().Where(e => e.Status == 404);
+        int sent = _emulator.Requests.Count;
+        (await FluentActions.Awaiting(() => openAI.GetJobAsync("docs")).Should().ThrowAsync<NotSupportedException>())
+            .Which.Message.Should().Be("IngestionJobsClient.GetJob (GET /ingestion/jobs/{jobId}) is an operation of Azure OpenAI 2024-05-01-preview; the OpenAI platform has no such route.");
+        openAI.Invoking(c => c.GetRuns("docs").ToList()).Should().Throw<NotSupportedException>();
+        await FluentActions.Awaiting(() => openAI.CreateJobAsync("docs", StorageJob())).Should().ThrowAsync<NotSupportedException>();
+        _emulator.Requests.Should().HaveCount(sent);
     }
 
     [Fact]

@@ -70,6 +70,19 @@ internal sealed class RawHttp : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>An OpenAI platform request (<c>{endpoint}{path}</c>, as the emulator serves <c>/v1</c>) with a bearer key.</summary>
+    public Task<HttpResponseMessage> OpenAIAsync(HttpMethod method, string path, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, _emulator.Endpoint.AbsoluteUri + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "raw-key");
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return _http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     public static async Task<System.Text.Json.Nodes.JsonNode> JsonOf(HttpResponseMessage response) =>

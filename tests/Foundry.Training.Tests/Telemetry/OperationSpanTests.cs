@@ -50,8 +50,6 @@ public sealed class OperationSpanTests : IDisposable
         return new FineTuningClient(_service.Endpoint, new AzureKeyCredential("key"), options);
     }
 
-    private static readonly HashSet<string> s_openAIOnly = new(StringComparer.Ordinal) { "CreateUpload", "AddUploadPart", "CompleteUpload", "CancelUpload", "RunGrader", "ValidateGrader" };
-
     private FineTuningClient OpenAIClient()
     {
         var options = new FineTuningClientOptions { OpenAIEndpoint = new Uri(_service.Endpoint, "v1") };
@@ -87,10 +85,11 @@ public sealed class OperationSpanTests : IDisposable
     {
         MethodInfo method = OperationMethods().Single(m => m.DeclaringType!.Name + "." + m.Name + "(" + string.Join(",", m.GetParameters().Select(p => p.ParameterType.Name)) + ")" == signature);
         RespondToEverythingWithNotFound();
-        // Uploads, graders and checkpoint permissions are OpenAI platform operations: Azure OpenAI refuses them before any request.
-        FineTuningClient fineTuning = s_openAIOnly.Contains(method.Name.Replace("Async", string.Empty, StringComparison.Ordinal)) || method.DeclaringType == typeof(FineTuningCheckpointPermissionsClient)
-            ? OpenAIClient()
-            : FineTuningClient();
+        // An operation whose table line names only the OpenAI platform (uploads, graders, checkpoint permissions, pause and
+        // resume) is refused by an Azure OpenAI client before any request: call it on the platform.
+        string tableName = method.DeclaringType!.Name + "." + method.Name.Replace("Async", string.Empty, StringComparison.Ordinal).Replace("IfExists", string.Empty, StringComparison.Ordinal);
+        bool openAIOnly = FineTuningOperations.All.Any(o => o.Name == tableName && !o.IsIn(ServiceVersions.AzureOpenAI2024_05_01Preview));
+        FineTuningClient fineTuning = openAIOnly ? OpenAIClient() : FineTuningClient();
         object client = method.DeclaringType!.Name switch
         {
             nameof(TrainingJobsClient) => JobsClient(),

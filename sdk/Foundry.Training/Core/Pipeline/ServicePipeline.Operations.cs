@@ -14,7 +14,28 @@ namespace Foundry.Training;
 internal sealed partial class ServicePipeline
 {
     /// <summary>A request for <paramref name="operation"/> at <paramref name="path"/> (from <see cref="ServiceOperation.Path"/>).</summary>
-    public HttpMessage CreateRequest(ServiceOperation operation, string path) => CreateRequest(operation.RequestMethod, path);
+    /// <exception cref="NotSupportedException">The service behind this pipeline has no <paramref name="operation"/>.</exception>
+    public HttpMessage CreateRequest(ServiceOperation operation, string path)
+    {
+        AssertServed(operation);
+        return CreateRequest(operation.RequestMethod, path);
+    }
+
+    /// <summary>
+    /// Fails before any request when the service behind this pipeline has no <paramref name="operation"/>, as its
+    /// table's versions column says: the other service's answer (often a 404) would not say what went wrong.
+    /// </summary>
+    /// <param name="operation">The operation about to be called.</param>
+    /// <param name="unavailable">What the API is, where it exists and what to do instead; when null, a message naming the operation and the services that have it.</param>
+    /// <exception cref="NotSupportedException">The service has no such operation.</exception>
+    public void AssertServed(ServiceOperation operation, string? unavailable = null)
+    {
+        if (!operation.IsIn(Serves))
+        {
+            throw new NotSupportedException(unavailable ??
+                $"{operation.Name} ({operation.Method} {operation.Route.Text}) is an operation of {operation.Versions.Describe()}; {Serves.Describe()} has no such route.");
+        }
+    }
 
     /// <summary>
     /// Calls <paramref name="operation"/> at <paramref name="path"/> inside its span: <paramref name="prepare"/> adds the
@@ -41,8 +62,8 @@ internal sealed partial class ServicePipeline
     /// </summary>
     private async ValueTask<TResult> CallAsync<TState, TResult>(ServiceOperation operation, string path, Action<HttpMessage>? prepare, TState state, Func<HttpMessage, OperationScope, TState, TResult> read, string? jobName, string? id, bool async, CancellationToken cancellationToken, Func<HttpMessage, Exception, OperationScope, ValueTask<TResult?>>? recover = null)
     {
+        using HttpMessage message = CreateRequest(operation, path); // before the span: an operation the service lacks starts none
         using OperationScope scope = OperationScope.Start(operation.Name, jobName, id);
-        using HttpMessage message = CreateRequest(operation, path);
         try
         {
             prepare?.Invoke(message);

@@ -25,14 +25,16 @@ internal sealed partial class ServicePipeline
 
     /// <param name="endpoint">The service's base address.</param>
     /// <param name="pipeline">The Azure.Core pipeline requests go through.</param>
+    /// <param name="serves">The service (versions) behind <paramref name="endpoint"/>: an operation its table puts elsewhere fails before any request.</param>
     /// <param name="apiVersion">The <c>api-version</c> query value, or null for none.</param>
     /// <param name="json">The serializer options; the SDK's when null.</param>
     /// <param name="time">The clock of polling waits; the system clock when null.</param>
     /// <param name="buffering">The client options bounding buffered bodies (read per response); only the 1 MiB error-body bound when null.</param>
-    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, string? apiVersion, JsonSerializerOptions? json = null, TimeProvider? time = null, IResponseBufferOptions? buffering = null)
+    public ServicePipeline(Uri endpoint, HttpPipeline pipeline, ServiceVersions serves, string? apiVersion, JsonSerializerOptions? json = null, TimeProvider? time = null, IResponseBufferOptions? buffering = null)
     {
         Endpoint = TrimTrailingSlash(endpoint);
         Pipeline = pipeline;
+        Serves = serves;
         _apiVersion = apiVersion;
         Json = json ?? ModelSerialization.Options;
         Time = time ?? TimeProvider.System;
@@ -42,6 +44,9 @@ internal sealed partial class ServicePipeline
     public Uri Endpoint { get; }
 
     public HttpPipeline Pipeline { get; }
+
+    /// <summary>The service (versions) behind <see cref="Endpoint"/>.</summary>
+    public ServiceVersions Serves { get; }
 
     public JsonSerializerOptions Json { get; }
 

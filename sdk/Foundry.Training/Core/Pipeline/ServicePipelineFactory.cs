@@ -20,7 +20,7 @@ internal static class ServicePipelineFactory
             options,
             new TokenCredentialPolicy(credential, endpoint, options.Audience),
             new HeaderPolicy("Foundry-Features", options.FoundryFeatures));
-        return new ServicePipeline(endpoint, pipeline, options.Version, time: options.TimeProvider, buffering: options);
+        return new ServicePipeline(endpoint, pipeline, ServiceVersions.Foundry, options.Version, time: options.TimeProvider, buffering: options);
     }
 
     /// <summary>Foundry datasets: <c>{project endpoint}</c>, <c>api-version=v1</c>, Entra bearer token.</summary>
@@ -29,7 +29,7 @@ internal static class ServicePipelineFactory
         TransportSecurity.RequireSecureEndpoint(endpoint, nameof(endpoint));
         Argument.AssertNotNull(credential, nameof(credential));
         HttpPipeline pipeline = ServicePipeline.Build(options, new TokenCredentialPolicy(credential, endpoint, options.Audience));
-        return new ServicePipeline(endpoint, pipeline, options.Version, buffering: options);
+        return new ServicePipeline(endpoint, pipeline, ServiceVersions.FoundryDatasetsV1, options.Version, buffering: options);
     }
 
     /// <summary>Azure OpenAI authoring with an <c>api-key</c>: <c>{endpoint}/openai</c>, <c>api-version</c>.</summary>
@@ -66,7 +66,7 @@ internal static class ServicePipelineFactory
         }
 
         HttpPipeline pipeline = ServicePipeline.Build(options, new KeyCredentialPolicy(apiKey, endpoint, HttpHeader.Names.Authorization, "Bearer"), headers.ToArray());
-        return new ServicePipeline(endpoint, pipeline, apiVersion: null, time: options.TimeProvider, buffering: options);
+        return new ServicePipeline(endpoint, pipeline, ServiceVersions.OpenAI, apiVersion: null, time: options.TimeProvider, buffering: options);
     }
 
     /// <summary>An unauthenticated pipeline for pre-signed URLs (artifact content URIs): credentials never leave for storage.</summary>
@@ -75,6 +75,6 @@ internal static class ServicePipelineFactory
     private static ServicePipeline AzureOpenAI(Uri endpoint, HttpPipelinePolicy authentication, FineTuningClientOptions options)
     {
         var openAIRoot = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/openai");
-        return new ServicePipeline(openAIRoot, ServicePipeline.Build(options, authentication), options.Version, time: options.TimeProvider, buffering: options);
+        return new ServicePipeline(openAIRoot, ServicePipeline.Build(options, authentication), ServiceVersions.AzureOpenAI2024_05_01Preview, options.Version, time: options.TimeProvider, buffering: options);
     }
 }

@@ -30,7 +30,7 @@ public sealed class IngestionJobsClientTests : IDisposable
     private static IngestionJobsClient CreateClient(MockService service)
     {
         var options = new FineTuningClientOptions();
-        return new IngestionJobsClient(ServicePipelineFactory.ForAzureOpenAI(service.Endpoint, new AzureKeyCredential(ApiKey), options), options, isOpenAI: false);
+        return new IngestionJobsClient(ServicePipelineFactory.ForAzureOpenAI(service.Endpoint, new AzureKeyCredential(ApiKey), options), options);
     }
 
     private static void AssertRequest(ILogEntry entry, string method, string path, string? managementUserToken = null, string? amlUserToken = null)
