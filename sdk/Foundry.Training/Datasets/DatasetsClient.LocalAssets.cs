@@ -26,6 +26,7 @@ public partial class DatasetsClient
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is null.</exception>
     /// <exception cref="ArgumentException">A local path does not exist (the message names the property), or a reward file lies outside the code folder.</exception>
     /// <exception cref="Azure.RequestFailedException">An upload failed.</exception>
+    /// <exception cref="IOException">A file changed while it was being uploaded.</exception>
     public virtual Task<CommandJob> ResolveLocalPathsAsync(CommandJob job, LocalAssetOptions? options = null, CancellationToken cancellationToken = default) =>
         ResolveLocalPathsCoreAsync(job, options ?? new LocalAssetOptions(), async: true, cancellationToken).AsTask();
 

@@ -30,6 +30,7 @@ public partial class DatasetsClient
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist.</exception>
     /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
+    /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
     public virtual Task<Response<FileDatasetVersion>> UploadFileAsync(string name, string path, string? version = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFileCoreAsync(name, path, version, options, async: true, cancellationToken).AsTask();
 
@@ -59,6 +60,7 @@ public partial class DatasetsClient
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist or holds no file to upload.</exception>
     /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
+    /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
     public virtual Task<Response<FolderDatasetVersion>> UploadFolderAsync(string name, string directory, string? version = null, Func<string, bool>? filter = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFolderCoreAsync(name, directory, version, filter, options, async: true, cancellationToken).AsTask();
 
@@ -112,7 +114,7 @@ public partial class DatasetsClient
             var blobs = new List<BlobUpload>(files.Files.Count);
             foreach (LocalFile file in files.Files)
             {
-                blobs.Add(new BlobUpload(file.FullPath, file.Length, container.BlobUrl(file.RelativePath), file.RelativePath));
+                blobs.Add(new BlobUpload(file.FullPath, file.Length, file.LastWriteTimeUtc, container.BlobUrl(file.RelativePath), file.RelativePath));
             }
 
             var progress = new ProgressReporter(options?.Progress, files.TotalBytes);

@@ -40,6 +40,11 @@ internal static class ContentHash
                 Append(sha, path.Length.ToString(CultureInfo.InvariantCulture) + ":");
                 sha.AppendData(path);
                 Append(sha, file.Length.ToString(CultureInfo.InvariantCulture) + ":");
+                if (file.Length == 0)
+                {
+                    continue; // never opened: a FIFO or device reads as empty, and opening one could block
+                }
+
                 using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async);
                 long remaining = file.Length;
                 while (remaining > 0)

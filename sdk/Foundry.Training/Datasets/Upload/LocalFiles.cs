@@ -35,7 +35,7 @@ internal sealed class LocalFiles
             throw new ArgumentException($"The file '{path}' does not exist.", parameterName);
         }
 
-        return new LocalFiles("file", new List<LocalFile> { new(info.FullName, info.Name, info.Length) });
+        return new LocalFiles("file", new List<LocalFile> { new(info.FullName, info.Name, info.Length, info.LastWriteTimeUtc) });
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ internal sealed class LocalFiles
                 }
                 else if (entry is FileInfo file && (filter is null || filter(relative)))
                 {
-                    files.Add(new LocalFile(file.FullName, relative, file.Length));
+                    files.Add(new LocalFile(file.FullName, relative, file.Length, file.LastWriteTimeUtc));
                 }
             }
         }
@@ -90,11 +90,12 @@ internal sealed class LocalFiles
 /// <summary>A file to upload.</summary>
 internal sealed class LocalFile
 {
-    public LocalFile(string fullPath, string relativePath, long length)
+    public LocalFile(string fullPath, string relativePath, long length, DateTime lastWriteTimeUtc)
     {
         FullPath = fullPath;
         RelativePath = relativePath;
         Length = length;
+        LastWriteTimeUtc = lastWriteTimeUtc;
     }
 
     public string FullPath { get; }
@@ -103,4 +104,7 @@ internal sealed class LocalFile
     public string RelativePath { get; }
 
     public long Length { get; }
+
+    /// <summary>When the file was last written, as listed: the upload checks the file is still the one listed.</summary>
+    public DateTime LastWriteTimeUtc { get; }
 }

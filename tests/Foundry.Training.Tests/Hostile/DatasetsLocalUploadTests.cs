@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using Azure;
+using Azure.Core.Pipeline;
+using Foundry.Training.Datasets;
+using Foundry.Training.Testing;
+
+namespace Foundry.Training.Tests.Hostile;
+
+/// <summary>
+/// Dataset uploads whose local files or service answers are not what they seem: links out of the folder, files that
+/// change while they are sent, special files, a SAS that is not HTTPS.
+/// </summary>
+public sealed class DatasetsLocalUploadTests : IDisposable
+{
+    private const string Container = "https://acct.blob.core.windows.net/c";
+    private const string Signature = "TOPSECRETSIGNATURE";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "dlu-" + Guid.NewGuid().ToString("N"));
+    private readonly HostileService _service = new();
+
+    public DatasetsLocalUploadTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFolderWithLinksOutOfIt_UploadsOnlyItsOwnFiles(bool async)
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        Write("outside/secret.txt", "secret");
+        Write("data/a.txt", "a");
+        File.CreateSymbolicLink(Path.Combine(_root, "data", "link.txt"), Path.Combine(_root, "outside", "secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "data", "linked"), Path.Combine(_root, "outside"));
+        DatasetsClient client = emulator.CreateDatasetsClient();
+
+        FolderDatasetVersion version = async
+            ? (await client.UploadFolderAsync("d", Path.Combine(_root, "data"), "1")).Value
+            : client.UploadFolder("d", Path.Combine(_root, "data"), "1").Value;
+
+        version.Version.Should().Be("1");
+        emulator.Requests.Where(r => r.Service == EmulatedService.BlobStorage && r.Method == "PUT").Should().ContainSingle()
+            .Which.Path.Should().EndWith("/a.txt");
+    }
+
+    [Theory]
+    [InlineData("grows", true)]
+    [InlineData("grows", false)]
+    [InlineData("is rewritten", true)]
+    [InlineData("shrinks", false)]
+    public async Task AFileThatChangesAfterItWasHashed_FailsTheUpload_BeforeABlobIsWrittenOrAVersionCreated(string change, bool async)
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        string path = Write("data/a.txt", new string('x', 1000));
+        Write("data/b.txt", "b");
+        DatasetsClient client = emulator.CreateDatasetsClient(Hooked("/startPendingUpload", () => Change(path, change)));
+
+        IOException error = (await FluentActions.Awaiting(async () =>
+        {
+            if (async)
+            {
+                await client.UploadFolderAsync("d", Path.Combine(_root, "data"));
+            }
+            else
+            {
+                client.UploadFolder("d", Path.Combine(_root, "data"));
+            }
+        }).Should().ThrowAsync<IOException>()).Which;
+
+        error.Message.Should().Be("The file 'a.txt' changed while it was being uploaded; upload it again once nothing writes to it.");
+        emulator.Requests.Should().NotContain(r => r.Service == EmulatedService.BlobStorage && r.Method == "PUT" && r.Path.EndsWith("/a.txt", StringComparison.Ordinal));
+        emulator.Requests.Should().NotContain(r => r.Method == "PATCH", "no version is named after content it does not hold");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFileThatGrowsWhileItsBlocksAreSent_IsNeverCommitted(bool async)
+    {
+        using var emulator = FoundryTrainingEmulator.Start();
+        string path = Write("big.bin", new string('x', 5 * 64 * 1024));
+        int puts = 0;
+        DatasetsClientOptions options = Hooked("comp=block", () =>
+        {
+            if (Interlocked.Increment(ref puts) == 1)
+            {
+                File.AppendAllText(path, "appended");
+            }
+        });
+        options.UploadBlockSize = 64 * 1024;
+        options.MaxConcurrentUploads = 1;
+        DatasetsClient client = emulator.CreateDatasetsClient(options);
+
+        Func<Task> upload = async ? () => client.UploadFileAsync("d", path, "1") : () => Task.FromResult(client.UploadFile("d", path, "1"));
+
+        (await upload.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain("'big.bin' changed");
+        emulator.Requests.Should().NotContain(r => r.Query.ContainsKey("comp") && r.Query["comp"] == "blocklist");
+        emulator.Requests.Should().NotContain(r => r.Method == "PATCH");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFifoInTheFolder_IsNeverOpened_SoTheUploadCannotHangOnIt(bool async)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs in the file system there
+        }
+
+        using var emulator = FoundryTrainingEmulator.Start();
+        Write("data/a.txt", "a");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_root, "data", "pipe")))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        DatasetsClient client = emulator.CreateDatasetsClient();
+        Task<Response<FolderDatasetVersion>> upload = async
+            ? client.UploadFolderAsync("d", Path.Combine(_root, "data"))
+            : Task.Run(() => client.UploadFolder("d", Path.Combine(_root, "data")));
+
+        (await Task.WhenAny(upload, Task.Delay(TimeSpan.FromMinutes(2)))).Should().BeSameAs(upload, "opening a FIFO blocks until a writer comes; nothing must open it");
+        (await upload).Value.Version.Should().HaveLength(32);
+    }
+
+    [Theory]
+    [InlineData("http://evil.example/c?sv=1&sig=" + Signature)]
+    [InlineData("ftp://acct.blob.core.windows.net/c?sv=1&sig=" + Signature)]
+    public async Task ASasThatIsNotHttps_IsNeverUsed(string sas)
+    {
+        string path = Write("a.txt", "a");
+        _service.Answer((method, requestPath) => requestPath.EndsWith("/startPendingUpload", StringComparison.Ordinal)
+            ? HostileService.Json(200, PendingUpload(sas.Split('?')[0], sas))
+            : HostileService.Json(201, "{}"));
+
+        RequestFailedException error = (await FluentActions.Awaiting(() => _service.Datasets.UploadFileAsync("d", path, "1")).Should().ThrowAsync<RequestFailedException>()).Which;
+
+        error.ErrorCode.Should().Be("InvalidResponseBody");
+        error.ToString().Should().NotContain(Signature);
+        _service.RequestLines.Should().ContainSingle().Which.Should().StartWith("POST /api/projects/p/datasets/d/versions/1/startPendingUpload");
+    }
+
+    private static string PendingUpload(string blobUri, string sasUri) =>
+        "{\"blobReference\":{\"blobUri\":\"" + blobUri + "\",\"storageAccountArmId\":\"/s\",\"credential\":{\"sasUri\":\"" + sasUri + "\",\"type\":\"SAS\"}},\"pendingUploadId\":\"p\",\"pendingUploadType\":\"BlobReference\"}";
+
+    private static void Change(string path, string change)
+    {
+        switch (change)
+        {
+            case "grows":
+                File.AppendAllText(path, "more");
+                break;
+            case "shrinks":
+                File.WriteAllText(path, "short");
+                break;
+            default:
+                File.WriteAllText(path, new string('y', 1000)); // same length, other bytes
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(1)); // as any write later than the listing's timestamp tick
+                break;
+        }
+    }
+
+    /// <summary>Client options whose transport runs <paramref name="action"/> before sending a request whose URL contains <paramref name="marker"/>.</summary>
+    private static DatasetsClientOptions Hooked(string marker, Action action)
+    {
+        var options = new DatasetsClientOptions { Transport = new HttpClientTransport(new HttpClient(new Hook(marker, action))) };
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        return options;
+    }
+
+    private string Write(string relative, string text)
+    {
+        string path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private sealed class Hook(string marker, Action action) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Run(request);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Run(request);
+            return base.Send(request, cancellationToken);
+        }
+
+        private void Run(HttpRequestMessage request)
+        {
+            if (request.RequestUri!.PathAndQuery.Contains(marker, StringComparison.Ordinal))
+            {
+                action();
+            }
+        }
+    }
+}
