@@ -148,7 +148,7 @@ public partial class DatasetsClient
             version = (await UploadFileCoreAsync(name, local, null, uploadOptions, async, cancellationToken).ConfigureAwait(false)).Value;
         }
 
-        return version.AssetReference ?? DatasetReference.Format(name, version.Version ?? string.Empty);
+        return DatasetReference.Format(name, version.Version!); // the upload checked that the service's answer is this version
     }
 
     /// <summary>

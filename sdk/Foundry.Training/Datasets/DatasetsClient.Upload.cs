@@ -127,7 +127,7 @@ public partial class DatasetsClient
                 : new FolderDatasetVersion(container.DataUri(null));
             created.Description = options?.Description;
             Response<DatasetVersion> response = await CreateOrUpdateVersionCoreAsync(name, version, created, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(As<T>(response), response.GetRawResponse());
+            return Response.FromValue(As<T>(response, name, version), response.GetRawResponse());
         }
         catch (Exception ex)
         {
@@ -144,13 +144,33 @@ public partial class DatasetsClient
         where T : DatasetVersion
     {
         NullableResponse<DatasetVersion> found = await GetVersionIfExistsCoreAsync(name, version, async, cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? Response.FromValue(As<T>(found), found.GetRawResponse()) : null;
+        return found.HasValue ? Response.FromValue(As<T>(found, name, version), found.GetRawResponse()) : null;
     }
 
-    private static T As<T>(NullableResponse<DatasetVersion> response)
-        where T : DatasetVersion =>
-        response.Value as T ?? throw ServiceFailure.Create(
-            response.GetRawResponse(),
-            $"Service returned status {response.GetRawResponse().Status} with a dataset version of type '{response.Value?.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
-            "InvalidResponseBody");
+    /// <summary>
+    /// The version the service answered with, checked to be the kind uploaded and the very version asked for: its
+    /// <see cref="DatasetVersion.AssetReference"/> is what a job trains on, so it is never the service's to change or leave out.
+    /// </summary>
+    private static T As<T>(NullableResponse<DatasetVersion> response, string name, string version)
+        where T : DatasetVersion
+    {
+        Response raw = response.GetRawResponse();
+        if (response.Value is not T value)
+        {
+            throw ServiceFailure.Create(
+                raw,
+                $"Service returned status {raw.Status} with a dataset version of type '{response.Value?.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
+                "InvalidResponseBody");
+        }
+
+        if (!string.Equals(value.Name, name, StringComparison.Ordinal) || !string.Equals(value.Version, version, StringComparison.Ordinal))
+        {
+            throw ServiceFailure.Create(
+                raw,
+                $"Service returned status {raw.Status} with dataset '{value.Name}' version '{value.Version}', where dataset '{name}' version '{version}' was asked for.",
+                "InvalidResponseBody");
+        }
+
+        return value;
+    }
 }

@@ -3,13 +3,14 @@ using System.Text;
 using Azure;
 using Azure.Core.Pipeline;
 using Foundry.Training.Datasets;
+using Foundry.Training.Jobs;
 using Foundry.Training.Testing;
 
 namespace Foundry.Training.Tests.Hostile;
 
 /// <summary>
 /// Dataset uploads whose local files or service answers are not what they seem: links out of the folder, files that
-/// change while they are sent, special files, a SAS that is not HTTPS.
+/// change while they are sent, special files, a SAS that is not HTTPS, a created version that is not the one asked for.
 /// </summary>
 public sealed class DatasetsLocalUploadTests : IDisposable
 {
@@ -142,6 +143,49 @@ public sealed class DatasetsLocalUploadTests : IDisposable
         error.ToString().Should().NotContain(Signature);
         _service.RequestLines.Should().ContainSingle().Which.Should().StartWith("POST /api/projects/p/datasets/d/versions/1/startPendingUpload");
     }
+
+    [Theory]
+    [InlineData("""{"type":"uri_file","dataUri":"https://acct.blob.core.windows.net/c/a.txt","name":"d"}""", "dataset 'd' version ''")]
+    [InlineData("""{"type":"uri_file","dataUri":"https://acct.blob.core.windows.net/c/a.txt","name":"other","version":"1"}""", "dataset 'other' version '1'")]
+    [InlineData("""{"type":"uri_file","dataUri":"https://acct.blob.core.windows.net/c/a.txt","name":"d","version":"2"}""", "dataset 'd' version '2'")]
+    public async Task ACreatedVersionThatIsNotTheOneAskedFor_IsAMalformedAnswer(string created, string named)
+    {
+        string path = Write("a.txt", "a");
+        Answer(created);
+
+        RequestFailedException error = (await FluentActions.Awaiting(() => _service.Datasets.UploadFileAsync("d", path, "1")).Should().ThrowAsync<RequestFailedException>()).Which;
+
+        error.ErrorCode.Should().Be("InvalidResponseBody");
+        error.Status.Should().Be(201);
+        error.Message.Should().StartWith($"Service returned status 201 with {named}, where dataset 'd' version '1' was asked for.");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ResolveLocalPaths_NeverRefersAJobToAVersionTheServiceChose(bool async)
+    {
+        Write("train.jsonl", "{}\n");
+        Answer("""{"type":"uri_file","dataUri":"https://acct.blob.core.windows.net/c/train.jsonl","name":"train-jsonl"}""");
+        var job = new CommandJob("compute") { Training = new SftTrainingConfiguration("azureai://registries/azureml/models/m/versions/1", new TrainingDatasetConfiguration("train.jsonl")) };
+        var options = new LocalAssetOptions { BaseDirectory = _root, NamePrefix = string.Empty };
+
+        Func<Task> resolve = async
+            ? () => _service.Datasets.ResolveLocalPathsAsync(job, options)
+            : () => Task.FromResult(_service.Datasets.ResolveLocalPaths(job, options));
+
+        (await resolve.Should().ThrowAsync<RequestFailedException>()).Which.ErrorCode.Should().Be("InvalidResponseBody");
+    }
+
+    /// <summary>A project whose content-hash look-ups find nothing, whose uploads succeed, and whose created version is <paramref name="created"/>.</summary>
+    private void Answer(string created) =>
+        _service.Answer((method, path) => (method, path) switch
+        {
+            ("POST", _) when path.EndsWith("/startPendingUpload", StringComparison.Ordinal) => HostileService.Json(200, PendingUpload(Container, Container + "?sv=1&sig=" + Signature)),
+            ("PUT", _) => new HttpResponseMessage(HttpStatusCode.Created),
+            ("PATCH", _) => HostileService.Json(201, created),
+            _ => HostileService.Json(404, """{"error":{"code":"NotFound","message":"no"}}"""),
+        });
 
     private static string PendingUpload(string blobUri, string sasUri) =>
         "{\"blobReference\":{\"blobUri\":\"" + blobUri + "\",\"storageAccountArmId\":\"/s\",\"credential\":{\"sasUri\":\"" + sasUri + "\",\"type\":\"SAS\"}},\"pendingUploadId\":\"p\",\"pendingUploadType\":\"BlobReference\"}";
