@@ -28,7 +28,7 @@ public partial class DatasetsClient
     /// (see docs/datasets.md). The SAS the service hands out for the upload is never logged, put in an exception or in
     /// <c>dataUri</c>.
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist or its name holds a backslash or a control character (which blob storage does not keep as they are).</exception>
     /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
     /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
     public virtual Task<Response<FileDatasetVersion>> UploadFileAsync(string name, string path, string? version = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -58,7 +58,7 @@ public partial class DatasetsClient
     /// and, for each file in ordinal order of its relative path, the path's UTF-8 byte count, <c>:</c>, the path, the
     /// file's byte count, <c>:</c> and its bytes (see docs/datasets.md).
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist or holds no file to upload.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist, holds no file to upload, or holds one to upload whose path has a backslash or a control character (which blob storage does not keep as they are).</exception>
     /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
     /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
     public virtual Task<Response<FolderDatasetVersion>> UploadFolderAsync(string name, string directory, string? version = null, Func<string, bool>? filter = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>

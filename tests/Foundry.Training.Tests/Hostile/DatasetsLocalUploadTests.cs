@@ -46,6 +46,39 @@ public sealed class DatasetsLocalUploadTests : IDisposable
     }
 
     [Theory]
+    [InlineData("..\\..\\other\\x.txt", true)]
+    [InlineData("a\\b.txt", false)]
+    [InlineData("line\nbreak.txt", true)]
+    [InlineData("bell\u0007.txt", false)]
+    public async Task AFileNameStorageWouldNotKeep_IsRefusedBeforeAnythingIsSent(string fileName, bool folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // such names cannot be made there
+        }
+
+        using var emulator = FoundryTrainingEmulator.Start();
+        Write("data/ok.txt", "ok");
+        string path = Write("data/sub/" + fileName, "x");
+        DatasetsClient client = emulator.CreateDatasetsClient();
+
+        ArgumentException error = (folder
+            ? await FluentActions.Awaiting(() => client.UploadFolderAsync("d", Path.Combine(_root, "data"))).Should().ThrowAsync<ArgumentException>()
+            : FluentActions.Invoking(() => client.UploadFile("d", path)).Should().Throw<ArgumentException>()).Which;
+
+        error.ParamName.Should().Be(folder ? "directory" : "path");
+        error.Message.Should().Contain("holds a backslash or a control character").And.NotContain("\n").And.NotContain("\u0007");
+        emulator.Requests.Should().BeEmpty();
+
+        if (folder)
+        {
+            // A filter that leaves the file out lets the rest go.
+            FolderDatasetVersion version = (await client.UploadFolderAsync("d", Path.Combine(_root, "data"), "1", filter: p => p == "ok.txt")).Value;
+            version.Version.Should().Be("1");
+        }
+    }
+
+    [Theory]
     [InlineData("grows", true)]
     [InlineData("grows", false)]
     [InlineData("is rewritten", true)]

@@ -25,7 +25,7 @@ internal sealed class LocalFiles
     public long TotalBytes { get; }
 
     /// <summary>One file, named by its file name.</summary>
-    /// <exception cref="ArgumentException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">The file does not exist, or its name holds a backslash or a control character.</exception>
     public static LocalFiles ForFile(string path, string parameterName)
     {
         Argument.AssertNotNullOrEmpty(path, parameterName);
@@ -35,6 +35,7 @@ internal sealed class LocalFiles
             throw new ArgumentException($"The file '{path}' does not exist.", parameterName);
         }
 
+        AssertBlobName(info.Name, parameterName);
         return new LocalFiles("file", new List<LocalFile> { new(info.FullName, info.Name, info.Length, info.LastWriteTimeUtc) });
     }
 
@@ -42,7 +43,7 @@ internal sealed class LocalFiles
     /// The files below a folder that <paramref name="filter"/> accepts (given the relative path). Links (symbolic links,
     /// junctions) are skipped, files and folders alike: an upload never reads outside its folder.
     /// </summary>
-    /// <exception cref="ArgumentException">The folder does not exist or holds no file to upload.</exception>
+    /// <exception cref="ArgumentException">The folder does not exist or holds no file to upload, or the path of a file to upload holds a backslash or a control character.</exception>
     public static LocalFiles ForFolder(string directory, Func<string, bool>? filter, string parameterName)
     {
         Argument.AssertNotNullOrEmpty(directory, parameterName);
@@ -72,6 +73,7 @@ internal sealed class LocalFiles
                 }
                 else if (entry is FileInfo file && (filter is null || filter(relative)))
                 {
+                    AssertBlobName(relative, parameterName);
                     files.Add(new LocalFile(file.FullName, relative, file.Length, file.LastWriteTimeUtc));
                 }
             }
@@ -84,6 +86,24 @@ internal sealed class LocalFiles
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return new LocalFiles("folder", files);
+    }
+
+    /// <summary>
+    /// Refuses, before anything is sent, a path (possible on Unix) that blob storage would not keep as it is: a backslash,
+    /// which storage's front end may read as a separator (so <c>..\..\x</c> could land outside the upload's prefix), or a
+    /// control character, which blob names cannot hold.
+    /// </summary>
+    private static void AssertBlobName(string relativePath, string parameterName)
+    {
+        foreach (char c in relativePath)
+        {
+            if (c == '\\' || char.IsControl(c))
+            {
+                throw new ArgumentException(
+                    $"The file '{new string(Array.ConvertAll(relativePath.ToCharArray(), ch => char.IsControl(ch) ? '?' : ch))}' cannot be uploaded: its path holds a backslash or a control character, which blob storage does not keep as it is. Rename it, or leave it out with a filter.",
+                    parameterName);
+            }
+        }
     }
 }
 
