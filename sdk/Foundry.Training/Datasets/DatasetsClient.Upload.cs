@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -29,8 +30,11 @@ public partial class DatasetsClient
     /// <c>dataUri</c>.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist or its name holds a backslash or a control character (which blob storage does not keep as they are).</exception>
-    /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
-    /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
+    /// <exception cref="RequestFailedException">
+    /// The service or storage failed a request (after retries), or sent an unusable pending upload or version; or a
+    /// local file changed while it was being uploaded (status 0, <c>LocalFileChanged</c>: its length or last write time
+    /// differs from when it was listed) or could not be read (<c>LocalFileReadFailed</c>). No version is created then.
+    /// </exception>
     public virtual Task<Response<FileDatasetVersion>> UploadFileAsync(string name, string path, string? version = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFileCoreAsync(name, path, version, options, async: true, cancellationToken).AsTask();
 
@@ -59,8 +63,11 @@ public partial class DatasetsClient
     /// file's byte count, <c>:</c> and its bytes (see docs/datasets.md).
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist, holds no file to upload, or holds one to upload whose path has a backslash or a control character (which blob storage does not keep as they are).</exception>
-    /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
-    /// <exception cref="System.IO.IOException">A file changed (its length or last write time) while it was being uploaded; no version is created.</exception>
+    /// <exception cref="RequestFailedException">
+    /// The service or storage failed a request (after retries), or sent an unusable pending upload or version; or a
+    /// local file changed while it was being uploaded (status 0, <c>LocalFileChanged</c>: its length or last write time
+    /// differs from when it was listed) or could not be read (<c>LocalFileReadFailed</c>). No version is created then.
+    /// </exception>
     public virtual Task<Response<FolderDatasetVersion>> UploadFolderAsync(string name, string directory, string? version = null, Func<string, bool>? filter = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFolderCoreAsync(name, directory, version, filter, options, async: true, cancellationToken).AsTask();
 
@@ -128,6 +135,13 @@ public partial class DatasetsClient
             created.Description = options?.Description;
             Response<DatasetVersion> response = await CreateOrUpdateVersionCoreAsync(name, version, created, async, cancellationToken).ConfigureAwait(false);
             return Response.FromValue(As<T>(response, name, version), response.GetRawResponse());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A local file that cannot be read fails the transfer as a download's file that cannot be written does.
+            RequestFailedException failure = ServiceFailure.Create(0, $"A file of the upload could not be read: {ex.Message}", "LocalFileReadFailed", ex);
+            scope.Failed(failure);
+            throw failure;
         }
         catch (Exception ex)
         {

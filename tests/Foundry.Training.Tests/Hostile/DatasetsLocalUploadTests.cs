@@ -83,6 +83,7 @@ public sealed class DatasetsLocalUploadTests : IDisposable
     [InlineData("grows", false)]
     [InlineData("is rewritten", true)]
     [InlineData("shrinks", false)]
+    [InlineData("is deleted", true)]
     public async Task AFileThatChangesAfterItWasHashed_FailsTheUpload_BeforeABlobIsWrittenOrAVersionCreated(string change, bool async)
     {
         using var emulator = FoundryTrainingEmulator.Start();
@@ -90,7 +91,7 @@ public sealed class DatasetsLocalUploadTests : IDisposable
         Write("data/b.txt", "b");
         DatasetsClient client = emulator.CreateDatasetsClient(Hooked("/startPendingUpload", () => Change(path, change)));
 
-        IOException error = (await FluentActions.Awaiting(async () =>
+        RequestFailedException error = (await FluentActions.Awaiting(async () =>
         {
             if (async)
             {
@@ -100,11 +101,41 @@ public sealed class DatasetsLocalUploadTests : IDisposable
             {
                 client.UploadFolder("d", Path.Combine(_root, "data"));
             }
-        }).Should().ThrowAsync<IOException>()).Which;
+        }).Should().ThrowAsync<RequestFailedException>()).Which;
 
-        error.Message.Should().Be("The file 'a.txt' changed while it was being uploaded; upload it again once nothing writes to it.");
+        error.Status.Should().Be(0);
+        error.ErrorCode.Should().Be("LocalFileChanged");
+        error.Message.Should().StartWith("The file 'a.txt' changed while it was being uploaded; upload it again once nothing writes to it.");
         emulator.Requests.Should().NotContain(r => r.Service == EmulatedService.BlobStorage && r.Method == "PUT" && r.Path.EndsWith("/a.txt", StringComparison.Ordinal));
         emulator.Requests.Should().NotContain(r => r.Method == "PATCH", "no version is named after content it does not hold");
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeRead_FailsTheUploadAsARequestFailedException_NamingWhy()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            return; // permissions that stop the reader are Unix ones, and they do not stop root
+        }
+
+        using var emulator = FoundryTrainingEmulator.Start();
+        string path = Write("data/a.txt", "a");
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        DatasetsClient client = emulator.CreateDatasetsClient();
+
+        try
+        {
+            RequestFailedException error = (await FluentActions.Awaiting(() => client.UploadFolderAsync("d", Path.Combine(_root, "data"))).Should().ThrowAsync<RequestFailedException>()).Which;
+
+            error.Status.Should().Be(0);
+            error.ErrorCode.Should().Be("LocalFileReadFailed");
+            error.InnerException.Should().BeOfType<UnauthorizedAccessException>();
+            emulator.Requests.Should().BeEmpty();
+        }
+        finally
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     [Theory]
@@ -128,7 +159,9 @@ public sealed class DatasetsLocalUploadTests : IDisposable
 
         Func<Task> upload = async ? () => client.UploadFileAsync("d", path, "1") : () => Task.FromResult(client.UploadFile("d", path, "1"));
 
-        (await upload.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain("'big.bin' changed");
+        RequestFailedException error = (await upload.Should().ThrowAsync<RequestFailedException>()).Which;
+        error.ErrorCode.Should().Be("LocalFileChanged");
+        error.Message.Should().Contain("'big.bin' changed");
         emulator.Requests.Should().NotContain(r => r.Query.ContainsKey("comp") && r.Query["comp"] == "blocklist");
         emulator.Requests.Should().NotContain(r => r.Method == "PATCH");
     }
@@ -232,6 +265,9 @@ public sealed class DatasetsLocalUploadTests : IDisposable
                 break;
             case "shrinks":
                 File.WriteAllText(path, "short");
+                break;
+            case "is deleted":
+                File.Delete(path);
                 break;
             default:
                 File.WriteAllText(path, new string('y', 1000)); // same length, other bytes

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Azure;
 
 namespace Foundry.Training;
 
@@ -34,13 +35,13 @@ internal sealed class BlobUpload
     /// Fails when the file is no longer the one planned (its length or last write time differ): what was hashed, and
     /// what a version is named after, would not be what the blob holds. Reads the file's metadata only, never the file.
     /// </summary>
-    /// <exception cref="IOException">The file changed, or is gone.</exception>
+    /// <exception cref="RequestFailedException">The file changed, or is gone (status 0, <c>LocalFileChanged</c>).</exception>
     public void AssertUnchanged()
     {
         var info = new FileInfo(LocalPath);
         if (!info.Exists || info.Length != Length || info.LastWriteTimeUtc != LastWriteTimeUtc)
         {
-            throw new IOException($"The file '{Name}' changed while it was being uploaded; upload it again once nothing writes to it.");
+            throw ServiceFailure.Create(0, $"The file '{Name}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
         }
     }
 }

@@ -61,7 +61,7 @@ internal sealed class BlockUploader
     /// <param name="async">Whether to run asynchronously.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <exception cref="RequestFailedException">Storage refused a request, or it failed after its retries.</exception>
-    /// <exception cref="IOException">A file changed while it was being uploaded.</exception>
+    /// <exception cref="RequestFailedException">A file changed while it was being uploaded (<c>LocalFileChanged</c>).</exception>
     public async ValueTask UploadAsync(IReadOnlyList<BlobUpload> blobs, Action<long>? progress, bool async, CancellationToken cancellationToken)
     {
         await ParallelParts.RunAsync(Plan(blobs), _maxConcurrency, (part, token) => UploadPartAsync(part, progress, async, token), async, cancellationToken).ConfigureAwait(false);

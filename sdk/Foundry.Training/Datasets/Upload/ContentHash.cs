@@ -55,7 +55,7 @@ internal static class ContentHash
                         : stream.Read(buffer, 0, (int)Math.Min(ChunkSize, remaining));
                     if (read == 0)
                     {
-                        throw new IOException($"The file '{file.RelativePath}' became shorter while it was being read.");
+                        throw ServiceFailure.Create(0, $"The file '{file.RelativePath}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
                     }
 
                     sha.AppendData(buffer, 0, read);
