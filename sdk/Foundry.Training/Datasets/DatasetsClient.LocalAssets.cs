@@ -25,7 +25,7 @@ public partial class DatasetsClient
     /// <returns>The job to pass to <c>TrainingJobsClient.CreateAsync</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is null.</exception>
     /// <exception cref="ArgumentException">A local path does not exist (the message names the property), or a reward file lies outside the code folder.</exception>
-    /// <exception cref="Azure.RequestFailedException">An upload failed.</exception>
+    /// <exception cref="Azure.RequestFailedException">An upload failed (a local file that changed meanwhile fails it with <c>LocalFileChanged</c>).</exception>
     public virtual Task<CommandJob> ResolveLocalPathsAsync(CommandJob job, LocalAssetOptions? options = null, CancellationToken cancellationToken = default) =>
         ResolveLocalPathsCoreAsync(job, options ?? new LocalAssetOptions(), async: true, cancellationToken).AsTask();
 
@@ -147,7 +147,7 @@ public partial class DatasetsClient
             version = (await UploadFileCoreAsync(name, local, null, uploadOptions, async, cancellationToken).ConfigureAwait(false)).Value;
         }
 
-        return version.AssetReference ?? DatasetReference.Format(name, version.Version ?? string.Empty);
+        return DatasetReference.Format(name, version.Version!); // the upload checked that the service's answer is this version
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -28,8 +29,12 @@ public partial class DatasetsClient
     /// (see docs/datasets.md). The SAS the service hands out for the upload is never logged, put in an exception or in
     /// <c>dataUri</c>.
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist.</exception>
-    /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the file does not exist or its name holds a backslash or a control character (which blob storage does not keep as they are).</exception>
+    /// <exception cref="RequestFailedException">
+    /// The service or storage failed a request (after retries), or sent an unusable pending upload or version; or a
+    /// local file changed while it was being uploaded (status 0, <c>LocalFileChanged</c>: its length or last write time
+    /// differs from when it was listed) or could not be read (<c>LocalFileReadFailed</c>). No version is created then.
+    /// </exception>
     public virtual Task<Response<FileDatasetVersion>> UploadFileAsync(string name, string path, string? version = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFileCoreAsync(name, path, version, options, async: true, cancellationToken).AsTask();
 
@@ -57,8 +62,12 @@ public partial class DatasetsClient
     /// and, for each file in ordinal order of its relative path, the path's UTF-8 byte count, <c>:</c>, the path, the
     /// file's byte count, <c>:</c> and its bytes (see docs/datasets.md).
     /// </remarks>
-    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist or holds no file to upload.</exception>
-    /// <exception cref="RequestFailedException">The service or storage failed a request (after retries), or sent an unusable pending upload.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="version"/> cannot be a path segment, or the folder does not exist, holds no file to upload, or holds one to upload whose path has a backslash or a control character (which blob storage does not keep as they are).</exception>
+    /// <exception cref="RequestFailedException">
+    /// The service or storage failed a request (after retries), or sent an unusable pending upload or version; or a
+    /// local file changed while it was being uploaded (status 0, <c>LocalFileChanged</c>: its length or last write time
+    /// differs from when it was listed) or could not be read (<c>LocalFileReadFailed</c>). No version is created then.
+    /// </exception>
     public virtual Task<Response<FolderDatasetVersion>> UploadFolderAsync(string name, string directory, string? version = null, Func<string, bool>? filter = null, DatasetUploadOptions? options = null, CancellationToken cancellationToken = default) =>
         UploadFolderCoreAsync(name, directory, version, filter, options, async: true, cancellationToken).AsTask();
 
@@ -112,7 +121,7 @@ public partial class DatasetsClient
             var blobs = new List<BlobUpload>(files.Files.Count);
             foreach (LocalFile file in files.Files)
             {
-                blobs.Add(new BlobUpload(file.FullPath, file.Length, container.BlobUrl(file.RelativePath), file.RelativePath));
+                blobs.Add(new BlobUpload(file.FullPath, file.Length, file.LastWriteTimeUtc, container.BlobUrl(file.RelativePath), file.RelativePath));
             }
 
             var progress = new ProgressReporter(options?.Progress, files.TotalBytes);
@@ -125,7 +134,14 @@ public partial class DatasetsClient
                 : new FolderDatasetVersion(container.DataUri(null));
             created.Description = options?.Description;
             Response<DatasetVersion> response = await CreateOrUpdateVersionCoreAsync(name, version, created, async, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(As<T>(response), response.GetRawResponse());
+            return Response.FromValue(As<T>(response, name, version), response.GetRawResponse());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A local file that cannot be read fails the transfer as a download's file that cannot be written does.
+            RequestFailedException failure = ServiceFailure.Create(0, $"A file of the upload could not be read: {ex.Message}", "LocalFileReadFailed", ex);
+            scope.Failed(failure);
+            throw failure;
         }
         catch (Exception ex)
         {
@@ -142,13 +158,33 @@ public partial class DatasetsClient
         where T : DatasetVersion
     {
         NullableResponse<DatasetVersion> found = await GetVersionIfExistsCoreAsync(name, version, async, cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? Response.FromValue(As<T>(found), found.GetRawResponse()) : null;
+        return found.HasValue ? Response.FromValue(As<T>(found, name, version), found.GetRawResponse()) : null;
     }
 
-    private static T As<T>(NullableResponse<DatasetVersion> response)
-        where T : DatasetVersion =>
-        response.Value as T ?? throw ServiceFailure.Create(
-            response.GetRawResponse(),
-            $"Service returned status {response.GetRawResponse().Status} with a dataset version of type '{response.Value?.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
-            "InvalidResponseBody");
+    /// <summary>
+    /// The version the service answered with, checked to be the kind uploaded and the very version asked for: its
+    /// <see cref="DatasetVersion.AssetReference"/> is what a job trains on, so it is never the service's to change or leave out.
+    /// </summary>
+    private static T As<T>(NullableResponse<DatasetVersion> response, string name, string version)
+        where T : DatasetVersion
+    {
+        Response raw = response.GetRawResponse();
+        if (response.Value is not T value)
+        {
+            throw ServiceFailure.Create(
+                raw,
+                $"Service returned status {raw.Status} with a dataset version of type '{response.Value?.Type}', where '{(typeof(T) == typeof(FileDatasetVersion) ? DatasetType.UriFile : DatasetType.UriFolder)}' was expected.",
+                "InvalidResponseBody");
+        }
+
+        if (!string.Equals(value.Name, name, StringComparison.Ordinal) || !string.Equals(value.Version, version, StringComparison.Ordinal))
+        {
+            throw ServiceFailure.Create(
+                raw,
+                $"Service returned status {raw.Status} with dataset '{value.Name}' version '{value.Version}', where dataset '{name}' version '{version}' was asked for.",
+                "InvalidResponseBody");
+        }
+
+        return value;
+    }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics.Tracing;
 using Azure;
 using Azure.Core.Diagnostics;
 using Azure.Identity;
+using Foundry.Training.Cli.Output;
 using Foundry.Training.Cli.Targets;
 
 namespace Foundry.Training.Cli.Hosting;
@@ -18,7 +19,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions options)
     {
         await using var context = new CommandContext(host, options, parseResult, cancellationToken);
         using AzureEventSourceListener? log = context.Verbose
-            ? new AzureEventSourceListener((e, message) => host.ErrorWriter.WriteLine($"[{e.EventSource.Name}] {message}"), EventLevel.Verbose)
+            ? new AzureEventSourceListener((e, message) => host.ErrorWriter.WriteLine($"[{e.EventSource.Name}] {Display.SafeLines(message)}"), EventLevel.Verbose)
             : null;
         try
         {
@@ -59,7 +60,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions options)
             host.ErrorWriter.WriteLine(line);
             if (context.Verbose)
             {
-                host.ErrorWriter.WriteLine(exception.ToString());
+                host.ErrorWriter.WriteLine(Display.SafeLines(exception.ToString())); // its message holds the service's words
             }
 
             return exitCode;

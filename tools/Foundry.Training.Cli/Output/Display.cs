@@ -37,6 +37,13 @@ internal static class Display
         return safe?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// Text of several lines that carries service text (an exception with its response body, an SDK log line), made safe
+    /// line by line as <see cref="Safe"/> does: the line breaks stay, everything else that could steer a terminal goes.
+    /// </summary>
+    public static string SafeLines(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : string.Join(Environment.NewLine, text.Split('\n').Select(line => Safe(line.TrimEnd('\r'))));
+
     /// <summary>Service text as a Spectre renderable: never read as markup (<c>[red]</c> in a job name stays text).</summary>
     public static Text Text(string? text, Style? style = null) => new(Safe(text), style);
 

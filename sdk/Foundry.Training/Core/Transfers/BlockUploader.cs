@@ -16,6 +16,8 @@ namespace Foundry.Training;
 /// one in blocks (Put Block) committed with Put Block List. All blocks and small files of an upload share one pool of
 /// <c>maxConcurrency</c> workers (<see cref="ParallelParts"/>); each request streams its range from disk with a <c>Content-MD5</c> the service checks,
 /// and is retried on its own by the pipeline's retry policy (a reset in the middle of a block resends that block).
+/// A file that changes meanwhile (its length or last write time) fails the upload before its blob is written or
+/// committed, and an empty one is never opened (a FIFO or device reads as empty and would block the open).
 /// </summary>
 internal sealed class BlockUploader
 {
@@ -59,6 +61,7 @@ internal sealed class BlockUploader
     /// <param name="async">Whether to run asynchronously.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <exception cref="RequestFailedException">Storage refused a request, or it failed after its retries.</exception>
+    /// <exception cref="RequestFailedException">A file changed while it was being uploaded (<c>LocalFileChanged</c>).</exception>
     public async ValueTask UploadAsync(IReadOnlyList<BlobUpload> blobs, Action<long>? progress, bool async, CancellationToken cancellationToken)
     {
         await ParallelParts.RunAsync(Plan(blobs), _maxConcurrency, (part, token) => UploadPartAsync(part, progress, async, token), async, cancellationToken).ConfigureAwait(false);
@@ -94,12 +97,14 @@ internal sealed class BlockUploader
         if (part.Blocks is null)
         {
             await PutAsync(part, comp: null, progress, async, cancellationToken).ConfigureAwait(false);
+            part.Blob.AssertUnchanged(); // the blob is written: it holds what was planned only if the file still is
             return;
         }
 
         await PutAsync(part, comp: "block", progress, async, cancellationToken).ConfigureAwait(false);
         if (part.Blocks.Done())
         {
+            part.Blob.AssertUnchanged(); // a changed file's blocks are never committed
             await CommitAsync(part.Blob, part.Blocks.Count, async, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -107,8 +112,9 @@ internal sealed class BlockUploader
     /// <summary>Put Blob (the whole file) or Put Block (one range), with the range's MD5.</summary>
     private async ValueTask PutAsync(Part part, string? comp, Action<long>? progress, bool async, CancellationToken cancellationToken)
     {
+        part.Blob.AssertUnchanged();
         byte[] md5;
-        using (FileStream file = FileRangeContent.Open(part.Blob.LocalPath, part.Offset, async))
+        using (Stream file = part.Length == 0 ? Stream.Null : FileRangeContent.Open(part.Blob.LocalPath, part.Offset, async))
         {
             md5 = await Md5Hasher.HashAsync(file, part.Length, async, cancellationToken).ConfigureAwait(false);
         }

@@ -68,6 +68,12 @@ internal sealed class FileRangeContent : RequestContent, ITrackedRequestContent
             _progress?.Invoke(-taken);
         }
 
+        if (_length == 0)
+        {
+            Volatile.Write(ref _sentWhole, 1);
+            return; // never opened: a FIFO or device reads as empty, and opening one could block
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {

@@ -40,6 +40,11 @@ internal static class ContentHash
                 Append(sha, path.Length.ToString(CultureInfo.InvariantCulture) + ":");
                 sha.AppendData(path);
                 Append(sha, file.Length.ToString(CultureInfo.InvariantCulture) + ":");
+                if (file.Length == 0)
+                {
+                    continue; // never opened: a FIFO or device reads as empty, and opening one could block
+                }
+
                 using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async);
                 long remaining = file.Length;
                 while (remaining > 0)
@@ -50,7 +55,7 @@ internal static class ContentHash
                         : stream.Read(buffer, 0, (int)Math.Min(ChunkSize, remaining));
                     if (read == 0)
                     {
-                        throw new IOException($"The file '{file.RelativePath}' became shorter while it was being read.");
+                        throw ServiceFailure.Create(0, $"The file '{file.RelativePath}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
                     }
 
                     sha.AppendData(buffer, 0, read);

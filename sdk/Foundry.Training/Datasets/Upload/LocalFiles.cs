@@ -25,7 +25,7 @@ internal sealed class LocalFiles
     public long TotalBytes { get; }
 
     /// <summary>One file, named by its file name.</summary>
-    /// <exception cref="ArgumentException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">The file does not exist, or its name holds a backslash or a control character.</exception>
     public static LocalFiles ForFile(string path, string parameterName)
     {
         Argument.AssertNotNullOrEmpty(path, parameterName);
@@ -35,14 +35,15 @@ internal sealed class LocalFiles
             throw new ArgumentException($"The file '{path}' does not exist.", parameterName);
         }
 
-        return new LocalFiles("file", new List<LocalFile> { new(info.FullName, info.Name, info.Length) });
+        AssertBlobName(info.Name, parameterName);
+        return new LocalFiles("file", new List<LocalFile> { new(info.FullName, info.Name, info.Length, info.LastWriteTimeUtc) });
     }
 
     /// <summary>
     /// The files below a folder that <paramref name="filter"/> accepts (given the relative path). Links (symbolic links,
     /// junctions) are skipped, files and folders alike: an upload never reads outside its folder.
     /// </summary>
-    /// <exception cref="ArgumentException">The folder does not exist or holds no file to upload.</exception>
+    /// <exception cref="ArgumentException">The folder does not exist or holds no file to upload, or the path of a file to upload holds a backslash or a control character.</exception>
     public static LocalFiles ForFolder(string directory, Func<string, bool>? filter, string parameterName)
     {
         Argument.AssertNotNullOrEmpty(directory, parameterName);
@@ -72,7 +73,8 @@ internal sealed class LocalFiles
                 }
                 else if (entry is FileInfo file && (filter is null || filter(relative)))
                 {
-                    files.Add(new LocalFile(file.FullName, relative, file.Length));
+                    AssertBlobName(relative, parameterName);
+                    files.Add(new LocalFile(file.FullName, relative, file.Length, file.LastWriteTimeUtc));
                 }
             }
         }
@@ -85,16 +87,35 @@ internal sealed class LocalFiles
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return new LocalFiles("folder", files);
     }
+
+    /// <summary>
+    /// Refuses, before anything is sent, a path (possible on Unix) that blob storage would not keep as it is: a backslash,
+    /// which storage's front end may read as a separator (so <c>..\..\x</c> could land outside the upload's prefix), or a
+    /// control character, which blob names cannot hold.
+    /// </summary>
+    private static void AssertBlobName(string relativePath, string parameterName)
+    {
+        foreach (char c in relativePath)
+        {
+            if (c == '\\' || char.IsControl(c))
+            {
+                throw new ArgumentException(
+                    $"The file '{new string(Array.ConvertAll(relativePath.ToCharArray(), ch => char.IsControl(ch) ? '?' : ch))}' cannot be uploaded: its path holds a backslash or a control character, which blob storage does not keep as it is. Rename it, or leave it out with a filter.",
+                    parameterName);
+            }
+        }
+    }
 }
 
 /// <summary>A file to upload.</summary>
 internal sealed class LocalFile
 {
-    public LocalFile(string fullPath, string relativePath, long length)
+    public LocalFile(string fullPath, string relativePath, long length, DateTime lastWriteTimeUtc)
     {
         FullPath = fullPath;
         RelativePath = relativePath;
         Length = length;
+        LastWriteTimeUtc = lastWriteTimeUtc;
     }
 
     public string FullPath { get; }
@@ -103,4 +124,7 @@ internal sealed class LocalFile
     public string RelativePath { get; }
 
     public long Length { get; }
+
+    /// <summary>When the file was last written, as listed: the upload checks the file is still the one listed.</summary>
+    public DateTime LastWriteTimeUtc { get; }
 }
