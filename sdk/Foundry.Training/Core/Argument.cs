@@ -36,6 +36,31 @@ internal static class Argument
         }
     }
 
+    /// <summary>
+    /// Refuses a value that travels in an HTTP header (a key, a token, an organization or project id) with a character
+    /// outside printable ASCII: .NET sends a line break as it is, ending the header (a key read from a file with its
+    /// trailing newline) or starting another, and refuses other non-ASCII text only when sending, as a transport
+    /// failure that is retried. The message gives the position, never the value: it may be a secret.
+    /// </summary>
+    public static void AssertHeaderValue(string value, string name)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c is < ' ' or > '~')
+            {
+                throw new ArgumentException(
+                    string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        char.IsControl(c)
+                            ? "The value is sent in an HTTP header and cannot contain a control character such as a line break (one is at index {0})."
+                            : "The value is sent in an HTTP header and cannot contain a character outside printable ASCII (one is at index {0}).",
+                        i),
+                    name);
+            }
+        }
+    }
+
     public static void AssertNotNullOrEmpty<T>(ICollection<T>? value, string name)
     {
         if (value is null)

@@ -139,6 +139,7 @@ public partial class FineTuningClient : IFineTuningClient
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The jobs; a page's continuation token is the id to resume after.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The page size is less than 1.</exception>
+    /// <exception cref="ArgumentException">A metadata filter has a null value.</exception>
     public virtual AsyncPageable<FineTuningJob> GetJobsAsync(FineTuningJobListOptions? options = null, CancellationToken cancellationToken = default) =>
         ListPaging.AsyncPages(FineTuningOperations.GetJobs, JobsFetcher(options), null, cancellationToken);
 
@@ -368,6 +369,10 @@ public partial class FineTuningClient : IFineTuningClient
         string? start = options?.After;
         int? limit = options?.Limit;
         var metadata = options is null ? null : new List<KeyValuePair<string, string>>(options.Metadata);
+        if (metadata?.Exists(pair => pair.Value is null) == true)
+        {
+            throw new ArgumentException("A metadata filter needs a value for each of its keys.", "options.Metadata");
+        }
         return ListPaging.Cursor(
             _pipeline,
             (after, pageSizeHint) =>

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -247,9 +246,9 @@ public class IngestionJobsClient : IIngestionJobsClient
             throw new ArgumentException("A token cannot be an empty string; pass null to send none.", name);
         }
 
-        if (token is not null && token.Any(char.IsControl))
+        if (token is not null)
         {
-            throw new ArgumentException("A token cannot contain a control character such as a line break.", name);
+            Argument.AssertHeaderValue(token, name);
         }
     }
 }

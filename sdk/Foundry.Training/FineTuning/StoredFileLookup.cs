@@ -67,8 +67,12 @@ internal static class StoredFileLookup
         return candidates;
     }
 
+    /// <remarks>
+    /// A file whose id cannot be a path segment (none, <c>..</c>, a control character, ...) is no candidate: it could not
+    /// be read back, and the service's id must not reach the argument checks meant for a caller's.
+    /// </remarks>
     private static bool IsCandidate(FineTuningFile file, string fileName, string purpose, long? size, DateTimeOffset windowStart) =>
-        file.Id.Length > 0 &&
+        PathSegment.Problem(file.Id) is null &&
         file.CreatedAt >= windowStart &&
         string.Equals(file.FileName, fileName, StringComparison.Ordinal) &&
         string.Equals(file.Purpose?.ToString(), purpose, StringComparison.Ordinal) &&

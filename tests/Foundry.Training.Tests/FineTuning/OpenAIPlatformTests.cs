@@ -189,6 +189,17 @@ public sealed class OpenAIPlatformTests : IDisposable
         entry.RequestMessage.Query["metadata[key]"].Should().Equal("value");
     }
 
+    /// <summary>A metadata filter without a value is the caller's mistake: refused when the listing is asked for, not sent or failing mid-enumeration.</summary>
+    [Fact]
+    public void GetJobs_WithAMetadataFilterWithoutAValue_IsRefusedWhenCalled()
+    {
+        var options = new FineTuningJobListOptions { Metadata = { ["key"] = null! } };
+
+        FluentActions.Invoking(() => _client.GetJobs(options)).Should().Throw<ArgumentException>().WithParameterName("options.Metadata");
+        FluentActions.Invoking(() => _client.GetJobsAsync(options)).Should().Throw<ArgumentException>().WithParameterName("options.Metadata");
+        _service.Requests.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task GetFiles_PagesWithLastIdAndSendsFilters()
     {

@@ -277,6 +277,41 @@ public sealed class UploadRetrySafetyTests : IDisposable
         _service.Requests.Count(r => r.RequestMessage.Method == "POST").Should().Be(1);
     }
 
+    /// <summary>
+    /// A listed file whose id cannot name it in a URL is service data, not an argument: it is no candidate (it could not
+    /// be read back), and the upload's own failure surfaces, never an <see cref="ArgumentException"/>.
+    /// </summary>
+    [Theory]
+    [InlineData("..", true)]
+    [InlineData("   ", true)]
+    [InlineData("file\\u0007x", true)]
+    [InlineData("..", false)]
+    public async Task Lookup_OfAFileWhoseIdCannotBeAPathSegment_SurfacesTheOriginalFailure(string jsonId, bool async)
+    {
+        UploadsAnswer(_service.Server, FilesPath, Json(504, """{"error":{"code":"gatewayTimeout","message":"The backend did not answer."}}"""));
+        ListAnswers(Json(200, ListJson(FileJson(jsonId, createdAfterStart: 2))));
+
+        RequestFailedException failure = (await FluentActions.Awaiting(() => UploadAsync(Files(_service.Endpoint, maxRetries: 1), async)).Should().ThrowAsync<RequestFailedException>()).Which;
+
+        failure.Status.Should().Be(504);
+        failure.ErrorCode.Should().Be("gatewayTimeout");
+        RequestLines().Should().Equal($"POST {FilesPath}?{ApiVersion}", $"GET {FilesPath}?{ApiVersion}&purpose=fine-tune");
+    }
+
+    /// <summary>Among several files of the name, one whose id cannot be a path segment is left out: the usable one is returned.</summary>
+    [Fact]
+    public async Task Lookup_LeavesOutAFileWhoseIdCannotBeAPathSegment_AndReturnsTheUsableOne()
+    {
+        UploadsAnswer(_service.Server, FilesPath, Json(504, """{"error":{"code":"gatewayTimeout","message":"The backend did not answer."}}"""));
+        ListAnswers(Json(200, ListJson(FileJson("..", createdAfterStart: 3), FileJson("file-1", createdAfterStart: 2))));
+        FileAnswers("file-1", FileJson("file-1", createdAfterStart: 2, status: "processed"));
+
+        Response<FineTuningFile> response = await UploadAsync(Files(_service.Endpoint, maxRetries: 1));
+
+        response.Value.Id.Should().Be("file-1");
+        RequestLines().Should().Equal($"POST {FilesPath}?{ApiVersion}", $"GET {FilesPath}?{ApiVersion}&purpose=fine-tune", $"GET {FilesPath}/file-1?{ApiVersion}");
+    }
+
     [Fact]
     public async Task Lookup_ThatFails_SurfacesTheOriginalFailure()
     {

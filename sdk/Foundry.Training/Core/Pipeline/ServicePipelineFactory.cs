@@ -37,6 +37,7 @@ internal static class ServicePipelineFactory
     {
         TransportSecurity.RequireSecureEndpoint(endpoint, nameof(endpoint));
         Argument.AssertNotNull(credential, nameof(credential));
+        Argument.AssertHeaderValue(credential.Key, nameof(credential));
         return AzureOpenAI(endpoint, new KeyCredentialPolicy(credential, endpoint, "api-key"), options);
     }
 
@@ -54,14 +55,17 @@ internal static class ServicePipelineFactory
         Uri endpoint = options.OpenAIEndpoint ?? OpenAIEndpoint;
         TransportSecurity.RequireSecureEndpoint(endpoint, "options.OpenAIEndpoint");
         Argument.AssertNotNull(apiKey, nameof(apiKey));
+        Argument.AssertHeaderValue(apiKey.Key, nameof(apiKey));
         var headers = new System.Collections.Generic.List<HttpPipelinePolicy>();
         if (!string.IsNullOrEmpty(options.OpenAIOrganization))
         {
+            Argument.AssertHeaderValue(options.OpenAIOrganization!, "options.OpenAIOrganization");
             headers.Add(new HeaderPolicy("OpenAI-Organization", options.OpenAIOrganization!));
         }
 
         if (!string.IsNullOrEmpty(options.OpenAIProject))
         {
+            Argument.AssertHeaderValue(options.OpenAIProject!, "options.OpenAIProject");
             headers.Add(new HeaderPolicy("OpenAI-Project", options.OpenAIProject!));
         }
 

@@ -127,6 +127,64 @@ public sealed class RedactionTests : IDisposable
         ShouldHoldNoSecret(serverError.ToString(), "a 500's exception");
     }
 
+    /// <summary>
+    /// An import's SAS URL travels in its body, and the service may echo it in its error. A JSON writer escapes the
+    /// <c>&amp;</c> before <c>sig=</c> (System.Text.Json writes <c>\u0026</c>), and a URL inside a query value has it as
+    /// <c>%26</c>: the signature stays out of the exception either way, its message and the content it quotes alike.
+    /// </summary>
+    [Theory]
+    [InlineData("\\u0026sig=", true)]
+    [InlineData("\\u0026sig=", false)]
+    [InlineData("\\u0026SIG=", true)]
+    [InlineData("%26sig=", true)]
+    public async Task AnImportsErrorEchoingItsSasUrl_KeepsTheSignatureOutOfTheException(string beforeSignature, bool async)
+    {
+        _service.Server.Given(Request.Create().UsingPost().WithPath("/openai/files/import")).AtPriority(1).RespondWith(Response.Create().WithStatusCode(400)
+            .WithHeader("Content-Type", "application/json")
+            .WithBody($$$"""{"error":{"code":"invalidPayload","message":"The content url 'https://account.blob.core.windows.net/data/train.jsonl?sv=2024-05-04{{{beforeSignature}}}{{{Signature}}}' cannot be read."}}"""));
+        var options = Options(new FineTuningClientOptions(), logContent: false);
+        var files = new Foundry.Training.FineTuning.FineTuningClient(_service.Endpoint, new AzureKeyCredential(AzureOpenAIKey), options).GetFilesClient();
+        var import = new Foundry.Training.FineTuning.FineTuningFileImport(new Uri($"https://account.blob.core.windows.net/data/train.jsonl?{SasQuery}"), "train.jsonl", Foundry.Training.FineTuning.FilePurpose.FineTune);
+
+        RequestFailedException failure = async
+            ? (await FluentActions.Awaiting(() => files.ImportAsync(import)).Should().ThrowAsync<RequestFailedException>()).Which
+            : FluentActions.Invoking(() => files.Import(import)).Should().Throw<RequestFailedException>().Which;
+
+        failure.Status.Should().Be(400);
+        failure.ErrorCode.Should().Be("invalidPayload");
+        failure.Message.Should().Contain("cannot be read").And.Contain("REDACTED");
+        ShouldHoldNoSecret(failure.ToString(), "an import's exception");
+    }
+
+    /// <summary>
+    /// An error body as large as the buffer bound allows (64 MiB by default) is searched for signatures in one linear
+    /// scan: the failure is the service's <see cref="RequestFailedException"/>, never a search that gave up
+    /// (<c>RegexMatchTimeoutException</c>), and the signature at its end is still redacted.
+    /// </summary>
+    [Fact]
+    public async Task AHugeErrorBody_IsRedactedAndStillARequestFailedException()
+    {
+        string body = new string('a', 60 << 20) + $" https://account.blob.core.windows.net/data/f?sv=1&sig={Signature} end";
+        _service.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("*/fail/huge"))).RespondWith(Response.Create().WithStatusCode(500)
+            .WithHeader("Content-Type", "text/plain").WithBody(body));
+
+        Exception? failure = await SendAsync(CreatePipeline("azure-openai", logContent: false), "/fail/huge");
+
+        failure.Should().BeOfType<RequestFailedException>().Which.Status.Should().Be(500);
+        ((RequestFailedException)failure!).GetRawResponse()!.Content.ToString().Should().EndWith("&sig=REDACTED end");
+        ShouldHoldNoSecret(failure.ToString(), "a huge error's exception");
+    }
+
+    [Theory]
+    [InlineData("see https://a.blob/c?sv=1&sig=abc%3D&se=2", "see https://a.blob/c?sv=1&sig=REDACTED&se=2")]
+    [InlineData("<a href=\"https://a.blob/c?sv=1&amp;sig=abc\">", "<a href=\"https://a.blob/c?sv=1&amp;sig=REDACTED\">")]
+    [InlineData("{\"u\":\"https://a.blob/c?sv=1\\u0026SIG=abc\\u002Bd\"}", "{\"u\":\"https://a.blob/c?sv=1\\u0026SIG=REDACTED\"}")]
+    [InlineData("go?x=1%26sig=abc 'q?sig=def'", "go?x=1%26sig=REDACTED 'q?sig=REDACTED'")]
+    [InlineData("design=1&config=2 sig=3 ?sig= &sig=", "design=1&config=2 sig=3 ?sig= &sig=")]
+    [InlineData("", "")]
+    public void RedactSignatures_ReplacesEverySignatureValue_AndNothingElse(string text, string expected) =>
+        SasRedaction.RedactSignatures(text).Should().Be(expected);
+
     [Fact]
     public async Task DownloadPipeline_RedactsThePresignedUrlsSignature()
     {
