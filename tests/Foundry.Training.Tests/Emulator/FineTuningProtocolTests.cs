@@ -188,6 +188,21 @@ public sealed class FineTuningProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRequestLog_RedactsEverySignatureForm_InALargeBody()
+    {
+        // JSON-escaped (\u0026sig=), a URL inside a query value (%26sig=) and a plain one, after 8 MiB of padding: the
+        // log's scan is linear (no regular expression whose timeout a large body could reach).
+        string padding = new('a', 8 << 20);
+        string body = $$"""{"content_url":"https://s.example/c/a.jsonl?sv=1\u0026sig=SECRET1","filename":"a.jsonl","purpose":"fine-tune","note":"{{padding}} go?x=1%26sig=SECRET2 https://s.example/b?sig=SECRET3"}""";
+
+        await _http.AzureOpenAIAsync(HttpMethod.Post, "/files/import", body);
+
+        EmulatorRequest logged = _emulator.Requests.Single(r => r.Path == "/openai/files/import");
+        logged.Body.Should().Contain("\\u0026sig=REDACTED").And.Contain("%26sig=REDACTED").And.Contain("?sig=REDACTED");
+        logged.Body.Should().NotContain("SECRET");
+    }
+
+    [Fact]
     public async Task AzureImport_CreatesAPendingFile_WithoutFetchingTheUrl_AndTheSignatureStaysOutOfTheLog()
     {
         FineTuningFilesClient files = Client(azure: true).GetFilesClient();
