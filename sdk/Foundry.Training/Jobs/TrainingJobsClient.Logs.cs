@@ -145,7 +145,8 @@ public partial class TrainingJobsClient
                     Page<JobArtifact> page = await fetch(token, null, async, cancellationToken).ConfigureAwait(false);
                     foreach (JobArtifact artifact in page.Values)
                     {
-                        if (artifact.Type != JobArtifactType.Directory && artifact.Path.StartsWith(folder, StringComparison.Ordinal))
+                        // An item without a path (the service may send null) names no log file: it is skipped, as StreamLogs skips it.
+                        if (artifact.Type != JobArtifactType.Directory && artifact.Path?.StartsWith(folder, StringComparison.Ordinal) == true)
                         {
                             files[artifact.Path] = new TrainingLogFile(attempt, artifact.Path, artifact.Size, artifact.UpdatedAt);
                         }

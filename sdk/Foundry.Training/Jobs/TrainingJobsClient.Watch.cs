@@ -362,7 +362,9 @@ public partial class TrainingJobsClient
             return true;
         }
 
-        public long? NextStep(string metric) => _lastStep.TryGetValue(metric, out long step) ? step + 1 : null;
+        /// <summary>The step to ask for next: after the last one seen, or that one again at <see cref="long.MaxValue"/> (never a wrapped negative step).</summary>
+        public long? NextStep(string metric) =>
+            _lastStep.TryGetValue(metric, out long step) ? (step < long.MaxValue ? step + 1 : step) : null;
 
         public bool IsNew(string metric, JobMetricPoint point)
         {

@@ -57,6 +57,26 @@ public sealed class PollingTests : IDisposable
     public void RetryAfter_IgnoresGarbage(string value) =>
         RetryAfter.GetDelay(Respond(("Retry-After", value)), DateTimeOffset.UtcNow).Should().BeNull();
 
+    [Theory]
+    [InlineData("Retry-After", "922337203685.4775")]    // just below TimeSpan.MaxValue in seconds, past it in ticks once rounded
+    [InlineData("Retry-After", "922337203685.477")]
+    [InlineData("Retry-After", "922337203685")]
+    [InlineData("Retry-After", "1e308")]
+    [InlineData("retry-after-ms", "922337203685477.5")]
+    [InlineData("retry-after-ms", "922337203685477")]
+    [InlineData("retry-after-ms", "1e308")]
+    [InlineData("x-ms-retry-after-ms", "NaN")]
+    public void RetryAfter_AHintAtTheEdgeOfTimeSpan_IsNeverAnOverflowException(string header, string value)
+    {
+        TimeSpan? delay = RetryAfter.GetDelay(Respond((header, value)), DateTimeOffset.UtcNow);
+
+        if (delay is TimeSpan wait)
+        {
+            wait.Should().BeGreaterThanOrEqualTo(TimeSpan.Zero);
+            NextPoll(Respond((header, value)), null).Should().Be(TimeSpan.FromMinutes(1), "a hint that long waits the maximum");
+        }
+    }
+
     private static TimeSpan NextPoll(Azure.Response response, int? intervalMs) =>
         Delay.ForNextPoll(response, intervalMs is int ms ? TimeSpan.FromMilliseconds(ms) : null, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeProvider.System);
 

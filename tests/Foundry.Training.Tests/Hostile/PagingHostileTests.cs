@@ -169,35 +169,4 @@ public sealed class PagingHostileTests
         guard.Next(Page<string>.FromValues(new[] { "y" }, huge[..^1] + "m", new StubResponse())).Should().NotBeNull("another token");
         guard.Next(page).Should().BeNull("the same token again is a loop");
     }
-
-    private sealed class StubResponse : Response
-    {
-        public override int Status => 200;
-
-        public override string ReasonPhrase => "OK";
-
-        public override Stream? ContentStream { get; set; }
-
-        public override string ClientRequestId { get; set; } = "c";
-
-        public override void Dispose()
-        {
-        }
-
-        protected override bool ContainsHeader(string name) => false;
-
-        protected override IEnumerable<Azure.Core.HttpHeader> EnumerateHeaders() => Array.Empty<Azure.Core.HttpHeader>();
-
-        protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = null;
-            return false;
-        }
-
-        protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values)
-        {
-            values = null;
-            return false;
-        }
-    }
 }

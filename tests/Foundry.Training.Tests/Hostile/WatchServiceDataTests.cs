@@ -105,6 +105,28 @@ public sealed class WatchServiceDataTests : IDisposable
     }
 
     [Fact]
+    public async Task APointAtTheLastStepALongHolds_IsAskedForAgainFromThatStep_NeverFromAWrappedNegativeStep()
+    {
+        const string prefix = "/api/projects/p/training_jobs/last-step";
+        _service.Answer((_, path) => path switch
+        {
+            prefix => Json(200, $$$"""{"name":"last-step","properties":{"job_type":"command","compute_id":"c","status":"{{{(Interlocked.Increment(ref _jobReads) == 1 ? "Running" : "Completed")}}}"}}"""),
+            prefix + "/attempts/latest" => Json(200, """{"id":"1"}"""),
+            prefix + "/attempts/1/metrics" => Json(200, """{"data":[{"name":"loss"}],"has_more":false}"""),
+            prefix + "/attempts/1/metrics/loss" => Json(200, """{"data":[{"step":9223372036854775807,"data":{"value":0.5}}],"has_more":false}"""),
+            _ => RecordingHandler.NotFound(),
+        });
+
+        List<string> seen = await WatchAsync("last-step");
+
+        seen.Should().Equal("status:Running", "1/loss@9223372036854775807", "status:Completed");
+        List<string> pointReads = _service.RequestLines.Where(line => line.Contains("/metrics/loss", StringComparison.Ordinal)).ToList();
+        pointReads.Should().HaveCount(2);
+        pointReads[0].Should().NotContain("min_step");
+        pointReads[1].Should().Contain("min_step=9223372036854775807").And.NotContain("min_step=-");
+    }
+
+    [Fact]
     public async Task AnAttemptListedWithoutAUsableId_WhileTheWatchCatchesUp_IsSkippedAndLogged_TheOthersAreRead()
     {
         const string prefix = "/api/projects/p/training_jobs/hop";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using Azure;
 
@@ -20,6 +21,15 @@ internal static class ArtifactPaths
     private const int MaxLinkHops = 40;
 
     private static readonly char Separator = Path.DirectorySeparatorChar;
+
+    /// <summary>
+    /// Compares local paths as the file system compares file names: without case on Windows and macOS, where
+    /// <c>Model.bin</c> and <c>model.bin</c> are one file (and a file <c>A</c> is in the way of a folder <c>a</c>).
+    /// </summary>
+    public static StringComparer LocalPathComparer { get; } =
+        RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+            ? StringComparer.OrdinalIgnoreCase
+            : StringComparer.Ordinal;
 
     /// <summary>The destination folder as a full path ending in a separator.</summary>
     public static string Root(string destinationDirectory)

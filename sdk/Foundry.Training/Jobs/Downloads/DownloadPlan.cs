@@ -9,20 +9,29 @@ namespace Foundry.Training.Jobs;
 /// The files a folder download writes, checked item by item as the listing arrives and before a single byte is
 /// written: every item needs a path and an absolute http(s) content URI (https off loopback), lands inside the
 /// destination folder (<see cref="ArtifactPaths"/>), and no two items claim one file or a file and a folder of one
-/// name. An item listed twice is downloaded once; folder markers (paths ending in <c>/</c>) are skipped.
+/// name, as the file system compares names (<see cref="ArtifactPaths.LocalPathComparer"/>: without case on Windows and macOS). An item listed twice is downloaded once; folder markers (paths ending in <c>/</c>) are skipped.
 /// </summary>
 internal sealed class DownloadPlan
 {
     private readonly string _root;
     private readonly List<PlannedFile> _files = new();
-    private readonly Dictionary<string, string> _artifactByLocalPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _firstArtifactByFolder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _artifactByLocalPath;
+    private readonly Dictionary<string, string> _firstArtifactByFolder;
     private int _listed;
 
     /// <param name="destinationDirectory">The folder to write into (need not exist).</param>
     public DownloadPlan(string destinationDirectory)
+        : this(destinationDirectory, ArtifactPaths.LocalPathComparer)
+    {
+    }
+
+    /// <param name="destinationDirectory">The folder to write into (need not exist).</param>
+    /// <param name="localPathComparer">How the file system compares names: two paths it deems equal are one file.</param>
+    internal DownloadPlan(string destinationDirectory, StringComparer localPathComparer)
     {
         _root = ArtifactPaths.Root(destinationDirectory);
+        _artifactByLocalPath = new(localPathComparer);
+        _firstArtifactByFolder = new(localPathComparer);
     }
 
     /// <summary>The files to download, in listing order.</summary>
