@@ -41,7 +41,11 @@ internal sealed class BlobUpload
         var info = new FileInfo(LocalPath);
         if (!info.Exists || info.Length != Length || info.LastWriteTimeUtc != LastWriteTimeUtc)
         {
-            throw ServiceFailure.Create(0, $"The file '{Name}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
+            throw Changed(Name);
         }
     }
+
+    /// <summary>The failure of an upload whose file <paramref name="name"/> changed while it was read (status 0, <c>LocalFileChanged</c>).</summary>
+    public static RequestFailedException Changed(string name) =>
+        ServiceFailure.Create(0, $"The file '{name}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
 }

@@ -114,7 +114,7 @@ internal sealed class BlockUploader
     {
         part.Blob.AssertUnchanged();
         byte[] md5;
-        using (Stream file = part.Length == 0 ? Stream.Null : FileRangeContent.Open(part.Blob.LocalPath, part.Offset, async))
+        using (Stream file = FileRangeContent.Open(part.Blob.LocalPath, part.Offset, part.Length, async))
         {
             md5 = await Md5Hasher.HashAsync(file, part.Length, async, cancellationToken).ConfigureAwait(false);
         }

@@ -51,9 +51,18 @@ internal sealed class FileRangeContent : RequestContent, ITrackedRequestContent
     {
     }
 
-    /// <summary>Opens the file for reading at <paramref name="offset"/> (shared, so other ranges read it at the same time).</summary>
-    public static FileStream Open(string path, long offset, bool async)
+    /// <summary>
+    /// Opens the file for reading <paramref name="length"/> bytes at <paramref name="offset"/> (shared, so other ranges
+    /// read it at the same time). Nothing to read opens nothing: a FIFO or device lists as empty, and opening one could
+    /// block.
+    /// </summary>
+    public static Stream Open(string path, long offset, long length, bool async)
     {
+        if (length == 0)
+        {
+            return Stream.Null;
+        }
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async);
         file.Position = offset;
         return file;
@@ -68,16 +77,10 @@ internal sealed class FileRangeContent : RequestContent, ITrackedRequestContent
             _progress?.Invoke(-taken);
         }
 
-        if (_length == 0)
-        {
-            Volatile.Write(ref _sentWhole, 1);
-            return; // never opened: a FIFO or device reads as empty, and opening one could block
-        }
-
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
-            using FileStream file = Open(_path, _offset, async);
+            using Stream file = Open(_path, _offset, _length, async);
             long remaining = _length;
             while (remaining > 0)
             {

@@ -40,12 +40,7 @@ internal static class ContentHash
                 Append(sha, path.Length.ToString(CultureInfo.InvariantCulture) + ":");
                 sha.AppendData(path);
                 Append(sha, file.Length.ToString(CultureInfo.InvariantCulture) + ":");
-                if (file.Length == 0)
-                {
-                    continue; // never opened: a FIFO or device reads as empty, and opening one could block
-                }
-
-                using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, async);
+                using Stream stream = FileRangeContent.Open(file.FullPath, 0, file.Length, async);
                 long remaining = file.Length;
                 while (remaining > 0)
                 {
@@ -55,7 +50,7 @@ internal static class ContentHash
                         : stream.Read(buffer, 0, (int)Math.Min(ChunkSize, remaining));
                     if (read == 0)
                     {
-                        throw ServiceFailure.Create(0, $"The file '{file.RelativePath}' changed while it was being uploaded; upload it again once nothing writes to it.", "LocalFileChanged");
+                        throw BlobUpload.Changed(file.RelativePath);
                     }
 
                     sha.AppendData(buffer, 0, read);
